@@ -1,0 +1,75 @@
+package dev.securebuild.maven;
+
+import java.io.File;
+import java.time.Clock;
+
+import javax.inject.Inject;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+import dev.securebuild.shared.signer.Signer;
+import dev.securebuild.shared.signer.pgp.PgpSigner;
+
+/**
+ * Signs and hashes every file the project installs and deploys (the deployed POM, the main and the attached artifacts)
+ * in one read of each, verifies each signature, and attaches the {@code .asc} files and checksum sidecars.
+ */
+@Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class SignMojo extends AbstractHashingMojo {
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /**
+     * An armored (or binary, or base64) OpenPGP secret key file. Used when environment SECURE_BUILD_SIGNING_KEY is not set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.keyFile")
+    private File keyFile;
+
+    /**
+     * The id of a settings.xml server whose {@code privateKey} is the key file and whose {@code passphrase} unlocks it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.serverId")
+    private String serverId;
+
+    /**
+     * Which key to use when the key source holds several: the fingerprint of the key or of its signing subkey.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.keyFingerprint")
+    private String keyFingerprint;
+
+    /**
+     * Refused: a passphrase does not belong in the POM or on the command line. Exists only to say so.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.passphrase")
+    private String passphrase;
+
+    private final MavenSigningKeys signingKeys;
+
+    @Inject
+    public SignMojo(MavenProjectHelper projectHelper, MavenSigningKeys signingKeys) {
+        super(projectHelper);
+        this.signingKeys = signingKeys;
+    }
+
+    @Override
+    protected Signer signer() throws MojoExecutionException {
+        if (passphrase != null && !passphrase.isEmpty()) {
+            throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
+        }
+        return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.securebuild.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.inject.Inject;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.sign.ArtifactVerifier;
+import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.sign.VerificationTarget;
+import dev.securebuild.sign.VerificationTargets;
+
+/**
+ * Verifies signatures and checksums before anything is released: the project's artifacts (after {@code sign}), or
+ * every file of a directory, usable without a project. One line per file: OK, BAD, MISSING or UNTRUSTED KEY.
+ */
+@Mojo(name = "verify-signatures", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+public class VerifySignaturesMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /**
+     * Verify every file under this directory instead of the project's artifacts: {@code FILE.asc}, {@code FILE.sha256}
+     * and the like next to each, and {@code SHA256SUMS}-style summaries in its folder.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.directory")
+    private File directory;
+
+    /**
+     * Trusted keys, comma-separated: files of armored public keys, and/or fingerprints of keys in those files. Empty:
+     * the configured signing key is trusted.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.trustedKeys")
+    private List<String> trustedKeys;
+
+    /**
+     * A file without any checksum file is BAD.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.requireChecksums", defaultValue = "false")
+    private boolean requireChecksums;
+
+    /**
+     * Where {@code sign} wrote the project's signatures and sidecars.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.outputDirectory", defaultValue = "${project.build.directory}/secure-build/sign")
+    private File outputDirectory;
+
+    /**
+     * The signing key, whose certificate is trusted when {@code trustedKeys} is empty (no passphrase needed).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.keyFile")
+    private File keyFile;
+
+    /**
+     * A settings.xml server whose {@code privateKey} is the signing key, trusted when {@code trustedKeys} is empty.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.serverId")
+    private String serverId;
+
+    /**
+     * How many files are read at once; 0 means one per processor.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.threads", defaultValue = "0")
+    private int threads;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    private boolean skip;
+
+    private final MavenSigningKeys signingKeys;
+
+    @Inject
+    public VerifySignaturesMojo(MavenSigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: secure-build.skip is set");
+            return;
+        }
+        // Without a POM, Maven's stand-in project has the current folder as its base directory.
+        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
+        List<VerificationTarget> targets;
+        try {
+            if (directory != null) {
+                targets = VerificationTargets.inDirectory(base.resolve(directory.toPath()));
+            } else if (project != null && project.getFile() != null) {
+                targets = VerificationTargets.forProducedFiles(ProducedFiles.of(project), outputDirectory.toPath());
+            } else {
+                throw new MojoExecutionException("There is no project here: give the directory to verify with -Dsecure-build.directory=PATH");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        TrustedKeys trusted;
+        try {
+            trusted = TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
+                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId));
+        } catch (SigningException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+
+        List<ArtifactVerifier.Line> lines = new ArtifactVerifier(trusted.known(), trusted.trustedFingerprints(), requireChecksums,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors()).verify(targets);
+        Map<ArtifactVerifier.Status, Integer> counts = new TreeMap<>();
+        for (ArtifactVerifier.Line line : lines) {
+            counts.merge(line.status(), 1, Integer::sum);
+            if (line.status() == ArtifactVerifier.Status.OK) {
+                getLog().info(line.toString());
+            } else {
+                getLog().error(line.toString());
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new MojoFailureException("Nothing to verify" + (directory != null ? " in " + directory : ""));
+        }
+        int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
+        if (failed > 0) {
+            StringBuilder message = new StringBuilder(failed + " of " + lines.size() + " files failed verification:");
+            lines.stream().filter(l -> l.status() != ArtifactVerifier.Status.OK).forEach(l -> message.append("\n  ").append(l));
+            throw new MojoFailureException(message.toString());
+        }
+        getLog().info("All " + lines.size() + " files verified: signatures by trusted keys, checksums match");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.securebuild.shared.signer.pgp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+
+import dev.securebuild.shared.signer.SigningException;
+
+/** A set of OpenPGP certificates to verify with, looked up by the fingerprint or key ID a signature names. */
+public final class PublicKeys {
+
+    private final Map<String, PGPPublicKeyRing> byPrimaryFingerprint = new LinkedHashMap<>();
+
+    public static PublicKeys of(Collection<PGPPublicKeyRing> rings) {
+        PublicKeys keys = new PublicKeys();
+        rings.forEach(keys::add);
+        return keys;
+    }
+
+    /** Reads every certificate in a file; secret keys count by their public part. */
+    public static PublicKeys read(Path file) throws SigningException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SigningException("Cannot read the key file " + file + ": " + KeyRings.safeMessage(e), e);
+        }
+        return parse(bytes, "key file " + file);
+    }
+
+    public static PublicKeys parse(byte[] bytes, String source) throws SigningException {
+        KeyRings.Parsed parsed = KeyRings.parse(bytes, source);
+        PublicKeys keys = new PublicKeys();
+        parsed.publicRings().forEach(keys::add);
+        for (PGPSecretKeyRing secret : parsed.secretRings()) {
+            List<PGPPublicKey> publicKeys = new ArrayList<>();
+            secret.getPublicKeys().forEachRemaining(publicKeys::add);
+            keys.add(new PGPPublicKeyRing(publicKeys));
+        }
+        return keys;
+    }
+
+    public void add(PGPPublicKeyRing ring) {
+        byPrimaryFingerprint.putIfAbsent(Pgp.fingerprint(ring.getPublicKey()), ring);
+    }
+
+    public void addAll(PublicKeys other) {
+        other.byPrimaryFingerprint.values().forEach(this::add);
+    }
+
+    public boolean isEmpty() {
+        return byPrimaryFingerprint.isEmpty();
+    }
+
+    public Collection<String> primaryFingerprints() {
+        return byPrimaryFingerprint.keySet();
+    }
+
+    /** The certificate whose primary key or one of whose subkeys has this fingerprint. */
+    public Optional<PGPPublicKeyRing> certificateOf(String fingerprint) {
+        String wanted = Pgp.normalizeFingerprint(fingerprint);
+        for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
+            for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
+                if (Pgp.fingerprint(it.next()).equals(wanted)) {
+                    return Optional.of(ring);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The key (primary or subkey) with this fingerprint, or with this key ID when a signature names no fingerprint. */
+    Optional<PGPPublicKey> key(byte[] fingerprint, long keyId) {
+        for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
+            for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
+                PGPPublicKey key = it.next();
+                if (fingerprint != null ? key.hasFingerprint(fingerprint) : key.getKeyID() == keyId) {
+                    return Optional.of(key);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<PGPPublicKeyRing> ringOf(PGPPublicKey key) {
+        return certificateOf(Pgp.fingerprint(key));
+    }
+}

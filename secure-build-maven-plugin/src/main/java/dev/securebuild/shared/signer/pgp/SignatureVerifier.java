@@ -1,0 +1,142 @@
+package dev.securebuild.shared.signer.pgp;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.sig.IssuerFingerprint;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
+
+/** Checks a detached OpenPGP signature against a document and a set of known certificates. */
+public final class SignatureVerifier {
+
+    public enum Status {
+        /** The signature is good and made by a known key. */
+        VALID,
+        /** The signature does not match the document, cannot be read, or uses a broken digest. */
+        INVALID,
+        /** The signature names a key that is not among the known ones. */
+        UNKNOWN_KEY
+    }
+
+    /**
+     * @param primaryFingerprint the certificate (primary key) of the signer, when known
+     * @param detail why it is not valid, or which key signed
+     */
+    public record Outcome(Status status, String primaryFingerprint, String signingKeyFingerprint, String detail) {}
+
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    public Outcome verify(byte[] detachedSignature, InputStream document, PublicKeys known) throws IOException {
+        List<PGPSignature> signatures;
+        try {
+            signatures = readSignatures(detachedSignature);
+        } catch (IOException | PGPException | RuntimeException e) {
+            return new Outcome(Status.INVALID, null, null, "not a readable OpenPGP signature: " + KeyRings.safeMessage(e));
+        }
+        if (signatures.isEmpty()) {
+            return new Outcome(Status.INVALID, null, null, "holds no OpenPGP signature");
+        }
+        record Candidate(PGPSignature signature, PGPPublicKey key) {}
+        List<Candidate> candidates = new ArrayList<>();
+        String unknownIssuer = null;
+        for (PGPSignature signature : signatures) {
+            byte[] issuerFingerprint = issuerFingerprint(signature);
+            Optional<PGPPublicKey> key = known.key(issuerFingerprint, signature.getKeyID());
+            if (key.isEmpty()) {
+                unknownIssuer = issuerFingerprint != null
+                        ? HexFormat.of().withUpperCase().formatHex(issuerFingerprint)
+                        : String.format("%016X", signature.getKeyID());
+                continue;
+            }
+            if (isBroken(signature.getHashAlgorithm())) {
+                return new Outcome(Status.INVALID, null, Pgp.fingerprint(key.get()),
+                        "made with a broken digest (" + hashName(signature.getHashAlgorithm()) + ")");
+            }
+            try {
+                signature.init(new JcaPGPContentVerifierBuilderProvider().setProvider(Pgp.PROVIDER), key.get());
+            } catch (PGPException e) {
+                return new Outcome(Status.INVALID, null, Pgp.fingerprint(key.get()), "cannot be checked: " + KeyRings.safeMessage(e));
+            }
+            candidates.add(new Candidate(signature, key.get()));
+        }
+        if (candidates.isEmpty()) {
+            return new Outcome(Status.UNKNOWN_KEY, null, unknownIssuer, "made by key " + unknownIssuer + ", which is not among the known keys");
+        }
+
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int read;
+        while ((read = document.read(buffer)) != -1) {
+            for (Candidate candidate : candidates) {
+                candidate.signature().update(buffer, 0, read);
+            }
+        }
+        for (Candidate candidate : candidates) {
+            String signer = Pgp.fingerprint(candidate.key());
+            try {
+                if (candidate.signature().verify()) {
+                    String primary = known.ringOf(candidate.key()).map(PGPPublicKeyRing::getPublicKey).map(Pgp::fingerprint).orElse(signer);
+                    return new Outcome(Status.VALID, primary, signer, "signed by " + signer);
+                }
+            } catch (PGPException e) {
+                return new Outcome(Status.INVALID, null, signer, "cannot be checked: " + KeyRings.safeMessage(e));
+            }
+        }
+        return new Outcome(Status.INVALID, null, Pgp.fingerprint(candidates.get(0).key()),
+                "does not match the file (the file or the signature was changed after signing)");
+    }
+
+    private static List<PGPSignature> readSignatures(byte[] detachedSignature) throws IOException, PGPException {
+        List<PGPSignature> signatures = new ArrayList<>();
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(detachedSignature))) {
+            JcaPGPObjectFactory factory = new JcaPGPObjectFactory(in);
+            Object object;
+            while ((object = factory.nextObject()) != null) {
+                if (object instanceof PGPSignatureList list) {
+                    list.forEach(signatures::add);
+                } else {
+                    throw new PGPException("found " + object.getClass().getSimpleName() + " where a signature was expected");
+                }
+            }
+        }
+        return signatures;
+    }
+
+    private static byte[] issuerFingerprint(PGPSignature signature) {
+        for (var vector : new org.bouncycastle.openpgp.PGPSignatureSubpacketVector[] {signature.getHashedSubPackets(), signature.getUnhashedSubPackets()}) {
+            if (vector != null) {
+                IssuerFingerprint fingerprint = vector.getIssuerFingerprint();
+                if (fingerprint != null) {
+                    return fingerprint.getFingerprint();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBroken(int hashAlgorithm) {
+        return hashAlgorithm == HashAlgorithmTags.MD5 || hashAlgorithm == HashAlgorithmTags.SHA1
+                || hashAlgorithm == HashAlgorithmTags.RIPEMD160;
+    }
+
+    private static String hashName(int hashAlgorithm) {
+        return switch (hashAlgorithm) {
+            case HashAlgorithmTags.MD5 -> "MD5";
+            case HashAlgorithmTags.SHA1 -> "SHA-1";
+            case HashAlgorithmTags.RIPEMD160 -> "RIPEMD-160";
+            default -> "algorithm " + hashAlgorithm;
+        };
+    }
+}

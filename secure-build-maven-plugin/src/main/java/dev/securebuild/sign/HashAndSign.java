@@ -1,0 +1,190 @@
+package dev.securebuild.sign;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.securebuild.shared.digest.ByteSink;
+import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.digest.FileDigest;
+import dev.securebuild.shared.digest.OnePassReader;
+import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.shared.signer.Signer;
+import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.PublicKeys;
+import dev.securebuild.shared.signer.pgp.SignatureVerifier;
+
+/**
+ * The engine of goals {@code sign} and {@code checksums}: one read of each produced file feeds every digest and the
+ * signature; files are handled in parallel; each signature is checked against the public key and the bytes on disk
+ * before it is written; every output is written atomically.
+ */
+public final class HashAndSign {
+
+    /**
+     * @param algorithms the digests to write as sidecars (and summaries)
+     * @param summaryFormat whether to write {@code SHA256SUMS}-style summaries, and in which line format
+     * @param outputDirectory where sidecars, signatures and summaries go
+     * @param threads how many files are read at once
+     */
+    public record Options(Set<DigestAlgorithm> algorithms, SummaryFormat summaryFormat, Path outputDirectory, int threads) {
+        public Options {
+            algorithms = Set.copyOf(algorithms);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+        }
+    }
+
+    private final Options options;
+    private final Signer signer;
+    private final PublicKeys signerKeys;
+
+    /** @param signer null for checksums only */
+    public HashAndSign(Options options, Signer signer) throws SigningException {
+        this.options = options;
+        this.signer = signer;
+        this.signerKeys = signer == null ? null : PublicKeys.parse(signer.armoredPublicKey(), "the signing key's certificate");
+    }
+
+    public List<SignedFile> run(Collection<ProducedFile> files) throws ProcessingException {
+        List<ProducedFile> unique = deduplicate(files);
+        List<SignedFile> results = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), unique.size())), runnable -> {
+            Thread thread = new Thread(runnable, "secure-build-sign");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<SignedFile>> futures = new ArrayList<>();
+            for (ProducedFile file : unique) {
+                futures.add(executor.submit(() -> process(file)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    results.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    problems.add(describe(unique.get(i), e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    problems.add(unique.get(i).file() + ": interrupted");
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        if (!problems.isEmpty()) {
+            throw new ProcessingException(problems);
+        }
+        try {
+            writeSummaries(results);
+        } catch (IOException e) {
+            throw new ProcessingException(List.of("Cannot write the checksum summaries in " + options.outputDirectory() + ": " + e.getMessage()));
+        }
+        return results;
+    }
+
+    /** The same file attached twice (a POM project's artifact is its POM) is handled once; outputs never are. */
+    private static List<ProducedFile> deduplicate(Collection<ProducedFile> files) {
+        Map<String, ProducedFile> byName = new LinkedHashMap<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        for (ProducedFile file : files) {
+            if (file.isSignatureOrChecksum()) {
+                continue;
+            }
+            Path normalized = file.file().toAbsolutePath().normalize();
+            if (seen.add(normalized)) {
+                byName.putIfAbsent(file.repositoryName(), file);
+            }
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private SignedFile process(ProducedFile produced) throws IOException, SigningException {
+        Signer.DocumentSignature signature = signer == null ? null : signer.begin();
+        ByteSink[] sinks = signature == null ? new ByteSink[0] : new ByteSink[] {signature};
+        FileDigest digest = OnePassReader.read(produced.file(), options.algorithms(), sinks);
+
+        Path signatureFile = null;
+        if (signature != null) {
+            byte[] armored = signature.finish();
+            checkSignature(produced, armored);
+            signatureFile = options.outputDirectory().resolve(produced.repositoryName() + ".asc");
+            writeOutput(signatureFile, armored);
+        }
+        Map<DigestAlgorithm, Path> sidecars = new EnumMap<>(DigestAlgorithm.class);
+        for (DigestAlgorithm algorithm : options.algorithms()) {
+            Path sidecar = options.outputDirectory().resolve(produced.repositoryName() + "." + algorithm.extension());
+            // Repository format: lowercase hex and nothing else, not even a newline.
+            writeOutput(sidecar, digest.hex(algorithm).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sidecars.put(algorithm, sidecar);
+        }
+        return new SignedFile(produced, digest, sidecars, signatureFile);
+    }
+
+    /** A second read checks the signature against the bytes on disk, which also catches a file changed meanwhile. */
+    private void checkSignature(ProducedFile produced, byte[] armored) throws IOException, SigningException {
+        SignatureVerifier.Outcome outcome;
+        try (InputStream in = Files.newInputStream(produced.file())) {
+            outcome = new SignatureVerifier().verify(armored, in, signerKeys);
+        }
+        if (outcome.status() != SignatureVerifier.Status.VALID) {
+            throw new SigningException("the signature just made with key " + signer.fingerprint() + " does not verify: "
+                    + outcome.detail() + "; nothing was written for this file");
+        }
+    }
+
+    private static void writeOutput(Path target, byte[] content) throws IOException {
+        try {
+            AtomicFiles.write(target, content);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        }
+    }
+
+    private void writeSummaries(List<SignedFile> results) throws IOException {
+        if (options.summaryFormat() == SummaryFormat.NONE || results.isEmpty()) {
+            return;
+        }
+        List<SignedFile> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparing(r -> r.produced().repositoryName()));
+        for (DigestAlgorithm algorithm : options.algorithms()) {
+            StringBuilder lines = new StringBuilder();
+            for (SignedFile result : sorted) {
+                lines.append(options.summaryFormat().line(algorithm, result.digest().hex(algorithm), result.produced().repositoryName()));
+            }
+            AtomicFiles.writeString(options.outputDirectory().resolve(algorithm.summaryFileName()), lines.toString());
+        }
+    }
+
+    private static String describe(ProducedFile file, Throwable cause) {
+        String message = reason(cause);
+        return message.contains(file.file().toString()) ? message : file.file() + ": " + message;
+    }
+
+    private static String reason(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getFile() + " does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

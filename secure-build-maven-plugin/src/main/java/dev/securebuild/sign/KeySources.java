@@ -1,0 +1,84 @@
+package dev.securebuild.sign;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.securebuild.shared.signer.SigningException;
+
+/**
+ * Decides where the signing key comes from, in this order: environment {@code SECURE_BUILD_SIGNING_KEY}, a key file,
+ * a settings.xml server. Never from the POM: a passphrase there is refused before this class is asked.
+ */
+public final class KeySources {
+
+    public static final String KEY_VARIABLE = "SECURE_BUILD_SIGNING_KEY";
+    public static final String PASSPHRASE_VARIABLE = "SECURE_BUILD_SIGNING_PASSPHRASE";
+
+    /** The key material, a description of where it came from (for messages and the cache), and its passphrase. */
+    public record Material(byte[] key, String source, char[] passphrase) {
+        @Override
+        public String toString() {
+            return "Material[" + source + "]";
+        }
+    }
+
+    /** A settings.xml server, already decrypted: {@code privateKey} is the path of a key file. */
+    public record ServerKey(String id, String privateKey, String passphrase) {
+        @Override
+        public String toString() {
+            return "ServerKey[" + id + "]";
+        }
+    }
+
+    public static final String NO_KEY_MESSAGE = "No signing key is configured. Give one of:\n"
+            + "  1. environment " + KEY_VARIABLE + " (an armored secret key, or its base64) and " + PASSPHRASE_VARIABLE + " if it is protected;\n"
+            + "  2. a key file: <keyFile> or -Dsecure-build.keyFile=PATH (passphrase in " + PASSPHRASE_VARIABLE + ");\n"
+            + "  3. a settings.xml <server> named by <serverId> or -Dsecure-build.serverId=ID, with <privateKey> (the key file) "
+            + "and <passphrase> (which mvn --encrypt-password can encrypt).\n"
+            + "Or skip with -Dsecure-build.skip. For a throwaway key: mvn dev.securebuild:secure-build-maven-plugin:generate-key";
+
+    private KeySources() {}
+
+    /** @return the key to use, or null when none is configured */
+    public static Material resolve(Map<String, String> environment, Path keyFile, ServerKey server) throws SigningException {
+        String fromEnvironment = environment.get(KEY_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return new Material(fromEnvironment.getBytes(StandardCharsets.UTF_8), "environment " + KEY_VARIABLE,
+                    passphrase(environment.get(PASSPHRASE_VARIABLE)));
+        }
+        if (keyFile != null) {
+            char[] passphrase = passphrase(environment.get(PASSPHRASE_VARIABLE));
+            if (passphrase == null && server != null) {
+                passphrase = passphrase(server.passphrase());
+            }
+            return new Material(read(keyFile, "key file " + keyFile), "key file " + keyFile, passphrase);
+        }
+        if (server != null) {
+            if (server.privateKey() == null || server.privateKey().isBlank()) {
+                throw new SigningException("The settings.xml server '" + server.id() + "' has no <privateKey>: "
+                        + "set it to the path of the armored secret key file");
+            }
+            Path file = Path.of(server.privateKey().replaceFirst("^~", System.getProperty("user.home")));
+            return new Material(read(file, "key file " + file + " (settings.xml server '" + server.id() + "')"),
+                    "key file " + file + " from settings.xml server '" + server.id() + "'", passphrase(server.passphrase()));
+        }
+        return null;
+    }
+
+    private static byte[] read(Path file, String description) throws SigningException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SigningException("The " + description + " does not exist");
+        } catch (IOException e) {
+            throw new SigningException("Cannot read the " + description + ": " + e.getMessage());
+        }
+    }
+
+    private static char[] passphrase(String value) {
+        return value == null || value.isEmpty() ? null : value.toCharArray();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.securebuild.sign;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.PublicKeys;
+
+/**
+ * The keys a verification trusts, from a list whose entries are files of armored public keys (every key in them is
+ * trusted) or fingerprints (the key with that fingerprint is trusted, its certificate found in those files or in the
+ * configured signing key).
+ */
+public record TrustedKeys(PublicKeys known, Set<String> trustedFingerprints) {
+
+    public static TrustedKeys resolve(List<String> entries, Path baseDirectory, PublicKeys configuredKey) throws SigningException {
+        PublicKeys known = new PublicKeys();
+        Set<String> trusted = new LinkedHashSet<>();
+        Set<String> fingerprints = new LinkedHashSet<>();
+        for (String entry : entries) {
+            for (String item : entry.split(",")) {
+                String value = item.strip();
+                if (value.isEmpty()) {
+                    continue;
+                }
+                if (isFingerprint(value)) {
+                    fingerprints.add(normalize(value));
+                } else {
+                    Path file = baseDirectory.resolve(value);
+                    PublicKeys fromFile = PublicKeys.read(file);
+                    known.addAll(fromFile);
+                    trusted.addAll(fromFile.primaryFingerprints());
+                }
+            }
+        }
+        if (configuredKey != null) {
+            known.addAll(configuredKey);
+            if (entries.stream().allMatch(String::isBlank)) {
+                // With no list, the key this build signs with is the one to trust.
+                trusted.addAll(configuredKey.primaryFingerprints());
+            }
+        }
+        for (String fingerprint : fingerprints) {
+            if (known.certificateOf(fingerprint).isEmpty()) {
+                throw new SigningException("Trusted key " + fingerprint + " is listed by fingerprint, but no key file given in "
+                        + "trustedKeys (nor the configured signing key) holds its certificate");
+            }
+            trusted.add(fingerprint);
+        }
+        if (trusted.isEmpty()) {
+            throw new SigningException("No trusted keys: set trustedKeys (-Dsecure-build.trustedKeys) to a file of armored public "
+                    + "keys and/or fingerprints, or configure the signing key (SECURE_BUILD_SIGNING_KEY, keyFile or serverId)");
+        }
+        return new TrustedKeys(known, trusted);
+    }
+
+    static boolean isFingerprint(String value) {
+        String compact = normalize(value);
+        return (compact.length() == 40 || compact.length() == 64) && compact.matches("[0-9A-F]+");
+    }
+
+    private static String normalize(String value) {
+        String compact = value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return compact.startsWith("0X") ? compact.substring(2) : compact;
+    }
+}
