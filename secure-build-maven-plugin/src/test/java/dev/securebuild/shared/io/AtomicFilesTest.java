@@ -1,0 +1,46 @@
+package dev.securebuild.shared.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void replacesTheWholeFileSoNoStaleBytesRemain() throws Exception {
+        Path target = folder.resolve("sub/x.sha256");
+        AtomicFiles.writeString(target, "a much longer first content");
+        AtomicFiles.writeString(target, "short");
+        assertEquals("short", Files.readString(target));
+        assertEquals(1, count(target.getParent()));
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Path target = folder.resolve("x.asc");
+        AtomicFiles.writeString(target, "old");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("half of the new".getBytes());
+            throw new IOException("No space left on device");
+        }));
+        assertEquals("No space left on device", e.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(1, count(folder));
+    }
+
+    private static long count(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.securebuild.shared.signer.pgp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.securebuild.shared.signer.Signer;
+
+class PgpSignerTest {
+
+    private static final Instant SIGNED_AT = Instant.parse("2026-05-01T12:00:00Z");
+    private static final byte[] DOCUMENT = "the bytes of an artifact\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+
+    private static KeyGenerator.GeneratedKey key(String type) {
+        return type.equals("ED25519") ? TestKeys.ed25519() : TestKeys.rsa();
+    }
+
+    private static byte[] sign(KeyGenerator.GeneratedKey key, byte[] document) throws Exception {
+        Signer signer = new PgpSigner(TestKeys.load(key), Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
+        Signer.DocumentSignature signature = signer.begin();
+        // Fed in uneven pieces, as the one-pass reader does.
+        signature.update(document, 0, 7);
+        signature.update(document, 7, document.length - 7);
+        return signature.finish();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ED25519", "RSA3072"})
+    void aDetachedV4SignatureOverABinaryDocumentWithSha512(String type) throws Exception {
+        KeyGenerator.GeneratedKey key = key(type);
+        byte[] armored = sign(key, DOCUMENT);
+        String text = new String(armored, StandardCharsets.US_ASCII);
+
+        assertTrue(text.startsWith("-----BEGIN PGP SIGNATURE-----\n\n"), text);
+        assertTrue(text.endsWith("-----END PGP SIGNATURE-----\n"), text);
+        assertFalse(text.contains("Version:"), "no Version header: " + text);
+        assertFalse(text.contains("\r"), "LF line ends only");
+
+        PGPSignature signature = parse(armored);
+        assertEquals(4, signature.getVersion());
+        assertEquals(PGPSignature.BINARY_DOCUMENT, signature.getSignatureType());
+        assertEquals(HashAlgorithmTags.SHA512, signature.getHashAlgorithm());
+        assertEquals(SIGNED_AT, signature.getHashedSubPackets().getSignatureCreationTime().toInstant());
+        assertNotNull(signature.getHashedSubPackets().getIssuerFingerprint(), "hashed issuer fingerprint");
+        assertEquals(key.fingerprint(), java.util.HexFormat.of().withUpperCase()
+                .formatHex(signature.getHashedSubPackets().getIssuerFingerprint().getFingerprint()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ED25519", "RSA3072"})
+    void theSignatureVerifiesAndATamperedDocumentDoesNot(String type) throws Exception {
+        KeyGenerator.GeneratedKey key = key(type);
+        byte[] armored = sign(key, DOCUMENT);
+        PublicKeys keys = PublicKeys.parse(key.armoredPublicKey(), "test");
+
+        SignatureVerifier.Outcome good = new SignatureVerifier().verify(armored, new ByteArrayInputStream(DOCUMENT), keys);
+        assertEquals(SignatureVerifier.Status.VALID, good.status(), good.detail());
+        assertEquals(key.fingerprint(), good.primaryFingerprint());
+
+        byte[] tampered = DOCUMENT.clone();
+        tampered[500] ^= 1;
+        SignatureVerifier.Outcome bad = new SignatureVerifier().verify(armored, new ByteArrayInputStream(tampered), keys);
+        assertEquals(SignatureVerifier.Status.INVALID, bad.status());
+        assertTrue(bad.detail().contains("does not match"), bad.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ED25519"})
+    void aSignatureByAnotherKeyIsUnknownNotInvalid(String type) throws Exception {
+        byte[] armored = sign(key(type), DOCUMENT);
+        PublicKeys other = PublicKeys.parse(TestKeys.rsa().armoredPublicKey(), "test");
+        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(armored, new ByteArrayInputStream(DOCUMENT), other);
+        assertEquals(SignatureVerifier.Status.UNKNOWN_KEY, outcome.status());
+        assertTrue(outcome.detail().contains(TestKeys.ed25519().fingerprint()), outcome.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not a signature", "-----BEGIN PGP SIGNATURE-----\n\nAAAA\n-----END PGP SIGNATURE-----\n"})
+    void anUnreadableSignatureIsInvalid(String content) throws Exception {
+        PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
+        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(content.getBytes(StandardCharsets.US_ASCII),
+                new ByteArrayInputStream(DOCUMENT), keys);
+        assertEquals(SignatureVerifier.Status.INVALID, outcome.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ED25519"})
+    void aFixedKeyAndTimeGiveTheSameSignature(String type) throws Exception {
+        // Ed25519 is deterministic: with no Version header the armored output is reproducible byte for byte.
+        assertArrayEquals(sign(key(type), DOCUMENT), sign(key(type), DOCUMENT));
+    }
+
+    private static PGPSignature parse(byte[] armored) throws Exception {
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armored))) {
+            PGPSignatureList list = (PGPSignatureList) new JcaPGPObjectFactory(in).nextObject();
+            assertEquals(1, list.size());
+            return list.get(0);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.securebuild.sign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.signer.pgp.PgpSigner;
+import dev.securebuild.shared.signer.pgp.PublicKeys;
+import dev.securebuild.shared.signer.pgp.TestKeys;
+
+class ArtifactVerifierTest {
+
+    @TempDir
+    Path folder;
+
+    private PublicKeys known;
+    private Set<String> trusted;
+
+    @BeforeEach
+    void signAFolderOfFiles() throws Exception {
+        List<ProducedFile> files = List.of(
+                new ProducedFile(Files.writeString(folder.resolve("lib-1.0.jar"), "jar bytes"), "lib-1.0.jar", "jar", null),
+                new ProducedFile(Files.writeString(folder.resolve("lib-1.0.pom"), "<project/>"), "lib-1.0.pom", "pom", null));
+        // Outputs next to the files, as in a repository folder.
+        new HashAndSign(new HashAndSign.Options(EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512), SummaryFormat.GNU, folder, 2),
+                new PgpSigner(TestKeys.load(TestKeys.ed25519()), Clock.systemUTC())).run(files);
+        known = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
+        trusted = Set.of(TestKeys.ed25519().fingerprint());
+    }
+
+    private Map<String, ArtifactVerifier.Line> verify(PublicKeys keys, Set<String> trustedKeys, boolean requireChecksums) throws IOException {
+        return new ArtifactVerifier(keys, trustedKeys, requireChecksums, 2).verify(VerificationTargets.inDirectory(folder)).stream()
+                .collect(Collectors.toMap(ArtifactVerifier.Line::name, Function.identity()));
+    }
+
+    @Test
+    void signedFilesWithMatchingChecksumsAreOk() throws Exception {
+        Map<String, ArtifactVerifier.Line> lines = verify(known, trusted, true);
+        assertEquals(Set.of("lib-1.0.jar", "lib-1.0.pom"), lines.keySet(), "signatures, sidecars and summaries are not targets themselves");
+        lines.values().forEach(line -> assertEquals(ArtifactVerifier.Status.OK, line.status(), line.toString()));
+        assertTrue(lines.get("lib-1.0.jar").toString().startsWith("OK"));
+        assertTrue(lines.get("lib-1.0.jar").detail().contains("SHA-256, SHA-512 match"), lines.get("lib-1.0.jar").detail());
+    }
+
+    @Test
+    void aFileChangedAfterSigningIsBadForItsSignatureAndItsChecksums() throws Exception {
+        Files.writeString(folder.resolve("lib-1.0.jar"), "jar bytes, changed");
+        ArtifactVerifier.Line line = verify(known, trusted, false).get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.BAD, line.status());
+        assertTrue(line.detail().startsWith("signature does not match the file"), line.detail());
+        assertTrue(line.detail().contains("SHA-256 is "), line.detail());
+        assertTrue(line.toString().startsWith("BAD"));
+    }
+
+    @Test
+    void aChangedSidecarAloneIsBad() throws Exception {
+        Files.writeString(folder.resolve("lib-1.0.pom.sha512"), "0".repeat(128));
+        ArtifactVerifier.Line line = verify(known, trusted, false).get("lib-1.0.pom");
+        assertEquals(ArtifactVerifier.Status.BAD, line.status());
+        assertTrue(line.detail().contains("sidecar and summary disagree"), line.detail());
+    }
+
+    @Test
+    void anUnsignedFileIsMissingAndAFileListedButAbsentToo() throws Exception {
+        Files.writeString(folder.resolve("extra.txt"), "nobody signed me");
+        Files.delete(folder.resolve("lib-1.0.pom"));
+        Map<String, ArtifactVerifier.Line> lines = verify(known, trusted, false);
+        assertEquals(ArtifactVerifier.Status.MISSING, lines.get("extra.txt").status());
+        assertTrue(lines.get("extra.txt").detail().startsWith("no signature"), lines.get("extra.txt").detail());
+        assertEquals(ArtifactVerifier.Status.MISSING, lines.get("lib-1.0.pom").status());
+        assertTrue(lines.get("lib-1.0.pom").detail().contains("does not exist"));
+    }
+
+    @Test
+    void aGoodSignatureByAKeyNotTrustedIsUntrusted() throws Exception {
+        Map<String, ArtifactVerifier.Line> lines = verify(known, Set.of(TestKeys.rsa().fingerprint()), false);
+        ArtifactVerifier.Line line = lines.get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.UNTRUSTED_KEY, line.status());
+        assertTrue(line.toString().startsWith("UNTRUSTED KEY"), line.toString());
+        assertTrue(line.detail().contains("not trusted"), line.detail());
+
+        PublicKeys onlyOther = PublicKeys.parse(TestKeys.rsa().armoredPublicKey(), "test");
+        ArtifactVerifier.Line unknown = verify(onlyOther, Set.of(TestKeys.rsa().fingerprint()), false).get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.UNTRUSTED_KEY, unknown.status());
+        assertTrue(unknown.detail().contains(TestKeys.ed25519().fingerprint()), unknown.detail());
+    }
+
+    @Test
+    void requiredChecksumsMustBeThere() throws Exception {
+        for (String name : List.of("lib-1.0.jar.sha256", "lib-1.0.jar.sha512", "SHA256SUMS", "SHA512SUMS")) {
+            Files.delete(folder.resolve(name));
+        }
+        assertEquals(ArtifactVerifier.Status.OK, verify(known, trusted, false).get("lib-1.0.jar").status());
+        ArtifactVerifier.Line line = verify(known, trusted, true).get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.BAD, line.status());
+        assertTrue(line.detail().contains("no checksum file"), line.detail());
+    }
+
+    @Test
+    void aMalformedSummaryIsAnErrorNamingItsLine() throws Exception {
+        Files.writeString(folder.resolve("SHA256SUMS"), Files.readString(folder.resolve("SHA256SUMS")) + "this is not a checksum line\n");
+        IOException e = assertThrows(IOException.class, () -> VerificationTargets.inDirectory(folder));
+        assertTrue(e.getMessage().contains("SHA256SUMS:3: expected 'HEX  NAME'"), e.getMessage());
+    }
+
+    @Test
+    void aMissingDirectoryIsNamed() {
+        IOException e = assertThrows(IOException.class, () -> VerificationTargets.inDirectory(folder.resolve("nope")));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+}

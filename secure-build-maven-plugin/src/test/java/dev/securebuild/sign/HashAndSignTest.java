@@ -1,0 +1,185 @@
+package dev.securebuild.sign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.signer.Signer;
+import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.PgpSigner;
+import dev.securebuild.shared.signer.pgp.PublicKeys;
+import dev.securebuild.shared.signer.pgp.SignatureVerifier;
+import dev.securebuild.shared.signer.pgp.TestKeys;
+
+class HashAndSignTest {
+
+    @TempDir
+    Path folder;
+
+    private Path out() {
+        return folder.resolve("out");
+    }
+
+    private HashAndSign.Options options(SummaryFormat format, DigestAlgorithm... algorithms) {
+        return new HashAndSign.Options(EnumSet.of(algorithms[0], algorithms), format, out(), 2);
+    }
+
+    private ProducedFile produced(String name, String repositoryName, String extension, String classifier, int size) throws IOException {
+        byte[] content = new byte[size];
+        new Random(name.hashCode()).nextBytes(content);
+        return new ProducedFile(Files.write(folder.resolve(name), content), repositoryName, extension, classifier);
+    }
+
+    private static Signer signer() {
+        return new PgpSigner(TestKeys.load(TestKeys.ed25519()), Clock.systemUTC());
+    }
+
+    @Test
+    void signsAndHashesEveryFileAndEveryOutputChecksOut() throws Exception {
+        List<ProducedFile> files = List.of(
+                produced("pom.xml", "demo-1.0.pom", "pom", null, 1200),
+                produced("demo.jar", "demo-1.0.jar", "jar", null, 700_000),
+                produced("demo-sources.jar", "demo-1.0-sources.jar", "jar", "sources", 3000));
+
+        List<SignedFile> results = new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512,
+                DigestAlgorithm.SHA1, DigestAlgorithm.MD5), signer()).run(files);
+
+        assertEquals(3, results.size());
+        PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
+        for (SignedFile result : results) {
+            byte[] content = Files.readAllBytes(result.produced().file());
+            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+                Path sidecar = out().resolve(result.produced().repositoryName() + "." + algorithm.extension());
+                assertEquals(sidecar, result.sidecars().get(algorithm));
+                // Repository format: lowercase hex, nothing else.
+                assertEquals(hex(algorithm, content), Files.readString(sidecar));
+            }
+            assertEquals(out().resolve(result.produced().repositoryName() + ".asc"), result.signature());
+            SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(Files.readAllBytes(result.signature()),
+                    Files.newInputStream(result.produced().file()), keys);
+            assertEquals(SignatureVerifier.Status.VALID, outcome.status(), outcome.detail());
+        }
+        String expectedSummary = "%s  demo-1.0-sources.jar\n%s  demo-1.0.jar\n%s  demo-1.0.pom\n".formatted(
+                hex(DigestAlgorithm.SHA256, Files.readAllBytes(folder.resolve("demo-sources.jar"))),
+                hex(DigestAlgorithm.SHA256, Files.readAllBytes(folder.resolve("demo.jar"))),
+                hex(DigestAlgorithm.SHA256, Files.readAllBytes(folder.resolve("pom.xml"))));
+        assertEquals(expectedSummary, Files.readString(out().resolve("SHA256SUMS")));
+        assertTrue(Files.isRegularFile(out().resolve("MD5SUMS")));
+    }
+
+    @Test
+    void bsdSummaryLines() throws Exception {
+        ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
+        new HashAndSign(options(SummaryFormat.BSD, DigestAlgorithm.SHA512), null).run(List.of(jar));
+        assertEquals("SHA512 (a-1.jar) = " + hex(DigestAlgorithm.SHA512, Files.readAllBytes(jar.file())) + "\n",
+                Files.readString(out().resolve("SHA512SUMS")));
+    }
+
+    @Test
+    void checksumsOnlyWritesNoSignatureAndNoSummaryByDefault() throws Exception {
+        ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
+        List<SignedFile> results = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null).run(List.of(jar));
+        assertNull(results.get(0).signature());
+        assertEquals(List.of("a-1.jar.sha256"), listing(out()));
+    }
+
+    @Test
+    void signaturesAndChecksumsAreNeverInputsAndTheSameFileCountsOnce() throws Exception {
+        ProducedFile pom = produced("pom.xml", "p-1.pom", "pom", null, 10);
+        ProducedFile samePomAsMainArtifact = new ProducedFile(pom.file(), "p-1.pom", "pom", null);
+        ProducedFile asc = produced("p.pom.asc", "p-1.pom.asc", "pom.asc", null, 10);
+        ProducedFile sha = produced("x.sha512", "x-1.jar.sha512", "jar.sha512", null, 10);
+
+        List<SignedFile> results = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), signer())
+                .run(List.of(pom, samePomAsMainArtifact, asc, sha));
+
+        assertEquals(1, results.size());
+        assertEquals(List.of("p-1.pom.asc", "p-1.pom.sha256"), listing(out()));
+    }
+
+    @Test
+    void aMissingFileIsNamedAndTheOthersAreStillReported() throws Exception {
+        ProducedFile good = produced("a.jar", "a-1.jar", "jar", null, 10);
+        ProducedFile missing = new ProducedFile(folder.resolve("gone.jar"), "a-1-extra.jar", "jar", "extra");
+        ProcessingException e = assertThrows(ProcessingException.class,
+                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), signer()).run(List.of(good, missing)));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.getMessage().contains(folder.resolve("gone.jar") + " does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aSignatureThatDoesNotVerifyIsNeverWritten() throws Exception {
+        ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 1000);
+        Signer broken = new Signer() {
+            private final Signer real = signer();
+
+            @Override
+            public DocumentSignature begin() throws SigningException {
+                DocumentSignature signature = real.begin();
+                return new DocumentSignature() {
+                    @Override
+                    public void update(byte[] bytes, int offset, int length) {
+                        byte[] copy = java.util.Arrays.copyOfRange(bytes, offset, offset + length);
+                        copy[0] ^= 1; // signs other bytes than the file's
+                        signature.update(copy, 0, length);
+                    }
+
+                    @Override
+                    public byte[] finish() throws SigningException {
+                        return signature.finish();
+                    }
+                };
+            }
+
+            @Override
+            public String fingerprint() {
+                return real.fingerprint();
+            }
+
+            @Override
+            public byte[] armoredPublicKey() {
+                return real.armoredPublicKey();
+            }
+        };
+        ProcessingException e = assertThrows(ProcessingException.class,
+                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), broken).run(List.of(jar)));
+        assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
+        assertFalse(Files.exists(out().resolve("a-1.jar.asc")));
+    }
+
+    @Test
+    void anUnwritableOutputIsAnErrorNamingIt() throws Exception {
+        Files.writeString(out(), "a file where the output folder should be");
+        ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
+        ProcessingException e = assertThrows(ProcessingException.class,
+                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null).run(List.of(jar)));
+        assertTrue(e.getMessage().contains(out().resolve("a-1.jar.sha256").toString()), e.getMessage());
+    }
+
+    private static String hex(DigestAlgorithm algorithm, byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.jcaName()).digest(content));
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
