@@ -66,7 +66,8 @@ public final class SignatureVerifier {
                         "made with a broken digest (" + hashName(signature.getHashAlgorithm()) + ")");
             }
             try {
-                signature.init(new JcaPGPContentVerifierBuilderProvider().setProvider(Pgp.PROVIDER), key.get());
+                // The JDK's own providers check what BouncyCastle signed: a second implementation, and faster digests.
+                signature.init(new JcaPGPContentVerifierBuilderProvider(), key.get());
             } catch (PGPException e) {
                 return new Outcome(Status.INVALID, null, Pgp.fingerprint(key.get()), "cannot be checked: " + KeyRings.safeMessage(e));
             }
