@@ -10,6 +10,7 @@ import javax.inject.Singleton;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
@@ -50,14 +51,15 @@ public class MavenSigningKeys {
         }
     }
 
-    public SigningKey signingKey(MavenSession session, File keyFile, String serverId, String fingerprint) throws MojoExecutionException {
+    public SigningKey signingKey(MavenSession session, File keyFile, String serverId, String fingerprint, Log log) throws MojoExecutionException {
         KeySources.Material material = material(session, keyFile, serverId);
         if (material == null) {
             throw new MojoExecutionException(KeySources.NO_KEY_MESSAGE);
         }
         try {
             return cache.get(material.key(), fingerprint, () ->
-                    new SigningKeyLoader(Instant.now()).load(material.key(), material.source(), material.passphrase(), fingerprint));
+                    new SigningKeyLoader(Instant.now()).load(material.key(), material.source(), material.passphrase(), fingerprint),
+                    key -> log.info("Unlocked signing key " + key.fingerprint() + " from " + key.source() + " (once for this build)"));
         } catch (SigningException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -70,6 +70,6 @@ public class SignMojo extends AbstractHashingMojo {
         if (passphrase != null && !passphrase.isEmpty()) {
             throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
         }
-        return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint), Clock.systemUTC());
+        return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
     }
 }

@@ -27,7 +27,8 @@ public class SigningKeyCache {
 
     private final Map<String, SigningKey> keys = new ConcurrentHashMap<>();
 
-    public SigningKey get(byte[] material, String fingerprint, Loader loader) throws SigningException {
+    /** @param onLoad told when this call loaded the key, so the log says it once per build */
+    public SigningKey get(byte[] material, String fingerprint, Loader loader, java.util.function.Consumer<SigningKey> onLoad) throws SigningException {
         String cacheKey = sha256(material) + "/" + (fingerprint == null ? "" : fingerprint);
         SigningKey cached = keys.get(cacheKey);
         if (cached != null) {
@@ -38,6 +39,7 @@ public class SigningKeyCache {
             if (cached == null) {
                 cached = loader.load();
                 keys.put(cacheKey, cached);
+                onLoad.accept(cached);
             }
             return cached;
         }
