@@ -13,11 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import dev.securebuild.shared.concurrent.Parallel;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
@@ -68,27 +65,10 @@ public final class ArtifactVerifier {
 
     public List<Line> verify(List<VerificationTarget> targets) {
         List<Line> lines = new ArrayList<>();
-        if (targets.isEmpty()) {
-            return lines;
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, targets.size())));
-        try {
-            List<Future<Line>> futures = new ArrayList<>();
-            for (VerificationTarget target : targets) {
-                futures.add(executor.submit(() -> verify(target)));
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    lines.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    lines.add(new Line(targets.get(i).name(), Status.BAD, "cannot be checked: " + e.getCause().getMessage()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    lines.add(new Line(targets.get(i).name(), Status.BAD, "interrupted"));
-                }
-            }
-        } finally {
-            executor.shutdownNow();
+        for (Parallel.Outcome<VerificationTarget, Line> outcome : Parallel.map(targets, threads, "secure-build-verify", this::verify)) {
+            lines.add(outcome.failed()
+                    ? new Line(outcome.item().name(), Status.BAD, "cannot be checked: " + outcome.failure().getMessage())
+                    : outcome.value());
         }
         return lines;
     }

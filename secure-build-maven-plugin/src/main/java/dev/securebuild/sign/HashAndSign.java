@@ -13,11 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import dev.securebuild.shared.concurrent.Parallel;
 import dev.securebuild.shared.digest.ByteSink;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.digest.FileDigest;
@@ -65,28 +62,12 @@ public final class HashAndSign {
         List<ProducedFile> unique = deduplicate(files);
         List<SignedFile> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), unique.size())), runnable -> {
-            Thread thread = new Thread(runnable, "secure-build-sign");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<SignedFile>> futures = new ArrayList<>();
-            for (ProducedFile file : unique) {
-                futures.add(executor.submit(() -> process(file)));
+        for (Parallel.Outcome<ProducedFile, SignedFile> outcome : Parallel.map(unique, options.threads(), "secure-build-sign", this::process)) {
+            if (outcome.failed()) {
+                problems.add(describe(outcome.item(), outcome.failure()));
+            } else {
+                results.add(outcome.value());
             }
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    results.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    problems.add(describe(unique.get(i), e.getCause()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    problems.add(unique.get(i).file() + ": interrupted");
-                }
-            }
-        } finally {
-            executor.shutdownNow();
         }
         if (!problems.isEmpty()) {
             throw new ProcessingException(problems);
