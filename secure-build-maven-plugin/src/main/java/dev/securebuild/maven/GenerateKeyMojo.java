@@ -2,7 +2,7 @@ package dev.securebuild.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,6 +11,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.KeyGenerator;
@@ -25,12 +26,16 @@ import dev.securebuild.sign.ThrowawayKeys;
 public class GenerateKeyMojo extends AbstractMojo {
 
     /**
-     * The directory to write the key files to.
+     * The directory to write the key files to. Default: {@code target/secure-build/throwaway-key} of the project, or of
+     * the current folder when there is no project.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.output", defaultValue = "${project.build.directory}/secure-build/throwaway-key")
+    @Parameter(property = "secure-build.output")
     private File output;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
 
     /**
      * ED25519 or RSA-3072.
@@ -94,10 +99,11 @@ public class GenerateKeyMojo extends AbstractMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
+        Path directory = outputDirectory();
         try {
-            if (ThrowawayKeys.exists(output.toPath()) && !overwrite) {
-                String fingerprint = Files.readString(output.toPath().resolve(ThrowawayKeys.FINGERPRINT_FILE)).strip();
-                getLog().info("Kept the throwaway key " + fingerprint + " in " + output + " (-Dsecure-build.overwrite=true replaces it)");
+            if (ThrowawayKeys.exists(directory) && !overwrite) {
+                getLog().info("Kept the throwaway key " + ThrowawayKeys.fingerprintOf(directory) + " in " + directory
+                        + " (-Dsecure-build.overwrite=true replaces it)");
                 return;
             }
             char[] passphrase = null;
@@ -110,12 +116,22 @@ public class GenerateKeyMojo extends AbstractMojo {
             }
             KeyGenerator.GeneratedKey key = new KeyGenerator().generate(new KeyGenerator.Request(KeyGenerator.KeyType.parse(keyType), userId,
                     created(), validDays > 0 ? Duration.ofDays(validDays) : null, passphrase, true));
-            ThrowawayKeys.write(output.toPath(), key);
-            getLog().info("Generated throwaway " + keyType + " key " + key.fingerprint() + " in " + output);
-            getLog().info("Sign with it: -Dsecure-build.keyFile=" + output.toPath().resolve(ThrowawayKeys.SECRET_KEY_FILE));
+            ThrowawayKeys.write(directory, key);
+            getLog().info("Generated throwaway " + keyType + " key " + key.fingerprint() + " in " + directory);
+            getLog().info("Sign with it: -Dsecure-build.keyFile=" + directory.resolve(ThrowawayKeys.SECRET_KEY_FILE));
         } catch (SigningException | IOException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** Without a POM, Maven's stand-in project has no usable build directory: use the current folder's target/. */
+    private Path outputDirectory() {
+        if (output != null) {
+            return output.toPath();
+        }
+        boolean realProject = project != null && project.getFile() != null;
+        Path base = realProject ? Path.of(project.getBuild().getDirectory()) : Path.of("target").toAbsolutePath();
+        return base.resolve("secure-build").resolve("throwaway-key");
     }
 
     private Instant created() throws MojoExecutionException {

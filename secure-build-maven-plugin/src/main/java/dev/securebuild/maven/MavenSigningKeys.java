@@ -56,6 +56,7 @@ public class MavenSigningKeys {
         if (material == null) {
             throw new MojoExecutionException(KeySources.NO_KEY_MESSAGE);
         }
+        KeySources.overridden(environment(), keyFile == null ? null : keyFile.toPath(), serverId).ifPresent(log::warn);
         try {
             return cache.get(material.key(), fingerprint, () ->
                     new SigningKeyLoader(Instant.now()).load(material.key(), material.source(), material.passphrase(), fingerprint),

@@ -47,6 +47,15 @@ public class VerifySignaturesMojo extends AbstractMojo {
     private File directory;
 
     /**
+     * With {@code directory}: glob patterns, relative to it, of files not to verify (e.g. {@code **}{@code /*.md}).
+     * Repository bookkeeping ({@code _remote.repositories}, {@code maven-metadata*.xml}, ...) is always left out.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.excludes")
+    private List<String> excludes;
+
+    /**
      * Trusted keys, comma-separated: files of armored public keys, and/or fingerprints of keys in those files. Empty:
      * the configured signing key is trusted.
      *
@@ -121,7 +130,7 @@ public class VerifySignaturesMojo extends AbstractMojo {
         List<VerificationTarget> targets;
         try {
             if (directory != null) {
-                targets = VerificationTargets.inDirectory(base.resolve(directory.toPath()));
+                targets = VerificationTargets.inDirectory(base.resolve(directory.toPath()), excludes == null ? List.of() : excludes);
             } else if (project != null && project.getFile() != null) {
                 targets = VerificationTargets.forProducedFiles(ProducedFiles.of(project), outputDirectory.toPath());
             } else {

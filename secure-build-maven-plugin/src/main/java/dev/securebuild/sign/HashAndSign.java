@@ -74,6 +74,7 @@ public final class HashAndSign {
         }
         try {
             writeSummaries(results);
+            removeStaleChecksums(results);
         } catch (IOException e) {
             throw new ProcessingException(List.of("Cannot write the checksum summaries in " + options.outputDirectory() + ": " + e.getMessage()));
         }
@@ -150,6 +151,24 @@ public final class HashAndSign {
                 lines.append(options.summaryFormat().line(algorithm, result.digest().hex(algorithm), result.produced().repositoryName()));
             }
             AtomicFiles.writeString(options.outputDirectory().resolve(algorithm.summaryFileName()), lines.toString());
+        }
+    }
+
+    /**
+     * Sidecars and summaries of algorithms (or a summary format) an earlier run used and this one does not: left in
+     * place, verify-signatures would check against them.
+     */
+    private void removeStaleChecksums(List<SignedFile> results) throws IOException {
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            boolean inUse = options.algorithms().contains(algorithm);
+            if (!inUse || options.summaryFormat() == SummaryFormat.NONE) {
+                Files.deleteIfExists(options.outputDirectory().resolve(algorithm.summaryFileName()));
+            }
+            if (!inUse) {
+                for (SignedFile result : results) {
+                    Files.deleteIfExists(options.outputDirectory().resolve(result.produced().repositoryName() + "." + algorithm.extension()));
+                }
+            }
         }
     }
 

@@ -68,6 +68,17 @@ public final class KeySources {
         return null;
     }
 
+    /** Says what a key in the environment overrides, so that the precedence is never silent. */
+    public static java.util.Optional<String> overridden(Map<String, String> environment, Path keyFile, String serverId) {
+        String fromEnvironment = environment.get(KEY_VARIABLE);
+        if (fromEnvironment == null || fromEnvironment.isBlank() || (keyFile == null && (serverId == null || serverId.isBlank()))) {
+            return java.util.Optional.empty();
+        }
+        String configured = keyFile != null ? "keyFile " + keyFile : "serverId '" + serverId + "'";
+        return java.util.Optional.of("Environment " + KEY_VARIABLE + " is set and takes precedence over the configured " + configured
+                + "; unset it to sign with the configured key");
+    }
+
     private static byte[] read(Path file, String description) throws SigningException {
         try {
             return Files.readAllBytes(file);

@@ -3,6 +3,7 @@ package dev.securebuild.sign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,12 +25,35 @@ public final class VerificationTargets {
      * summary line for a file that is not there is a target too, so that it is reported MISSING.
      */
     public static List<VerificationTarget> inDirectory(Path directory) throws IOException {
+        return inDirectory(directory, List.of());
+    }
+
+    /**
+     * Files a Maven repository keeps for its own bookkeeping: nobody signs them, so they are not verified. A signed
+     * summary ({@code SHA256SUMS} with {@code SHA256SUMS.asc}) is verified like any file.
+     */
+    public static final List<String> REPOSITORY_BOOKKEEPING = List.of("_remote.repositories", "_maven.repositories",
+            "resolver-status.properties", "maven-metadata*.xml", "*.lastUpdated");
+
+    /** @param excludes glob patterns, relative to {@code directory}, of files not to verify */
+    public static List<VerificationTarget> inDirectory(Path directory, List<String> excludes) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new IOException("The directory to verify, " + directory + ", does not exist or is not a directory");
         }
+        List<PathMatcher> skipped = new ArrayList<>();
+        for (String pattern : excludes) {
+            skipped.add(directory.getFileSystem().getPathMatcher("glob:" + pattern.strip()));
+        }
+        List<PathMatcher> bookkeeping = new ArrayList<>();
+        for (String pattern : REPOSITORY_BOOKKEEPING) {
+            bookkeeping.add(directory.getFileSystem().getPathMatcher("glob:" + pattern));
+        }
         Map<Path, List<Path>> filesByFolder = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(directory)) {
-            walk.filter(Files::isRegularFile).sorted().forEach(file ->
+            walk.filter(Files::isRegularFile)
+                    .filter(file -> skipped.stream().noneMatch(m -> m.matches(directory.relativize(file))))
+                    .filter(file -> bookkeeping.stream().noneMatch(m -> m.matches(file.getFileName())))
+                    .sorted().forEach(file ->
                     filesByFolder.computeIfAbsent(file.getParent(), k -> new ArrayList<>()).add(file));
         }
         List<VerificationTarget> targets = new ArrayList<>();
@@ -38,14 +62,15 @@ public final class VerificationTargets {
             Map<String, Path> files = new TreeMap<>();
             for (Path file : folder.getValue()) {
                 String name = file.getFileName().toString();
-                if (!ProducedFile.isSignatureOrChecksum(name) && !name.startsWith(".")) {
+                boolean signedSummary = name.endsWith("SUMS") && Files.isRegularFile(file.resolveSibling(name + ".asc"));
+                if ((signedSummary || !ProducedFile.isSignatureOrChecksum(name)) && !name.startsWith(".")) {
                     files.put(name, file);
                 }
             }
             summaries.keySet().forEach(name -> files.putIfAbsent(name, folder.getKey().resolve(name)));
             for (Map.Entry<String, Path> file : files.entrySet()) {
                 String display = directory.relativize(file.getValue()).toString();
-                targets.add(target(display, file.getValue(), file.getValue().resolveSibling(file.getKey() + ".asc"),
+                targets.add(target(display, file.getValue(), signatureOf(file.getValue()),
                         file.getValue().getParent(), file.getKey(), summaries.getOrDefault(file.getKey(), Map.of())));
             }
         }
@@ -65,6 +90,13 @@ public final class VerificationTargets {
                     summaries.getOrDefault(name, Map.of())));
         }
         return targets;
+    }
+
+    /** {@code FILE.asc}, or a binary {@code FILE.sig} when only that exists. */
+    private static Path signatureOf(Path file) {
+        Path armored = file.resolveSibling(file.getFileName() + ".asc");
+        Path binary = file.resolveSibling(file.getFileName() + ".sig");
+        return !Files.exists(armored) && Files.exists(binary) ? binary : armored;
     }
 
     private static VerificationTarget target(String display, Path file, Path signature, Path sidecarFolder, String name,

@@ -120,6 +120,38 @@ class ArtifactVerifierTest {
     }
 
     @Test
+    void repositoryBookkeepingAndExcludedFilesAreNotVerified() throws Exception {
+        Files.writeString(folder.resolve("_remote.repositories"), "lib-1.0.jar>central=");
+        Files.writeString(folder.resolve("maven-metadata-local.xml"), "<metadata/>");
+        Files.createDirectories(folder.resolve("notes"));
+        Files.writeString(folder.resolve("notes/README.md"), "unsigned notes");
+        List<String> names = VerificationTargets.inDirectory(folder, List.of("notes/**")).stream().map(VerificationTarget::name).toList();
+        assertEquals(List.of("lib-1.0.jar", "lib-1.0.pom"), names);
+    }
+
+    @Test
+    void aBinarySignatureCountsAndASignedSummaryIsVerifiedItself() throws Exception {
+        // Dearmor the .asc into a binary .sig, as gpg --detach-sign without --armor writes it.
+        byte[] armored = Files.readAllBytes(folder.resolve("lib-1.0.jar.asc"));
+        try (var in = org.bouncycastle.openpgp.PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(armored))) {
+            Files.write(folder.resolve("lib-1.0.jar.sig"), in.readAllBytes());
+        }
+        Files.delete(folder.resolve("lib-1.0.jar.asc"));
+        // Sign the summary as a release manager would.
+        byte[] summary = Files.readAllBytes(folder.resolve("SHA256SUMS"));
+        var signature = new PgpSigner(TestKeys.load(TestKeys.ed25519()), Clock.systemUTC()).begin();
+        signature.update(summary, 0, summary.length);
+        Files.write(folder.resolve("SHA256SUMS.asc"), signature.finish());
+
+        Map<String, ArtifactVerifier.Line> lines = verify(known, trusted, false);
+        assertEquals(ArtifactVerifier.Status.OK, lines.get("lib-1.0.jar").status(), lines.get("lib-1.0.jar").toString());
+        assertEquals(ArtifactVerifier.Status.OK, lines.get("SHA256SUMS").status(), String.valueOf(lines.get("SHA256SUMS")));
+
+        Files.writeString(folder.resolve("SHA256SUMS"), Files.readString(folder.resolve("SHA256SUMS")).replace("lib-1.0.pom", "lib-1.0.pom "));
+        assertEquals(ArtifactVerifier.Status.BAD, verify(known, trusted, false).get("SHA256SUMS").status());
+    }
+
+    @Test
     void aMissingDirectoryIsNamed() {
         IOException e = assertThrows(IOException.class, () -> VerificationTargets.inDirectory(folder.resolve("nope")));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());

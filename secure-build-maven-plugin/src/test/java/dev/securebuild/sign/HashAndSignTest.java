@@ -101,6 +101,18 @@ class HashAndSignTest {
     }
 
     @Test
+    void aRunWithFewerAlgorithmsRemovesTheSidecarsAndSummariesOfTheOthers() throws Exception {
+        ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
+        Files.createDirectories(out());
+        Files.writeString(out().resolve("unrelated.txt"), "not ours");
+        new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256, DigestAlgorithm.SHA1), null).run(List.of(jar));
+        assertEquals(List.of("SHA1SUMS", "SHA256SUMS", "a-1.jar.sha1", "a-1.jar.sha256", "unrelated.txt"), listing(out()));
+
+        new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null).run(List.of(jar));
+        assertEquals(List.of("a-1.jar.sha256", "unrelated.txt"), listing(out()));
+    }
+
+    @Test
     void signaturesAndChecksumsAreNeverInputsAndTheSameFileCountsOnce() throws Exception {
         ProducedFile pom = produced("pom.xml", "p-1.pom", "pom", null, 10);
         ProducedFile samePomAsMainArtifact = new ProducedFile(pom.file(), "p-1.pom", "pom", null);

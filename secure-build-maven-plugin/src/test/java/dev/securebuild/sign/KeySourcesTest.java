@@ -57,6 +57,15 @@ class KeySourcesTest {
     }
 
     @Test
+    void anEnvironmentKeyThatOverridesAConfiguredOneIsSaid() {
+        Map<String, String> env = Map.of("SECURE_BUILD_SIGNING_KEY", "ENV");
+        assertTrue(KeySources.overridden(env, Path.of("k.asc"), null).orElseThrow().contains("over the configured keyFile k.asc"));
+        assertTrue(KeySources.overridden(env, null, "release").orElseThrow().contains("serverId 'release'"));
+        assertTrue(KeySources.overridden(env, null, null).isEmpty());
+        assertTrue(KeySources.overridden(Map.of(), Path.of("k.asc"), null).isEmpty());
+    }
+
+    @Test
     void theNoKeyMessageNamesTheThreeWays() {
         assertTrue(KeySources.NO_KEY_MESSAGE.contains("SECURE_BUILD_SIGNING_KEY"));
         assertTrue(KeySources.NO_KEY_MESSAGE.contains("keyFile"));

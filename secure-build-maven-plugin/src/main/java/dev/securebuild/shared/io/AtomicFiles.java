@@ -6,10 +6,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that readers see either the old content or the whole new content, never a half-written file:
@@ -34,9 +37,18 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
+        write(target, writer, false);
+    }
+
+    /** For secrets: the file is readable by its owner only from the moment it exists, where the file system allows. */
+    public static void writePrivate(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content), true);
+    }
+
+    private static void write(Path target, Writer writer, boolean ownerOnly) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        Path temporary = createTemporary(folder, target.getFileName().toString(), ownerOnly);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -57,4 +69,26 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /**
+     * Not {@link Files#createTempFile}: it always makes the file owner-only, and outputs must get the permissions the
+     * umask gives, like any file the build writes.
+     */
+    private static Path createTemporary(Path folder, String name, boolean ownerOnly) throws IOException {
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 0; ; attempt++) {
+            Path temporary = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return ownerOnly && posix
+                        ? Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : Files.createFile(temporary);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 }

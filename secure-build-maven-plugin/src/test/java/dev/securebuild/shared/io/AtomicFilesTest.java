@@ -38,6 +38,19 @@ class AtomicFilesTest {
         assertEquals(1, count(folder));
     }
 
+    @Test
+    void outputsGetTheUmaskPermissionsAndSecretsOnlyTheOwners() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path reference = Files.createFile(folder.resolve("made-by-anyone"));
+        Path output = folder.resolve("x.sha256");
+        AtomicFiles.writeString(output, "abc");
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(output));
+
+        Path secret = folder.resolve("secret-key.asc");
+        AtomicFiles.writePrivate(secret, "key".getBytes());
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(secret));
+    }
+
     private static long count(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.count();
