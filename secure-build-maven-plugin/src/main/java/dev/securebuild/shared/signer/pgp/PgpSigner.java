@@ -38,7 +38,8 @@ public final class PgpSigner implements Signer {
 
     @Override
     public DocumentSignature begin() throws SigningException {
-        // The JDK's SHA-512 (intrinsified) hashes the document; BouncyCastle does the public-key operation.
+        // BouncyCastle does the key operation; the JDK's SHA-512 (intrinsified) hashes the document. The digest
+        // provider is set after the provider, which would otherwise take the digest too.
         JcaPGPContentSignerBuilder contentSigner = new JcaPGPContentSignerBuilder(key.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512)
                 .setProvider(Pgp.PROVIDER)
                 .setDigestProvider(Security.getProvider("SUN"));
