@@ -1,0 +1,7 @@
+package demo;
+
+public final class Hello {
+    public static String greeting() {
+        return "hello, signed world";
+    }
+}

@@ -1,0 +1,37 @@
+import java.util.zip.ZipFile
+
+def support = evaluate(new File(itSupport))
+support.assertMavenVersion(binding)
+List<String> invocations = support.invocations(support.buildLog(basedir))
+assert invocations.size() == 3
+String fingerprint = new File(basedir, 'key/fingerprint.txt').text.trim()
+
+// 2. signed and verified the original files.
+assert invocations[1] =~ /Signed and hashed 2 files \(SHA-256, SHA-512\) with key $fingerprint/
+assert support.verificationLines(invocations[1]) == ['demo-1.0.pom': 'OK', 'demo-1.0.jar': 'OK']
+
+// 3. the jar was really rebuilt with other content ...
+File jar = new File(basedir, 'target/demo-1.0.jar')
+new ZipFile(jar).withCloseable { zip ->
+    assert zip.getInputStream(zip.getEntry('stamp.properties')).text.trim() == 'build.stamp=tampered'
+}
+// ... so its signature and checksums no longer match: BAD, naming the file and the reasons; the POM is still OK.
+String failed = invocations[2]
+assert !failed.contains('Signed and hashed')
+assert support.verificationLines(failed) == ['demo-1.0.pom': 'OK', 'demo-1.0.jar': 'BAD']
+def bad = (failed =~ /(?m)^\[ERROR\] BAD\s+demo-1\.0\.jar: (.*)$/)
+assert bad.find()
+String reason = bad.group(1)
+assert reason.contains('signature')
+assert reason.contains('SHA-256 is ' + support.hex(jar, 'SHA-256'))
+assert reason.contains('SHA-512 is ' + support.hex(jar, 'SHA-512'))
+assert failed.contains('1 of 2 files failed verification')
+assert failed.contains('BUILD FAILURE')
+
+// GnuPG agrees.
+File signDir = new File(basedir, 'target/secure-build/sign')
+support.verifiers(new File(basedir, 'key/public-key.asc'), fingerprint).withCloseable { verifiers ->
+    verifiers.assertGpgRejects(new File(signDir, 'demo-1.0.jar.asc'), jar)
+    verifiers.verify(new File(signDir, 'demo-1.0.pom.asc'), new File(basedir, 'pom.xml'))
+}
+return true
