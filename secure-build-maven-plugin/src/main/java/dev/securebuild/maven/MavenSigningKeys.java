@@ -58,7 +58,7 @@ public class MavenSigningKeys {
         }
         KeySources.overridden(environment(), keyFile == null ? null : keyFile.toPath(), serverId).ifPresent(log::warn);
         try {
-            return cache.get(material.key(), fingerprint, () ->
+            return cache.get(material.key(), material.passphrase(), fingerprint, () ->
                     new SigningKeyLoader(Instant.now()).load(material.key(), material.source(), material.passphrase(), fingerprint),
                     key -> log.info("Unlocked signing key " + key.fingerprint() + " from " + key.source() + " (once for this build)"));
         } catch (SigningException e) {

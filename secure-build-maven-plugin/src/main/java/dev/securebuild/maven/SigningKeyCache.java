@@ -14,7 +14,8 @@ import dev.securebuild.shared.signer.pgp.SigningKey;
 
 /**
  * Keeps unlocked keys for the whole build, so that a reactor of a hundred modules (built with {@code -T} or not)
- * parses and unlocks its key once. Keyed by a digest of the key material and the chosen fingerprint, never by a secret.
+ * parses and unlocks its key once. Keyed by a digest of the key material, the passphrase and the chosen fingerprint: a
+ * JVM that outlives one build (mvnd) must not hand an unlocked key to a later build that gave a wrong passphrase.
  */
 @Named
 @Singleton
@@ -28,8 +29,9 @@ public class SigningKeyCache {
     private final Map<String, SigningKey> keys = new ConcurrentHashMap<>();
 
     /** @param onLoad told when this call loaded the key, so the log says it once per build */
-    public SigningKey get(byte[] material, String fingerprint, Loader loader, java.util.function.Consumer<SigningKey> onLoad) throws SigningException {
-        String cacheKey = sha256(material) + "/" + (fingerprint == null ? "" : fingerprint);
+    public SigningKey get(byte[] material, char[] passphrase, String fingerprint, Loader loader,
+                          java.util.function.Consumer<SigningKey> onLoad) throws SigningException {
+        String cacheKey = digest(material, passphrase) + "/" + (fingerprint == null ? "" : fingerprint);
         SigningKey cached = keys.get(cacheKey);
         if (cached != null) {
             return cached;
@@ -45,9 +47,15 @@ public class SigningKeyCache {
         }
     }
 
-    private static String sha256(byte[] material) {
+    private static String digest(byte[] material, char[] passphrase) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(material));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(material);
+            if (passphrase != null) {
+                sha256.update((byte) 0);
+                sha256.update(new String(passphrase).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

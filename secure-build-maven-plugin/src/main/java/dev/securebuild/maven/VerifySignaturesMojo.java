@@ -167,6 +167,7 @@ public class VerifySignaturesMojo extends AbstractMojo {
             lines.stream().filter(l -> l.status() != ArtifactVerifier.Status.OK).forEach(l -> message.append("\n  ").append(l));
             throw new MojoFailureException(message.toString());
         }
-        getLog().info("All " + lines.size() + " files verified: signatures by trusted keys, checksums match");
+        getLog().info((lines.size() == 1 ? "The file verified" : "All " + lines.size() + " files verified")
+                + ": signatures by trusted keys, checksums match");
     }
 }
