@@ -67,11 +67,12 @@ public class MavenSigningKeys {
     }
 
     /** The certificate of the configured key, read without its passphrase: what verification trusts by default. */
-    public PublicKeys publicKeysOfConfiguredKey(MavenSession session, File keyFile, String serverId) throws MojoExecutionException {
+    public PublicKeys publicKeysOfConfiguredKey(MavenSession session, File keyFile, String serverId, Log log) throws MojoExecutionException {
         KeySources.Material material = material(session, keyFile, serverId);
         if (material == null) {
             return null;
         }
+        KeySources.overridden(environment(), keyFile == null ? null : keyFile.toPath(), serverId).ifPresent(log::warn);
         try {
             return PublicKeys.parse(material.key(), material.source());
         } catch (SigningException e) {

@@ -142,7 +142,7 @@ public class VerifySignaturesMojo extends AbstractMojo {
         TrustedKeys trusted;
         try {
             trusted = TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
-                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId));
+                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
         } catch (SigningException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -113,7 +113,9 @@ public final class ArtifactVerifier {
                 problems.add(algorithm.jcaName() + " is " + actual + ", the checksum file says " + expected.get(algorithm));
             }
         }
-        if (requireChecksums && algorithms.isEmpty()) {
+        // A signed summary is itself the list of checksums: it has none of its own to require.
+        boolean summary = ProducedFile.isSignatureOrChecksum(target.file().getFileName().toString());
+        if (requireChecksums && algorithms.isEmpty() && !summary) {
             problems.add("no checksum file was found for it");
         }
 

@@ -48,11 +48,12 @@ public final class VerificationTargets {
         for (String pattern : REPOSITORY_BOOKKEEPING) {
             bookkeeping.add(directory.getFileSystem().getPathMatcher("glob:" + pattern));
         }
+        java.util.function.Predicate<Path> verified = file -> skipped.stream().noneMatch(m -> m.matches(directory.relativize(file)))
+                && bookkeeping.stream().noneMatch(m -> m.matches(file.getFileName()));
         Map<Path, List<Path>> filesByFolder = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(directory)) {
             walk.filter(Files::isRegularFile)
-                    .filter(file -> skipped.stream().noneMatch(m -> m.matches(directory.relativize(file))))
-                    .filter(file -> bookkeeping.stream().noneMatch(m -> m.matches(file.getFileName())))
+                    .filter(verified)
                     .sorted().forEach(file ->
                     filesByFolder.computeIfAbsent(file.getParent(), k -> new ArrayList<>()).add(file));
         }
@@ -67,7 +68,9 @@ public final class VerificationTargets {
                     files.put(name, file);
                 }
             }
-            summaries.keySet().forEach(name -> files.putIfAbsent(name, folder.getKey().resolve(name)));
+            // A file a summary lists but that is not there is reported MISSING, unless it is excluded.
+            summaries.keySet().stream().filter(name -> verified.test(folder.getKey().resolve(name)))
+                    .forEach(name -> files.putIfAbsent(name, folder.getKey().resolve(name)));
             for (Map.Entry<String, Path> file : files.entrySet()) {
                 String display = directory.relativize(file.getValue()).toString();
                 targets.add(target(display, file.getValue(), signatureOf(file.getValue()),
