@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Times a set of commands side by side, interleaved, and writes the raw numbers as JSON.
+
+Every round runs each variant once, in an order rotated from round to round, so that a burst of load from something
+else on the machine lands on all variants alike rather than on whichever ran during it. Before every timed run the
+variant's 'prepare' command runs untimed: it removes the previous run's outputs and reads the input files, so that
+they are in the page cache (this machine's kernel evicts pages that stay unread for ~30 s). How much of the inputs
+was resident just before each run is measured with fincore and recorded. The machine may be shared with other
+work: before each timed run it waits (BENCH_MAX_WAIT seconds at most) until the CPUs were BENCH_MIN_IDLE idle over the
+last second, and records how idle they were.
+
+Usage: bench.py SPEC.json OUT.json
+SPEC: {"case": str, "title": str, "runs": int, "warmup": int, "inputs": [paths], "variants": [
+        {"id": str, "label": str, "role": "baseline|secure-build|competitor|reference", "argv": [...],
+         "cwd": str, "env": {k: v or "@file:PATH"}, "prepare": [argv] or null, "group": str}]}
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def cpu_times():
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return idle, sum(fields)
+
+
+def idle_fraction(interval):
+    idle0, total0 = cpu_times()
+    time.sleep(interval)
+    idle1, total1 = cpu_times()
+    return (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def wait_for_quiet(min_idle, max_wait):
+    """Waits (at most max_wait seconds) until the CPUs were at least min_idle idle over the last 0.3 s.
+
+    This machine may be shared: other builds running at the same time slow every variant down, unevenly. Returns the
+    idle fraction seen last and how long it waited."""
+    waited = 0.0
+    while True:
+        idle = idle_fraction(0.3)
+        if idle >= min_idle or waited >= max_wait:
+            return idle, waited
+        waited += 0.3
+
+
+def resident_fraction(paths):
+    """Fraction of the bytes of PATHS that are in the page cache, by fincore (util-linux)."""
+    if not paths:
+        return None
+    total = 0
+    resident = 0
+    for i in range(0, len(paths), 100):
+        chunk = paths[i:i + 100]
+        out = subprocess.run(["fincore", "--bytes", "--noheadings", "--raw", "-o", "RES,SIZE"] + chunk,
+                             capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            res, size = line.split()
+            resident += int(res)
+            total += int(size)
+    return resident / total if total else None
+
+
+def run_once(variant, inputs, log, quiet):
+    idle, waited = wait_for_quiet(*quiet)
+    if variant.get("prepare"):
+        subprocess.run(variant["prepare"], cwd=variant["cwd"], check=True, stdout=subprocess.DEVNULL)
+    residency = resident_fraction(inputs)
+    env = dict(os.environ)
+    for name, value in (variant.get("env") or {}).items():
+        # "@file:PATH" keeps a key's text out of the spec and the results.
+        if value.startswith("@file:"):
+            with open(value[len("@file:"):]) as f:
+                value = f.read()
+        env[name] = value
+    load = loadavg()
+    start = time.perf_counter()
+    proc = subprocess.Popen(variant["argv"], cwd=variant["cwd"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "user": usage.ru_utime, "sys": usage.ru_stime, "load1": load,
+            "resident": residency, "idle_before": idle, "waited": waited, "exit": proc.returncode}
+
+
+def main():
+    spec_path, out_path = sys.argv[1], sys.argv[2]
+    with open(spec_path) as f:
+        spec = json.load(f)
+    variants = spec["variants"]
+    inputs = spec.get("inputs", [])
+    log_path = os.path.splitext(out_path)[0] + ".log"
+    results = {v["id"]: [] for v in variants}
+    # BENCH_MIN_IDLE / BENCH_MAX_WAIT: how idle the CPUs must be before a timed run, and how long to wait for it.
+    quiet = (float(os.environ.get("BENCH_MIN_IDLE", "0.8")), float(os.environ.get("BENCH_MAX_WAIT", "10")))
+    started = time.time()
+    with open(log_path, "w") as log:
+        for round_no in range(spec["warmup"] + spec["runs"]):
+            warm = round_no < spec["warmup"]
+            shift = round_no % len(variants)
+            order = variants[shift:] + variants[:shift]
+            for variant in order:
+                log.write(f"\n=== round {round_no} {'(warm-up) ' if warm else ''}{variant['id']}: {' '.join(variant['argv'])}\n")
+                log.flush()
+                result = run_once(variant, inputs, log, quiet if not warm else (0.0, 0.0))
+                if result["exit"] != 0:
+                    sys.exit(f"{variant['id']} failed with exit code {result['exit']}; see {log_path}")
+                if not warm:
+                    results[variant["id"]].append(result)
+                print(f"  [{spec['case']}] round {round_no + 1}/{spec['warmup'] + spec['runs']}"
+                      f"{' warm-up' if warm else ''} {variant['id']}: {result['wall']:.2f} s"
+                      f" (load {result['load1']:.1f}, idle before {result['idle_before'] * 100:.0f} %"
+                      f"{', waited %.0f s' % result['waited'] if result['waited'] else ''})", file=sys.stderr, flush=True)
+    out = dict(spec)
+    out["results"] = results
+    out["elapsed"] = time.time() - started
+    with open(out_path, "w") as f:
+        json.dump(out, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
