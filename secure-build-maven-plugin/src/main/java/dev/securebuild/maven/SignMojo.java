@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.securebuild.shared.signer.Signer;
+import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 
 /**
@@ -70,6 +71,10 @@ public class SignMojo extends AbstractHashingMojo {
         if (passphrase != null && !passphrase.isEmpty()) {
             throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
         }
-        return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
+        try {
+            return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
+        } catch (SigningException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
     }
 }

@@ -1,12 +1,13 @@
 package dev.securebuild.sign;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.securebuild.shared.concurrent.Parallel;
-import dev.securebuild.shared.digest.ByteSink;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.digest.FileDigest;
 import dev.securebuild.shared.digest.OnePassReader;
@@ -26,9 +26,9 @@ import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
 
 /**
- * The engine of goals {@code sign} and {@code checksums}: one read of each produced file feeds every digest and the
- * signature; files are handled in parallel; each signature is checked against the public key and the bytes on disk
- * before it is written; every output is written atomically.
+ * The engine of goals {@code sign} and {@code checksums}: one read of each produced file feeds every digest, and its
+ * SHA-512 also the signature; files are handled in parallel; each signature is checked against the public key before
+ * it is written; every output is written atomically.
  */
 public final class HashAndSign {
 
@@ -98,17 +98,23 @@ public final class HashAndSign {
     }
 
     private SignedFile process(ProducedFile produced) throws IOException, SigningException {
-        Signer.DocumentSignature signature = signer == null ? null : signer.begin();
-        ByteSink[] sinks = signature == null ? new ByteSink[0] : new ByteSink[] {signature};
-        FileDigest digest = OnePassReader.read(produced.file(), options.algorithms(), sinks);
+        Set<DigestAlgorithm> toRead = EnumSet.noneOf(DigestAlgorithm.class);
+        toRead.addAll(options.algorithms());
+        if (signer != null) {
+            toRead.add(DigestAlgorithm.SHA512);
+        }
+        OnePassReader.Read read = OnePassReader.readDigests(produced.file(), toRead);
 
         Path signatureFile = null;
-        if (signature != null) {
-            byte[] armored = signature.finish();
-            checkSignature(produced, armored);
+        if (signer != null) {
+            // The same SHA-512 state gives the sidecar, the signature and the check of the signature.
+            MessageDigest documentSha512 = read.digest(DigestAlgorithm.SHA512);
+            byte[] armored = signer.sign(documentSha512);
+            checkSignature(armored, documentSha512);
             signatureFile = options.outputDirectory().resolve(produced.repositoryName() + ".asc");
             writeOutput(signatureFile, armored);
         }
+        FileDigest digest = read.finish(options.algorithms());
         Map<DigestAlgorithm, Path> sidecars = new EnumMap<>(DigestAlgorithm.class);
         for (DigestAlgorithm algorithm : options.algorithms()) {
             Path sidecar = options.outputDirectory().resolve(produced.repositoryName() + "." + algorithm.extension());
@@ -119,12 +125,12 @@ public final class HashAndSign {
         return new SignedFile(produced, digest, sidecars, signatureFile);
     }
 
-    /** A second read checks the signature against the bytes on disk, which also catches a file changed meanwhile. */
-    private void checkSignature(ProducedFile produced, byte[] armored) throws IOException, SigningException {
-        SignatureVerifier.Outcome outcome;
-        try (InputStream in = Files.newInputStream(produced.file())) {
-            outcome = new SignatureVerifier().verify(armored, in, signerKeys);
-        }
+    /**
+     * Checks the whole signature packet against the public key and the digest of the bytes that were read; the
+     * reader has already made sure the file did not change while it was read.
+     */
+    private void checkSignature(byte[] armored, MessageDigest documentSha512) throws IOException, SigningException {
+        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(armored, documentSha512, signerKeys);
         if (outcome.status() != SignatureVerifier.Status.VALID) {
             throw new SigningException("the signature just made with key " + signer.fingerprint() + " does not verify: "
                     + outcome.detail() + "; nothing was written for this file");

@@ -9,31 +9,63 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a file once and feeds every requested digest and any other sink (a signature) from the same buffer,
- * so that hashing with four algorithms and signing costs one read, not five.
+ * Reads a file once and feeds every requested digest from the same buffer. The digests are handed out before they
+ * are finished, so that one SHA-512 can give both the file's checksum and, continued, its signature.
  */
 public final class OnePassReader {
 
     private static final int BUFFER_SIZE = 256 * 1024;
 
+    /** The digests of a whole file, not yet finished. */
+    public record Read(Path file, long size, Map<DigestAlgorithm, MessageDigest> digests) {
+
+        /** The state after the file's last byte; callers clone it before they change it. */
+        public MessageDigest digest(DigestAlgorithm algorithm) {
+            MessageDigest digest = digests.get(algorithm);
+            if (digest == null) {
+                throw new IllegalArgumentException(algorithm.jcaName() + " was not computed for " + file);
+            }
+            return digest;
+        }
+
+        /** Finishes copies of the given digests, leaving these as they are. */
+        public FileDigest finish(Collection<DigestAlgorithm> algorithms) {
+            Map<DigestAlgorithm, String> hex = new EnumMap<>(DigestAlgorithm.class);
+            HexFormat format = HexFormat.of();
+            for (DigestAlgorithm algorithm : algorithms) {
+                try {
+                    hex.put(algorithm, format.formatHex(((MessageDigest) digest(algorithm).clone()).digest()));
+                } catch (CloneNotSupportedException e) {
+                    throw new IllegalStateException("The JDK's digests can be cloned", e);
+                }
+            }
+            return new FileDigest(file, size, hex);
+        }
+    }
+
     private OnePassReader() {}
 
-    public static FileDigest read(Path file, Collection<DigestAlgorithm> algorithms, ByteSink... otherSinks) throws IOException {
+    public static FileDigest read(Path file, Collection<DigestAlgorithm> algorithms) throws IOException {
+        return readDigests(file, algorithms).finish(algorithms);
+    }
+
+    public static Read readDigests(Path file, Collection<DigestAlgorithm> algorithms) throws IOException {
+        return readDigests(file, algorithms, () -> {});
+    }
+
+    /** @param afterEachBuffer lets a test change the file in the middle of the read */
+    static Read readDigests(Path file, Collection<DigestAlgorithm> algorithms, Runnable afterEachBuffer) throws IOException {
         Map<DigestAlgorithm, MessageDigest> digests = new EnumMap<>(DigestAlgorithm.class);
         for (DigestAlgorithm algorithm : algorithms) {
             digests.put(algorithm, algorithm.newMessageDigest());
         }
-        List<ByteSink> sinks = new ArrayList<>();
-        digests.values().forEach(digest -> sinks.add(digest::update));
-        sinks.addAll(List.of(otherSinks));
+        MessageDigest[] all = digests.values().toArray(new MessageDigest[0]);
 
         BasicFileAttributes before = attributes(file);
         long total = 0;
@@ -42,13 +74,15 @@ public final class OnePassReader {
             byte[] bytes = buffer.array();
             int read;
             while ((read = channel.read(buffer)) != -1) {
-                for (ByteSink sink : sinks) {
-                    sink.update(bytes, 0, read);
+                for (MessageDigest digest : all) {
+                    digest.update(bytes, 0, read);
                 }
                 total += read;
                 buffer.clear();
+                afterEachBuffer.run();
             }
         }
+        // What was read must be what is there: the signature and checksums must describe the file that is deployed.
         BasicFileAttributes after = attributes(file);
         if (total != before.size() || after.size() != before.size()) {
             throw new FileChangedException(file, "size was " + before.size() + " bytes, read " + total + ", now " + after.size());
@@ -56,11 +90,7 @@ public final class OnePassReader {
         if (!after.lastModifiedTime().equals(before.lastModifiedTime())) {
             throw new FileChangedException(file, "modification time went from " + before.lastModifiedTime() + " to " + after.lastModifiedTime());
         }
-
-        Map<DigestAlgorithm, String> hex = new EnumMap<>(DigestAlgorithm.class);
-        HexFormat format = HexFormat.of();
-        digests.forEach((algorithm, digest) -> hex.put(algorithm, format.formatHex(digest.digest())));
-        return new FileDigest(file, total, hex);
+        return new Read(file, total, digests);
     }
 
     private static BasicFileAttributes attributes(Path file) throws IOException {

@@ -1,20 +1,20 @@
 package dev.securebuild.shared.signer;
 
-import dev.securebuild.shared.digest.ByteSink;
+import java.security.MessageDigest;
 
 /**
  * Makes detached signatures with one key. The in-process OpenPGP key is one implementation; a hardware token is
- * another. Implementations are safe to use from several threads; each {@link DocumentSignature} belongs to one.
+ * another. Implementations are safe to use from several threads.
  */
 public interface Signer {
 
-    /** A signature in progress over one document, fed the document's bytes as they are read. */
-    interface DocumentSignature extends ByteSink {
-        /** Ends the document and returns the detached signature, ASCII-armored with LF line ends. */
-        byte[] finish() throws SigningException;
-    }
-
-    DocumentSignature begin() throws SigningException;
+    /**
+     * Signs a document given by its SHA-512: a digest that has consumed the document's bytes and nothing else. The
+     * digest is left as it is, so that the same one pass also gives the document's own SHA-512.
+     *
+     * @return the detached signature, ASCII-armored with LF line ends
+     */
+    byte[] sign(MessageDigest documentSha512) throws SigningException;
 
     /** The uppercase hex fingerprint of the key that signs. */
     String fingerprint();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,20 +23,31 @@ class OnePassReaderTest {
     Path folder;
 
     @Test
-    void everyDigestAndSinkSeesTheWholeFileInOneRead() throws Exception {
+    void everyDigestSeesTheWholeFileInOneRead() throws Exception {
         byte[] content = new byte[1_000_003]; // more than a few buffers, not a multiple of the buffer size
         new Random(42).nextBytes(content);
         Path file = Files.write(folder.resolve("a.bin"), content);
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
 
-        FileDigest digest = OnePassReader.read(file, EnumSet.allOf(DigestAlgorithm.class), seen::write);
+        FileDigest digest = OnePassReader.read(file, EnumSet.allOf(DigestAlgorithm.class));
 
         assertEquals(content.length, digest.size());
-        assertArrayEquals(content, seen.toByteArray());
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             String expected = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.jcaName()).digest(content));
             assertEquals(expected, digest.hex(algorithm), algorithm.name());
         }
+    }
+
+    @Test
+    void theDigestsAreHandedOutUnfinishedSoASignatureCanContinueOne() throws Exception {
+        Path file = Files.writeString(folder.resolve("a.txt"), "document");
+        OnePassReader.Read read = OnePassReader.readDigests(file, EnumSet.of(DigestAlgorithm.SHA512));
+        MessageDigest continued = (MessageDigest) read.digest(DigestAlgorithm.SHA512).clone();
+        continued.update("trailer".getBytes());
+        assertArrayEquals(MessageDigest.getInstance("SHA-512").digest("documenttrailer".getBytes()), continued.digest());
+        // finish() works on copies: it can be asked twice and leaves the state as it was.
+        String hex = read.finish(EnumSet.of(DigestAlgorithm.SHA512)).hex(DigestAlgorithm.SHA512);
+        assertEquals(hex, read.finish(EnumSet.of(DigestAlgorithm.SHA512)).hex(DigestAlgorithm.SHA512));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest("document".getBytes())), hex);
     }
 
     @Test
@@ -66,8 +76,8 @@ class OnePassReaderTest {
     void aFileThatGrowsWhileItIsReadIsRefused() throws Exception {
         Path file = Files.write(folder.resolve("growing.log"), new byte[600_000]);
         java.util.concurrent.atomic.AtomicBoolean appended = new java.util.concurrent.atomic.AtomicBoolean();
-        FileChangedException e = assertThrows(FileChangedException.class, () -> OnePassReader.read(file, EnumSet.of(DigestAlgorithm.SHA256),
-                (bytes, offset, length) -> {
+        FileChangedException e = assertThrows(FileChangedException.class, () -> OnePassReader.readDigests(file, EnumSet.of(DigestAlgorithm.SHA256),
+                () -> {
                     try {
                         if (appended.compareAndSet(false, true)) {
                             Files.write(file, new byte[10], java.nio.file.StandardOpenOption.APPEND);

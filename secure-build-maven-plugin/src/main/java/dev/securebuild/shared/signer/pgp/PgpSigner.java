@@ -1,78 +1,67 @@
 package dev.securebuild.shared.signer.pgp;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.Security;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.Date;
 
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
 
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 
 /**
- * Makes OpenPGP v4 detached signatures over binary documents, with SHA-512, in this JVM: the signature carries its
- * creation time and the issuer's fingerprint in hashed subpackets, as gpg's do.
+ * Makes OpenPGP v4 detached signatures over binary documents, with SHA-512, in this JVM: BouncyCastle builds the
+ * packet, with the creation time and the issuer's fingerprint in hashed subpackets as gpg's have, around a SHA-512
+ * that the caller's one read of the file already computed.
  */
 public final class PgpSigner implements Signer {
 
     private final SigningKey key;
+    private final PrivateKey privateKey;
     private final Clock clock;
     private final byte[] armoredPublicKey;
 
-    public PgpSigner(SigningKey key, Clock clock) {
+    public PgpSigner(SigningKey key, Clock clock) throws SigningException {
         this.key = key;
         this.clock = clock;
+        int algorithm = key.publicKey().getAlgorithm();
+        if (!RawSignatures.supports(algorithm)) {
+            throw new SigningException("Key " + key.fingerprint() + " from " + key.source() + " is a " + RawSignatures.name(algorithm)
+                    + " key; secure-build signs with Ed25519, RSA and ECDSA keys");
+        }
         try {
+            this.privateKey = new JcaPGPKeyConverter().setProvider(Pgp.PROVIDER).getPrivateKey(key.privateKey());
             this.armoredPublicKey = Pgp.armor(out -> key.certificate().encode(out, true));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot encode the public key " + key.fingerprint(), e);
+        } catch (PGPException | IOException e) {
+            throw new SigningException("Cannot use key " + key.fingerprint() + " from " + key.source() + ": " + KeyRings.safeMessage(e), e);
         }
     }
 
     @Override
-    public DocumentSignature begin() throws SigningException {
-        // BouncyCastle does the key operation; the JDK's SHA-512 (intrinsified) hashes the document. The digest
-        // provider is set after the provider, which would otherwise take the digest too.
-        JcaPGPContentSignerBuilder contentSigner = new JcaPGPContentSignerBuilder(key.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512)
-                .setProvider(Pgp.PROVIDER)
-                .setDigestProvider(Security.getProvider("SUN"));
-        PGPSignatureGenerator generator = new PGPSignatureGenerator(contentSigner, key.publicKey());
+    public byte[] sign(MessageDigest documentSha512) throws SigningException {
+        // BouncyCastle's Ed25519 and RSA are fast; the document's SHA-512 is the JDK's, continued with the trailer.
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                (type, unused) -> new DigestedContent.Signer(type, key.publicKey(), privateKey, Pgp.PROVIDER, documentSha512), key.publicKey());
         try {
             generator.init(PGPSignature.BINARY_DOCUMENT, key.privateKey());
-        } catch (PGPException e) {
-            throw new SigningException("Cannot start a signature with key " + key.fingerprint() + ": " + KeyRings.safeMessage(e), e);
+            PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+            hashed.setSignatureCreationTime(false, Date.from(clock.instant()));
+            hashed.setIssuerFingerprint(false, key.publicKey());
+            generator.setHashedSubpackets(hashed.generate());
+            PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
+            unhashed.setIssuerKeyID(false, key.publicKey().getKeyID());
+            generator.setUnhashedSubpackets(unhashed.generate());
+            PGPSignature signature = generator.generate();
+            return Pgp.armor(signature::encode);
+        } catch (PGPException | IOException | RuntimeException e) {
+            throw new SigningException("Signing with key " + key.fingerprint() + " failed: " + KeyRings.safeMessage(e), e);
         }
-        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
-        hashed.setSignatureCreationTime(false, Date.from(clock.instant()));
-        hashed.setIssuerFingerprint(false, key.publicKey());
-        generator.setHashedSubpackets(hashed.generate());
-        PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
-        unhashed.setIssuerKeyID(false, key.publicKey().getKeyID());
-        generator.setUnhashedSubpackets(unhashed.generate());
-
-        return new DocumentSignature() {
-            @Override
-            public void update(byte[] bytes, int offset, int length) {
-                generator.update(bytes, offset, length);
-            }
-
-            @Override
-            public byte[] finish() throws SigningException {
-                try {
-                    PGPSignature signature = generator.generate();
-                    return Pgp.armor(signature::encode);
-                } catch (PGPException | IOException e) {
-                    throw new SigningException("Signing with key " + key.fingerprint() + " failed: " + KeyRings.safeMessage(e), e);
-                }
-            }
-        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.security.MessageDigest;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.sig.IssuerFingerprint;
@@ -17,6 +18,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
 /** Checks a detached OpenPGP signature against a document and a set of known certificates. */
@@ -39,7 +41,35 @@ public final class SignatureVerifier {
 
     private static final int BUFFER_SIZE = 256 * 1024;
 
+    /** Checks the signature against a document read from a stream. */
     public Outcome verify(byte[] detachedSignature, InputStream document, PublicKeys known) throws IOException {
+        // The JDK's own providers check what BouncyCastle signed: a second implementation, and faster digests.
+        return verify(detachedSignature, known, new JcaPGPContentVerifierBuilderProvider(), signatures -> {
+            byte[] buffer = new byte[BUFFER_SIZE];
+            int read;
+            while ((read = document.read(buffer)) != -1) {
+                for (PGPSignature signature : signatures) {
+                    signature.update(buffer, 0, read);
+                }
+            }
+        });
+    }
+
+    /**
+     * Checks a SHA-512 signature against a document given by its SHA-512 state (see {@code Signer#sign}): the whole
+     * packet is checked by BouncyCastle, the public-key operation by the JDK, and the document is not read again.
+     */
+    public Outcome verify(byte[] detachedSignature, MessageDigest documentSha512, PublicKeys known) throws IOException {
+        return verify(detachedSignature, known, new DigestedContent.VerifierProvider(documentSha512), signatures -> {});
+    }
+
+    @FunctionalInterface
+    private interface Feeder {
+        void feed(List<PGPSignature> signatures) throws IOException;
+    }
+
+    private Outcome verify(byte[] detachedSignature, PublicKeys known, PGPContentVerifierBuilderProvider verifiers, Feeder document)
+            throws IOException {
         List<PGPSignature> signatures;
         try {
             signatures = readSignatures(detachedSignature);
@@ -66,8 +96,7 @@ public final class SignatureVerifier {
                         "made with a broken digest (" + hashName(signature.getHashAlgorithm()) + ")");
             }
             try {
-                // The JDK's own providers check what BouncyCastle signed: a second implementation, and faster digests.
-                signature.init(new JcaPGPContentVerifierBuilderProvider(), key.get());
+                signature.init(verifiers, key.get());
             } catch (PGPException e) {
                 return new Outcome(Status.INVALID, null, Pgp.fingerprint(key.get()), "cannot be checked: " + KeyRings.safeMessage(e));
             }
@@ -77,13 +106,7 @@ public final class SignatureVerifier {
             return new Outcome(Status.UNKNOWN_KEY, null, unknownIssuer, "made by key " + unknownIssuer + ", which is not among the known keys");
         }
 
-        byte[] buffer = new byte[BUFFER_SIZE];
-        int read;
-        while ((read = document.read(buffer)) != -1) {
-            for (Candidate candidate : candidates) {
-                candidate.signature().update(buffer, 0, read);
-            }
-        }
+        document.feed(candidates.stream().map(Candidate::signature).toList());
         for (Candidate candidate : candidates) {
             String signer = Pgp.fingerprint(candidate.key());
             try {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,20 +30,28 @@ class PgpSignerTest {
     private static final byte[] DOCUMENT = "the bytes of an artifact\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
 
     private static KeyGenerator.GeneratedKey key(String type) {
-        return type.equals("ED25519") ? TestKeys.ed25519() : TestKeys.rsa();
+        return switch (type) {
+            case "ED25519" -> TestKeys.ed25519();
+            case "RSA3072" -> TestKeys.rsa();
+            default -> TestKeys.ecdsaP256();
+        };
+    }
+
+    private static MessageDigest sha512Of(byte[] document) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-512", "SUN");
+        // Fed in uneven pieces, as the one-pass reader does.
+        digest.update(document, 0, 7);
+        digest.update(document, 7, document.length - 7);
+        return digest;
     }
 
     private static byte[] sign(KeyGenerator.GeneratedKey key, byte[] document) throws Exception {
         Signer signer = new PgpSigner(TestKeys.load(key), Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
-        Signer.DocumentSignature signature = signer.begin();
-        // Fed in uneven pieces, as the one-pass reader does.
-        signature.update(document, 0, 7);
-        signature.update(document, 7, document.length - 7);
-        return signature.finish();
+        return signer.sign(sha512Of(document));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ED25519", "RSA3072"})
+    @ValueSource(strings = {"ED25519", "RSA3072", "ECDSA"})
     void aDetachedV4SignatureOverABinaryDocumentWithSha512(String type) throws Exception {
         KeyGenerator.GeneratedKey key = key(type);
         byte[] armored = sign(key, DOCUMENT);
@@ -64,7 +73,7 @@ class PgpSignerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ED25519", "RSA3072"})
+    @ValueSource(strings = {"ED25519", "RSA3072", "ECDSA"})
     void theSignatureVerifiesAndATamperedDocumentDoesNot(String type) throws Exception {
         KeyGenerator.GeneratedKey key = key(type);
         byte[] armored = sign(key, DOCUMENT);
@@ -73,12 +82,23 @@ class PgpSignerTest {
         SignatureVerifier.Outcome good = new SignatureVerifier().verify(armored, new ByteArrayInputStream(DOCUMENT), keys);
         assertEquals(SignatureVerifier.Status.VALID, good.status(), good.detail());
         assertEquals(key.fingerprint(), good.primaryFingerprint());
+        SignatureVerifier.Outcome fromDigest = new SignatureVerifier().verify(armored, sha512Of(DOCUMENT), keys);
+        assertEquals(SignatureVerifier.Status.VALID, fromDigest.status(), fromDigest.detail());
 
         byte[] tampered = DOCUMENT.clone();
         tampered[500] ^= 1;
         SignatureVerifier.Outcome bad = new SignatureVerifier().verify(armored, new ByteArrayInputStream(tampered), keys);
         assertEquals(SignatureVerifier.Status.INVALID, bad.status());
         assertTrue(bad.detail().contains("does not match"), bad.detail());
+        assertEquals(SignatureVerifier.Status.INVALID, new SignatureVerifier().verify(armored, sha512Of(tampered), keys).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ED25519", "RSA3072"})
+    void signingLeavesTheCallersDigestAsItWas(String type) throws Exception {
+        MessageDigest digest = sha512Of(DOCUMENT);
+        new PgpSigner(TestKeys.load(key(type)), Clock.systemUTC()).sign(digest);
+        assertArrayEquals(MessageDigest.getInstance("SHA-512").digest(DOCUMENT), digest.digest());
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ public final class TestKeys {
     private static KeyGenerator.GeneratedKey ed25519;
     private static KeyGenerator.GeneratedKey rsa;
     private static KeyGenerator.GeneratedKey protectedKey;
+    private static KeyGenerator.GeneratedKey ecdsa;
 
     private TestKeys() {}
 
@@ -37,6 +38,34 @@ public final class TestKeys {
             protectedKey = generate(KeyGenerator.KeyType.ED25519, "protected <p@example.invalid>", null, PASSPHRASE, true);
         }
         return protectedKey;
+    }
+
+    /** ECDSA over NIST P-256, which generate-key does not offer but users bring (and PKCS#11 tokens hold). */
+    public static synchronized KeyGenerator.GeneratedKey ecdsaP256() {
+        if (ecdsa == null) {
+            try {
+                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC", Pgp.PROVIDER);
+                generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+                org.bouncycastle.openpgp.PGPKeyPair pair = new org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair(
+                        org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ECDSA, generator.generateKeyPair(), java.util.Date.from(CREATED));
+                org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator flags = new org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator();
+                flags.setKeyFlags(true, org.bouncycastle.bcpg.sig.KeyFlags.CERTIFY_OTHER | org.bouncycastle.bcpg.sig.KeyFlags.SIGN_DATA);
+                org.bouncycastle.openpgp.PGPKeyRingGenerator rings = new org.bouncycastle.openpgp.PGPKeyRingGenerator(
+                        org.bouncycastle.openpgp.PGPSignature.POSITIVE_CERTIFICATION, pair, "ecdsa <ec@example.invalid>",
+                        new org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.PROVIDER).build()
+                                .get(org.bouncycastle.bcpg.HashAlgorithmTags.SHA1),
+                        flags.generate(), null,
+                        new org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder(pair.getPublicKey().getAlgorithm(),
+                                org.bouncycastle.bcpg.HashAlgorithmTags.SHA512).setProvider(Pgp.PROVIDER), null);
+                org.bouncycastle.openpgp.PGPSecretKeyRing secret = rings.generateSecretKeyRing();
+                org.bouncycastle.openpgp.PGPPublicKeyRing publicRing = rings.generatePublicKeyRing();
+                ecdsa = new KeyGenerator.GeneratedKey(Pgp.fingerprint(publicRing.getPublicKey()), Pgp.armor(secret::encode),
+                        Pgp.armor(out -> publicRing.encode(out, true)));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return ecdsa;
     }
 
     public static KeyGenerator.GeneratedKey generate(KeyGenerator.KeyType type, String userId, Duration validFor, char[] passphrase,
