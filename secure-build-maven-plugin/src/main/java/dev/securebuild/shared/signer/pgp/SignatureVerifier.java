@@ -111,7 +111,13 @@ public final class SignatureVerifier {
             String signer = Pgp.fingerprint(candidate.key());
             try {
                 if (candidate.signature().verify()) {
-                    String primary = known.ringOf(candidate.key()).map(PGPPublicKeyRing::getPublicKey).map(Pgp::fingerprint).orElse(signer);
+                    Optional<PGPPublicKeyRing> ring = known.ringOf(candidate.key());
+                    String primary = ring.map(PGPPublicKeyRing::getPublicKey).map(Pgp::fingerprint).orElse(signer);
+                    Optional<String> problem = keyProblem(candidate.key(), ring.map(PGPPublicKeyRing::getPublicKey).orElse(null),
+                            candidate.signature().getCreationTime().toInstant());
+                    if (problem.isPresent()) {
+                        return new Outcome(Status.INVALID, primary, signer, "matches the file, but " + problem.get());
+                    }
                     return new Outcome(Status.VALID, primary, signer, "signed by " + signer);
                 }
             } catch (PGPException e) {
@@ -120,6 +126,22 @@ public final class SignatureVerifier {
         }
         return new Outcome(Status.INVALID, null, Pgp.fingerprint(candidates.get(0).key()),
                 "does not match the file (the file or the signature was changed after signing)");
+    }
+
+    /** A good signature still does not count when its key is revoked, or when it was made after the key expired. */
+    private static Optional<String> keyProblem(PGPPublicKey key, PGPPublicKey primary, java.time.Instant signedAt) {
+        for (PGPPublicKey candidate : primary == null || primary == key ? List.of(key) : List.of(primary, key)) {
+            String fingerprint = Pgp.fingerprint(candidate);
+            if (candidate.hasRevocation()) {
+                return Optional.of("key " + fingerprint + " is revoked");
+            }
+            long validSeconds = candidate.getValidSeconds();
+            java.time.Instant expires = candidate.getCreationTime().toInstant().plusSeconds(validSeconds);
+            if (validSeconds > 0 && !signedAt.isBefore(expires)) {
+                return Optional.of("it was made on " + signedAt + ", after key " + fingerprint + " expired on " + expires);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<PGPSignature> readSignatures(byte[] detachedSignature) throws IOException, PGPException {

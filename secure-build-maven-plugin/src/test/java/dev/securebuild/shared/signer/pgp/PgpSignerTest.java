@@ -94,6 +94,24 @@ class PgpSignerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ED25519"})
+    void aGoodSignatureMadeAfterTheKeyExpiredDoesNotCount(String type) throws Exception {
+        // Valid for 200 days from 2026-01-01; loaded (and signing) on 2026-06-01; the signature says 2026-09-01.
+        KeyGenerator.GeneratedKey key = TestKeys.generate(KeyGenerator.KeyType.ED25519, "short <s@example.invalid>",
+                java.time.Duration.ofDays(200), null, true);
+        Signer late = new PgpSigner(TestKeys.load(key), Clock.fixed(Instant.parse("2026-09-01T00:00:00Z"), ZoneOffset.UTC));
+        byte[] armored = late.sign(sha512Of(DOCUMENT));
+        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(armored, new ByteArrayInputStream(DOCUMENT),
+                PublicKeys.parse(key.armoredPublicKey(), "test"));
+        assertEquals(SignatureVerifier.Status.INVALID, outcome.status());
+        assertTrue(outcome.detail().contains("after key " + key.fingerprint() + " expired on 2026-07-20T00:00:00Z"), outcome.detail());
+        // The same key's signature made in time is good.
+        byte[] inTime = new PgpSigner(TestKeys.load(key), Clock.fixed(SIGNED_AT, ZoneOffset.UTC)).sign(sha512Of(DOCUMENT));
+        assertEquals(SignatureVerifier.Status.VALID, new SignatureVerifier().verify(inTime, new ByteArrayInputStream(DOCUMENT),
+                PublicKeys.parse(key.armoredPublicKey(), "test")).status());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ED25519", "RSA3072"})
     void signingLeavesTheCallersDigestAsItWas(String type) throws Exception {
         MessageDigest digest = sha512Of(DOCUMENT);

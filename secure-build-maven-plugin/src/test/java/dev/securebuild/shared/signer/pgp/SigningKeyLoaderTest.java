@@ -93,6 +93,16 @@ class SigningKeyLoaderTest {
 
         SigningException e = assertThrows(SigningException.class, () -> loader.load(Pgp.armor(secret::encode), "test", null, null));
         assertTrue(e.getMessage().contains(key.fingerprint() + " is revoked"), e.getMessage());
+
+        // And a signature the key made before it was revoked no longer counts for a verifier that knows of the revocation.
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-512");
+        digest.update("artifact".getBytes(StandardCharsets.UTF_8));
+        byte[] signature = new PgpSigner(loaded, java.time.Clock.systemUTC()).sign(digest);
+        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(signature,
+                new java.io.ByteArrayInputStream("artifact".getBytes(StandardCharsets.UTF_8)),
+                PublicKeys.of(java.util.List.of(new PGPPublicKeyRing(java.util.List.of(revoked)))));
+        assertEquals(SignatureVerifier.Status.INVALID, outcome.status());
+        assertTrue(outcome.detail().contains("is revoked"), outcome.detail());
     }
 
     @Test
