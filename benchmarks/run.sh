@@ -13,7 +13,7 @@
 #   --file-mib N      MiB per file in the small case (default 1)
 #   --big-mib N       MiB of the big file (default 500)
 #   --no-harness      skip the in-JVM breakdown of the sign engine's phases
-#   --harness-runs N  timed runs of each phase in that breakdown (default 2, after 1 warm-up)
+#   --harness-runs N  timed runs of each phase in that breakdown (default 5, after 1 warm-up)
 #   --threads1        also time secure-build sign with one thread (-Dsecure-build.threads=1) in the small case
 #   --no-install      do not (re)install the plugin from this checkout first
 #   --update-doc      write the results into docs/benchmarks.md (between its results markers)
@@ -31,7 +31,7 @@ work=$here/target/work
 results=$here/target/results
 
 runs=5 warmup=1 keys="ed25519 rsa3072" big_keys="ed25519" cases="small big" files=200 file_mib=1 big_mib=500
-harness=1 harness_runs=2 install=1 update_doc=0 threads1=0
+harness=1 harness_runs=5 install=1 update_doc=0 threads1=0
 command_line="benchmarks/run.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
   case $1 in
@@ -170,19 +170,31 @@ fi
 if [ "$harness" = 1 ]; then
   hcp=$hdir/target/classes:$(cat "$hdir/target/classpath.txt")
   breakdown() { java -cp "$hcp" dev.securebuild.benchmarks.EngineBreakdown --out "$work/harness-out" --runs "$harness_runs" --warmup 1 "$@"; }
+  # Before each fresh JVM, the same wait for idle CPUs as before a timed Maven run (BENCH_MIN_IDLE, BENCH_MAX_WAIT).
+  quiet() { python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import bench; bench.wait_for_quiet(float(sys.argv[2]), float(sys.argv[3]))" \
+    "$tools" "${BENCH_MIN_IDLE:-0.8}" "${BENCH_MAX_WAIT:-10}"; }
+  cold_files=""   # with the small case: the engine's first runs in the fresh JVM too, on its files
+  if [[ " $cases " == *" small "* ]]; then
+    cold_files=$work/data-small
+    "$tools/prepare-run.sh" "$work/small" "$work/data-small"
+  fi
   first=1
   for key in $keys; do
-    for i in 1 2 3; do   # a fresh JVM each time: what the goal pays once per build
+    for i in 1 2 3; do   # a fresh JVM each time: what the goal pays once per build, and the same without the JCA provider
+      quiet
       java -cp "$hcp" dev.securebuild.benchmarks.ColdStart --key "$work/key-$key/secret-key.asc" --file "$work/small/pom.xml" \
-        > "$results/coldstart-$key-$i.md"
+        --variant plugin ${cold_files:+--files "$cold_files"} > "$results/coldstart-$key-$i.md"
+      quiet
+      java -cp "$hcp" dev.securebuild.benchmarks.ColdStart --key "$work/key-$key/secret-key.asc" --file "$work/small/pom.xml" \
+        --variant lightweight > "$results/coldlight-$key-$i.md"
     done
     if [[ " $cases " == *" small "* ]]; then
       "$tools/prepare-run.sh" "$work/small" "$work/data-small"
       if [ $first = 1 ]; then
-        only="read,sha256,sha512,sha256+sha512,signature,verify,key-sign,key-verify,write-outputs,write-outputs-fsync"
-        only+=",engine checksums t=1,engine checksums t=2,engine sign t=1,engine sign t=2,prototype sign t=1,prototype sign t=2"
+        only="read,sha256,sha512,sha256+sha512,sign,check,verify-stream,key-sign,key-sign-jdk,key-verify,key-verify-bc"
+        only+=",write-outputs,write-outputs-fsync,engine checksums t=1,engine checksums t=2,engine sign t=1,engine sign t=2"
       else   # what does not depend on the key was measured with the first one
-        only="signature,verify,key-sign,key-verify,engine sign t=1,engine sign t=2,prototype sign t=1,prototype sign t=2"
+        only="sign,check,verify-stream,key-sign,key-sign-jdk,key-verify,key-verify-bc,engine sign t=1,engine sign t=2"
       fi
       breakdown --files "$work/data-small" --key "$work/key-$key/secret-key.asc" --label "$files files of $file_mib MiB" \
         --only "$only" > "$results/harness-small-$key.md"
@@ -193,7 +205,7 @@ if [ "$harness" = 1 ]; then
     key=${big_keys%% *}
     "$tools/prepare-run.sh" "$work/big" "$work/data-big"
     breakdown --files "$work/data-big" --key "$work/key-$key/secret-key.asc" --label "one file of $big_mib MiB" \
-      --only "sha256,sha512,sha256+sha512,bc-sha512,signature,verify,engine checksums t=1,engine sign t=1,prototype sign t=1" \
+      --only "sha256,sha512,sha256+sha512,sha256+sha512 2 threads,bc-sha512,sign,check,verify-stream,engine checksums t=1,engine sign t=1" \
       > "$results/harness-big-$key.md"
   fi
 fi

@@ -1,38 +1,89 @@
 package dev.securebuild.benchmarks;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.digest.OnePassReader;
-import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
 import dev.securebuild.shared.signer.pgp.SigningKey;
 import dev.securebuild.shared.signer.pgp.SigningKeyLoader;
+import dev.securebuild.sign.HashAndSign;
+import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.sign.SummaryFormat;
 
 /**
  * What the sign goal pays once per build before its first file, in a fresh JVM as Maven gives it: loading
- * BouncyCastle (signed jars, verified by the JDK on first use), reading and unlocking the key, the first digest, the
- * first signature and the first verification. Each step is timed in the order the goal does them.
+ * BouncyCastle (signed jars, verified by the JDK on first use), reading and unlocking the key, the first digests, the
+ * first signature (from the file's SHA-512, as the engine makes it) and its first check against that digest. Each step
+ * is timed in the order the goal does them.
  *
- * <p>Usage: {@code ColdStart --key SECRET_KEY.asc --file SOME_FILE}. Prints a Markdown table.
+ * <p>With {@code --variant lightweight}, the same start-up without ever constructing a {@code BouncyCastleProvider}:
+ * the key is read and the signature made with BouncyCastle's lightweight {@code Bc*} classes (as maven-gpg-plugin's bc
+ * signer does), the check is made with the JDK's providers. Not the plugin's code: it measures what that change would
+ * save. It signs the small file with BouncyCastle's own SHA-512, which for a small file costs nothing worth counting.
+ *
+ * <p>Usage: {@code ColdStart --key SECRET_KEY.asc --file SOME_SMALL_FILE [--variant plugin|lightweight] [--files DIR
+ * [--threads N]]}. With {@code --files}, the engine then signs every {@code *.bin} file of DIR three times in the same
+ * JVM (see {@link #engineRuns}). Prints a Markdown table.
  */
 public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
-        Path keyFile = Path.of(args[1]);
-        Path file = Path.of(args[3]);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path keyFile = Path.of(options.get("key"));
+        Path file = Path.of(options.get("file"));
         StringBuilder table = new StringBuilder("| step (fresh JVM, in order) | ms |\n|---|---:|\n");
         long t0 = System.nanoTime();
+        long end = switch (options.getOrDefault("variant", "plugin")) {
+            case "plugin" -> plugin(table, keyFile, file, t0);
+            case "lightweight" -> lightweight(table, keyFile, file, t0);
+            default -> throw new IllegalArgumentException("--variant plugin or lightweight");
+        };
+        table.append(String.format(Locale.ROOT, "| **total** | **%.0f** |%n", (end - t0) / 1e6));
+        if (options.containsKey("files")) {
+            engineRuns(table, keyFile, Path.of(options.get("files")), Integer.parseInt(options.getOrDefault("threads", "2")));
+        }
+        System.out.print(table);
+    }
 
-        OnePassReader.read(file, EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
+    private static long plugin(StringBuilder table, Path keyFile, Path file, long t0) throws Exception {
+        OnePassReader.Read read = OnePassReader.readDigests(file, EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
+        read.finish(EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
+        MessageDigest sha512 = read.digest(DigestAlgorithm.SHA512);
         long t1 = row(table, "first SHA-256 + SHA-512 of one small file (JDK digests, no BouncyCastle)", t0);
 
         Class<?> providerClass = Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider");
@@ -47,28 +98,105 @@ public final class ColdStart {
         PublicKeys publicKeys = PublicKeys.parse(signer.armoredPublicKey(), "the key");
         long t3 = row(table, "make the signer and parse its certificate", t2);
 
-        Signer.DocumentSignature signature = signer.begin();
-        OnePassReader.read(file, Set.of(), signature);
-        byte[] armored = signature.finish();
-        long t4 = row(table, "first signature", t3);
+        byte[] armored = signer.sign(sha512);
+        long t4 = row(table, "first signature (PgpSigner.sign from the file's SHA-512)", t3);
 
-        try (var in = Files.newInputStream(file)) {
-            SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(armored, in, publicKeys);
-            if (outcome.status() != SignatureVerifier.Status.VALID) {
-                throw new IllegalStateException(outcome.detail());
+        check(new SignatureVerifier().verify(armored, sha512, publicKeys));
+        long t5 = row(table, "first check of it against that SHA-512 (public-key operation by the JDK)", t4);
+
+        check(new SignatureVerifier().verify(signer.sign(sha512), sha512, publicKeys));
+        return row(table, "second signature + check, for comparison", t5);
+    }
+
+    /**
+     * Then the engine, as the goal runs it once per build: HashAndSign with the key over every file of a folder, in this
+     * JVM that has signed only one small file so far, and twice more, so the first run's extra cost (code not yet
+     * compiled by the JIT, classes not yet loaded) shows next to the warm runs that EngineBreakdown measures.
+     */
+    private static void engineRuns(StringBuilder table, Path keyFile, Path dir, int threads) throws Exception {
+        List<ProducedFile> produced;
+        try (Stream<Path> listing = Files.list(dir)) {
+            produced = listing.filter(p -> p.getFileName().toString().endsWith(".bin")).sorted()
+                    .map(f -> new ProducedFile(f, f.getFileName().toString(), "bin", null)).toList();
+        }
+        SigningKey key = new SigningKeyLoader(Instant.now()).load(Files.readAllBytes(keyFile), keyFile.toString(), null, null);
+        PgpSigner signer = new PgpSigner(key, Clock.systemUTC());
+        Path out = Files.createTempDirectory("coldstart-engine");
+        HashAndSign.Options options = new HashAndSign.Options(EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512),
+                SummaryFormat.NONE, out, threads);
+        String[] names = {"first run in this JVM", "second run", "third run"};
+        for (String name : names) {
+            long t = System.nanoTime();
+            new HashAndSign(options, signer).run(produced);
+            row(table, "then the engine: HashAndSign with the key, " + threads + " threads, " + produced.size() + " files, " + name, t);
+        }
+        try (Stream<Path> outputs = Files.list(out)) {
+            for (Path output : outputs.toList()) {
+                Files.delete(output);
             }
         }
-        long t5 = row(table, "first verification (JDK providers)", t4);
+        Files.delete(out);
+    }
 
-        signature = signer.begin();
-        OnePassReader.read(file, Set.of(), signature);
-        armored = signature.finish();
-        try (var in = Files.newInputStream(file)) {
-            new SignatureVerifier().verify(armored, in, publicKeys);
+    private static long lightweight(StringBuilder table, Path keyFile, Path file, long t0) throws Exception {
+        OnePassReader.read(file, EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
+        long t1 = row(table, "first SHA-256 + SHA-512 of one small file (JDK digests, no BouncyCastle)", t0);
+
+        Class.forName("org.bouncycastle.crypto.signers.Ed25519Signer");
+        long t1a = row(table, "load a first lightweight class (the JDK checks the signature of the signed bcprov jar)", t1);
+
+        PGPSecretKeyRing ring;
+        try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(keyFile))) {
+            ring = new PGPSecretKeyRing(in, new BcKeyFingerprintCalculator());
         }
-        long t6 = row(table, "second signature + verification, for comparison", t5);
-        table.append(String.format(Locale.ROOT, "| **total** | **%.0f** |%n", (t6 - t0) / 1e6));
-        System.out.print(table);
+        PGPSecretKey secretKey = ring.getSecretKey();
+        PGPPrivateKey privateKey = secretKey.extractPrivateKey(null);   // the benchmark keys have no passphrase
+        PGPPublicKey publicKey = secretKey.getPublicKey();
+        long t2 = row(table, "read the key with lightweight classes (BcKeyFingerprintCalculator, no provider)", t1a);
+
+        byte[] document = Files.readAllBytes(file);
+        byte[] armored = sign(publicKey, privateKey, document);
+        long t3 = row(table, "first signature (BcPGPContentSignerBuilder, SHA-512)", t2);
+
+        check(publicKey, armored, document);
+        long t4 = row(table, "first check (JcaPGPContentVerifierBuilderProvider: the JDK's providers)", t3);
+
+        check(publicKey, sign(publicKey, privateKey, document), document);
+        return row(table, "second signature + check, for comparison", t4);
+    }
+
+    private static byte[] sign(PGPPublicKey publicKey, PGPPrivateKey privateKey, byte[] document) throws Exception {
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), HashAlgorithmTags.SHA512), publicKey);
+        generator.init(PGPSignature.BINARY_DOCUMENT, privateKey);
+        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(false, new Date());
+        hashed.setIssuerFingerprint(false, publicKey);
+        generator.setHashedSubpackets(hashed.generate());
+        generator.update(document);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(bytes)) {
+            generator.generate().encode(armor);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void check(PGPPublicKey publicKey, byte[] armored, byte[] document) throws Exception {
+        PGPSignature signature;
+        try (InputStream in = PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(armored))) {
+            signature = ((PGPSignatureList) new BcPGPObjectFactory(in).nextObject()).get(0);
+        }
+        signature.init(new JcaPGPContentVerifierBuilderProvider(), publicKey);
+        signature.update(document);
+        if (!signature.verify()) {
+            throw new IllegalStateException("the lightweight signature does not verify");
+        }
+    }
+
+    private static void check(SignatureVerifier.Outcome outcome) {
+        if (outcome.status() != SignatureVerifier.Status.VALID) {
+            throw new IllegalStateException(outcome.detail());
+        }
     }
 
     private static long row(StringBuilder table, String step, long since) {

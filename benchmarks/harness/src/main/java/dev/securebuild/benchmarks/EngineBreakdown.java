@@ -1,6 +1,5 @@
 package dev.securebuild.benchmarks;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -11,31 +10,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
 
-import dev.securebuild.shared.digest.ByteSink;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.digest.OnePassReader;
 import dev.securebuild.shared.io.AtomicFiles;
-import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
@@ -47,17 +49,22 @@ import dev.securebuild.sign.SummaryFormat;
 
 /**
  * Times the phases of the sign engine inside one warm JVM, without Maven: what one read costs, each digest, the
- * signature, the verification re-read, the sidecar writes, and the whole engine with 1 and 2 threads. Each phase is
- * run over the same files as the Maven benchmark, after warm-up runs, so the JIT has compiled the hot loops.
+ * signature made from a digest already computed, its check against that digest, the sidecar writes, and the whole
+ * engine with 1 and 2 threads. Each phase is run over the same files as the Maven benchmark, after warm-up runs, so
+ * the JIT has compiled the hot loops. A few phases time alternatives the plugin does not use (BouncyCastle's own
+ * SHA-512, the public-key operations through the other provider, the two digests of one file on two threads), to
+ * measure what a change would save.
  *
- * <p>Usage: {@code EngineBreakdown --files DIR --key SECRET_KEY.asc --out DIR [--runs N] [--warmup N] [--label TEXT]}.
- * Prints a Markdown table.
+ * <p>Usage: {@code EngineBreakdown --files DIR --key SECRET_KEY.asc --out DIR [--runs N] [--warmup N] [--label TEXT]
+ * [--only PHASE,...]}. Prints a Markdown table.
  */
 public final class EngineBreakdown {
 
     private static final int BUFFER_SIZE = 256 * 1024;
+    /** DER prefix of a SHA-512 DigestInfo: what PKCS#1 v1.5 signs, in front of the hash. */
+    private static final byte[] SHA512_DIGEST_INFO = HexFormat.of().parseHex("3051300d060960864801650304020305000440");
 
-    private record Phase(String name, String what, boolean parallel, Body body) {}
+    private record Phase(String name, String what, Body body) {}
 
     @FunctionalInterface
     private interface Body {
@@ -84,77 +91,92 @@ public final class EngineBreakdown {
         SigningKey key = new SigningKeyLoader(Instant.now()).load(Files.readAllBytes(keyFile), keyFile.toString(), null, null);
         PgpSigner signer = new PgpSigner(key, Clock.systemUTC());
         PublicKeys publicKeys = PublicKeys.parse(signer.armoredPublicKey(), "the key");
+
+        // Each file's SHA-512 state after its last byte, as OnePassReader hands it to the signer, and its signature.
+        // Every signature made from a digest is checked here with a full re-read of the file before anything is timed.
+        Map<Path, MessageDigest> sha512 = new LinkedHashMap<>();
         Map<Path, byte[]> signatures = new LinkedHashMap<>();
         for (Path file : files) {
-            Signer.DocumentSignature signature = signer.begin();
-            OnePassReader.read(file, Set.of(), signature);
-            signatures.put(file, signature.finish());
-        }
-        Provider bc = new BouncyCastleProvider();
-        ProposedSigner proposed = new ProposedSigner(key, bc);
-        for (Path file : files) {
-            // The prototype's signatures must be as good as the engine's: checked here with a full re-read.
+            MessageDigest digest = OnePassReader.readDigests(file, EnumSet.of(DigestAlgorithm.SHA512)).digest(DigestAlgorithm.SHA512);
+            byte[] signature = signer.sign(digest);
             try (InputStream in = Files.newInputStream(file)) {
-                check(new SignatureVerifier().verify(proposed.hashAndSign(file, null), in, publicKeys));
+                check(new SignatureVerifier().verify(signature, in, publicKeys));
             }
+            check(new SignatureVerifier().verify(signature, digest, publicKeys));
+            sha512.put(file, digest);
+            signatures.put(file, signature);
         }
         Files.createDirectories(out);
-        byte[] empty = new byte[0];
 
         List<Phase> phases = new ArrayList<>();
-        phases.add(new Phase("read", "read every byte once (256 KiB buffer), nothing else", false, () -> {
+        phases.add(new Phase("read", "read every byte once (256 KiB buffer), nothing else", () -> {
             for (Path file : files) {
                 readInto(file);
             }
         }));
-        phases.add(new Phase("sha256", "one read + JDK SHA-256", false, () -> {
+        phases.add(new Phase("sha256", "one read + JDK SHA-256", () -> {
             for (Path file : files) {
                 OnePassReader.read(file, EnumSet.of(DigestAlgorithm.SHA256));
             }
         }));
-        phases.add(new Phase("sha512", "one read + JDK SHA-512", false, () -> {
+        phases.add(new Phase("sha512", "one read + JDK SHA-512", () -> {
             for (Path file : files) {
                 OnePassReader.read(file, EnumSet.of(DigestAlgorithm.SHA512));
             }
         }));
-        phases.add(new Phase("sha256+sha512", "one read + JDK SHA-256 + JDK SHA-512 (what checksums does per file)", false, () -> {
+        phases.add(new Phase("sha256+sha512", "one read + JDK SHA-256 + JDK SHA-512, one thread (what checksums and sign read per file)", () -> {
             for (Path file : files) {
                 OnePassReader.read(file, EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
             }
         }));
-        phases.add(new Phase("bc-sha512", "one read + BouncyCastle's pure-Java SHA-512 (what maven-gpg-plugin's bc signer hashes with)", false, () -> {
+        phases.add(new Phase("sha256+sha512 2 threads", "not in the plugin: one read, SHA-256 on this thread and SHA-512 on a second one, "
+                + "double-buffered (what splitting one file's digests over two cores would give)", () -> {
+            ExecutorService helper = Executors.newSingleThreadExecutor();
+            try {
+                for (Path file : files) {
+                    twoThreadDigests(file, helper);
+                }
+            } finally {
+                helper.shutdown();
+            }
+        }));
+        phases.add(new Phase("bc-sha512", "one read + BouncyCastle's pure-Java SHA512Digest (what maven-gpg-plugin's bc signer hashes with)", () -> {
+            byte[] result = new byte[64];
             for (Path file : files) {
                 SHA512Digest digest = new SHA512Digest();
-                OnePassReader.read(file, Set.of(), digest::update);
-                digest.doFinal(new byte[64], 0);
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                    ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+                    int read;
+                    while ((read = channel.read(buffer)) != -1) {
+                        digest.update(buffer.array(), 0, read);
+                        buffer.clear();
+                    }
+                }
+                digest.doFinal(result, 0);
             }
         }));
-        phases.add(new Phase("signature", "one read + PgpSigner alone: BouncyCastle's content signer (EdDSA: two SHA-512 over the document; RSA: a JDK SHA-512 and BouncyCastle's SHA512withRSA, which hashes again in pure Java) + key operation", false, () -> {
+        phases.add(new Phase("sign", "per file: PgpSigner.sign(SHA-512 of the file, already computed): clone, signature trailer, "
+                + "private-key operation (BouncyCastle provider), packet, armor; no read", () -> {
             for (Path file : files) {
-                Signer.DocumentSignature signature = signer.begin();
-                OnePassReader.read(file, Set.of(), signature);
-                signature.finish();
+                signer.sign(sha512.get(file));
             }
         }));
-        phases.add(new Phase("verify", "SignatureVerifier as the engine calls it after signing: a second read + SHA-512 + public-key operation (with the providers the plugin gives it)", false, () -> {
+        phases.add(new Phase("check", "per file: SignatureVerifier.verify(signature, SHA-512 of the file): parse the packet, clone, "
+                + "trailer, public-key operation (JDK provider); no read. What the engine does after signing", () -> {
+            for (Path file : files) {
+                check(new SignatureVerifier().verify(signatures.get(file), sha512.get(file), publicKeys));
+            }
+        }));
+        phases.add(new Phase("verify-stream", "per file: SignatureVerifier.verify(signature, InputStream): a read + JDK SHA-512 + "
+                + "public-key operation. Not in sign (verify-signatures reads this way); for comparison with check", () -> {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
                     check(new SignatureVerifier().verify(signatures.get(file), in, publicKeys));
                 }
             }
         }));
-        phases.add(new Phase("key-sign", "per file: sign an empty document (the private-key operation alone, plus packet encoding)", false, () -> {
-            for (int i = 0; i < files.size(); i++) {
-                signer.begin().finish();
-            }
-        }));
-        byte[] emptySignature = signer.begin().finish();
-        phases.add(new Phase("key-verify", "per file: verify a signature over an empty document (the public-key operation alone)", false, () -> {
-            for (int i = 0; i < files.size(); i++) {
-                check(new SignatureVerifier().verify(emptySignature, new ByteArrayInputStream(empty), publicKeys));
-            }
-        }));
-        phases.add(new Phase("write-outputs", "per file: write .asc, .sha256, .sha512 with the plugin's AtomicFiles (temporary file, atomic rename)", false, () -> {
+        addKeyOperations(phases, key, files.size());
+        phases.add(new Phase("write-outputs", "per file: write .asc, .sha256, .sha512 with the plugin's AtomicFiles (temporary file, atomic rename)", () -> {
             byte[] content = "x".repeat(600).getBytes(StandardCharsets.US_ASCII);
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -163,7 +185,7 @@ public final class EngineBreakdown {
                 AtomicFiles.write(out.resolve("w").resolve(name + ".sha512"), content);
             }
         }));
-        phases.add(new Phase("write-outputs-fsync", "the same three writes per file, each forced to disk (fsync) before the rename, as the plugin did before commit 23a6edf", false, () -> {
+        phases.add(new Phase("write-outputs-fsync", "the same three writes per file, each forced to disk (fsync) before the rename, as the plugin did before commit 23a6edf", () -> {
             byte[] content = "x".repeat(600).getBytes(StandardCharsets.US_ASCII);
             Path folder = out.resolve("f");
             Files.createDirectories(folder);
@@ -184,44 +206,26 @@ public final class EngineBreakdown {
         List<ProducedFile> produced = files.stream()
                 .map(f -> new ProducedFile(f, f.getFileName().toString(), "bin", null)).toList();
         for (int threads : new int[] {1, 2}) {
-            Set<DigestAlgorithm> algorithms = EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
+            EnumSet<DigestAlgorithm> algorithms = EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
             HashAndSign.Options checksums = new HashAndSign.Options(algorithms, SummaryFormat.NONE, out.resolve("checksums-" + threads), threads);
             HashAndSign.Options sign = new HashAndSign.Options(algorithms, SummaryFormat.NONE, out.resolve("sign-" + threads), threads);
             phases.add(new Phase("engine checksums t=" + threads, "HashAndSign without a key, " + threads + " thread(s): the checksums goal's work",
-                    threads > 1, () -> new HashAndSign(checksums, null).run(produced)));
-            phases.add(new Phase("engine sign t=" + threads, "HashAndSign with the key, " + threads + " thread(s): the sign goal's work",
-                    threads > 1, () -> new HashAndSign(sign, signer).run(produced)));
-        }
-
-        for (int threads : new int[] {1, 2}) {
-            Path proposedOut = out.resolve("proposed-" + threads);
-            Files.createDirectories(proposedOut);
-            phases.add(new Phase("prototype sign t=" + threads, "ProposedSigner (benchmarks/harness), " + threads
-                    + " thread(s): one read, SHA-256 + one SHA-512 shared by sidecar and signature, signature checked against "
-                    + "that digest without a re-read, same three atomic writes", threads > 1, () -> {
-                        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-                        try {
-                            List<java.util.concurrent.Future<byte[]>> futures = new ArrayList<>();
-                            for (Path file : files) {
-                                futures.add(pool.submit(() -> proposed.hashAndSign(file, proposedOut)));
-                            }
-                            for (var future : futures) {
-                                future.get();
-                            }
-                        } finally {
-                            pool.shutdown();
-                        }
-                    }));
+                    () -> new HashAndSign(checksums, null).run(produced)));
+            phases.add(new Phase("engine sign t=" + threads, "HashAndSign with the key, " + threads
+                    + " thread(s): the sign goal's work (one read: SHA-256 + SHA-512, sign, check, three writes per file)",
+                    () -> new HashAndSign(sign, signer).run(produced)));
         }
 
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // This machine may be shared, as in bench.py: wait for idle CPUs before each timed run, and redo a run during
+        // which other processes used the CPUs noticeably (at most three times; the table says how often).
+        double minIdle = Double.parseDouble(System.getenv().getOrDefault("BENCH_MIN_IDLE", "0.8"));
+        double maxWait = Double.parseDouble(System.getenv().getOrDefault("BENCH_MAX_WAIT", "10"));
         double mib = totalBytes / (1024.0 * 1024.0);
-        StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "Engine phases, %s: %d file(s), %.0f MiB, key %s, %d runs after %d warm-up (warm JVM, page cache warm)%n%n",
-                label, files.size(), mib, algorithmOf(key), runs, warmup));
-        table.append("| phase | what | median ms | min ms | CPU ms (median) | MiB/s (median) |\n");
-        table.append("|---|---|---:|---:|---:|---:|\n");
+        StringBuilder rows = new StringBuilder();
+        int redone = 0;
+        int disturbed = 0;
         List<String> only = options.containsKey("only") ? List.of(options.get("only").split(",")) : null;
         for (Phase phase : phases) {
             if (only != null && !only.contains(phase.name())) {
@@ -232,21 +236,43 @@ public final class EngineBreakdown {
             }
             long[] wall = new long[runs];
             long[] cpu = new long[runs];
+            long[] others = new long[runs];
             for (int i = 0; i < runs; i++) {
-                long cpu0 = os.getProcessCpuTime();
-                long t0 = System.nanoTime();
-                phase.body().run();
-                wall[i] = System.nanoTime() - t0;
-                cpu[i] = os.getProcessCpuTime() - cpu0;
+                for (int attempt = 0; ; attempt++) {
+                    waitForIdleCpus(minIdle, maxWait);
+                    long[] system0 = Cpus.times();
+                    long cpu0 = os.getProcessCpuTime();
+                    long t0 = System.nanoTime();
+                    phase.body().run();
+                    wall[i] = System.nanoTime() - t0;
+                    cpu[i] = os.getProcessCpuTime() - cpu0;
+                    others[i] = Math.max(0, Cpus.busyNanos(system0, Cpus.times()) - cpu[i]);
+                    boolean quiet = others[i] <= Math.max(30_000_000L, wall[i] / 7);
+                    if (quiet || attempt == 3) {
+                        disturbed += quiet ? 0 : 1;
+                        break;
+                    }
+                    redone++;
+                }
             }
-            Arrays.sort(wall);
+            long[] sortedWall = wall.clone();
+            Arrays.sort(sortedWall);
             Arrays.sort(cpu);
-            double median = median(wall) / 1e6;
-            table.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s |%n", phase.name(), phase.what(), median,
-                    wall[0] / 1e6, median(cpu) / 1e6, phase.name().startsWith("key-") || phase.name().startsWith("write-outputs")
-                            ? "" : String.format(Locale.ROOT, "%.0f", mib / (median / 1000))));
+            Arrays.sort(others);
+            double median = median(sortedWall) / 1e6;
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s | %.0f |%n", phase.name(), phase.what(), median,
+                    sortedWall[0] / 1e6, median(cpu) / 1e6, !readsFiles(phase.name())
+                            ? "" : String.format(Locale.ROOT, "%.0f", mib / (median / 1000)), median(others) / 1e6));
             System.err.println("  " + phase.name() + ": " + String.format(Locale.ROOT, "%.0f ms", median));
         }
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "Engine phases, %s: %d file(s), %.0f MiB, key %s, %d runs after %d warm-up (warm JVM, page cache warm; "
+                + "before each run, CPUs %.0f %% idle or %.0f s waited; %d run(s) redone because other processes used the CPUs during them, "
+                + "%d still disturbed after three attempts)%n%n",
+                label, files.size(), mib, algorithmOf(key), runs, warmup, minIdle * 100, maxWait, redone, disturbed));
+        table.append("| phase | what | median ms | min ms | CPU ms (median) | MiB/s (median) | other processes' CPU ms (median) |\n");
+        table.append("|---|---|---:|---:|---:|---:|---:|\n");
+        table.append(rows);
         System.out.print(table);
     }
 
@@ -259,15 +285,163 @@ public final class EngineBreakdown {
         }
     }
 
-    private static void check(SignatureVerifier.Outcome outcome) {
-        if (outcome.status() != SignatureVerifier.Status.VALID) {
-            throw new IllegalStateException("signature does not verify: " + outcome.detail());
+    /** Waits until the CPUs were at least minIdle idle over 0.3 s, at most maxWait seconds (as bench.py does). */
+    private static void waitForIdleCpus(double minIdle, double maxWait) throws IOException, InterruptedException {
+        if (!Cpus.AVAILABLE) {
+            return;
+        }
+        for (double waited = 0; waited < maxWait; waited += 0.3) {
+            long[] before = Cpus.times();
+            Thread.sleep(300);
+            long[] after = Cpus.times();
+            double idle = (double) (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+            if (idle >= minIdle) {
+                return;
+            }
         }
     }
 
-    private static PGPSignature readSignature(byte[] armored) throws Exception {
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armored))) {
-            return ((PGPSignatureList) new JcaPGPObjectFactory(in).nextObject()).get(0);
+    /** The machine's CPU times from /proc/stat (Linux), in clock ticks of 10 ms: {idle + iowait, total}. */
+    private static final class Cpus {
+        static final boolean AVAILABLE = Files.isReadable(Path.of("/proc/stat"));
+
+        static long[] times() throws IOException {
+            if (!AVAILABLE) {
+                return new long[] {0, 0};
+            }
+            String[] fields;
+            try (var lines = Files.lines(Path.of("/proc/stat"))) {
+                fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+            }
+            long total = 0;
+            for (int i = 1; i < Math.min(fields.length, 9); i++) {   // user nice system idle iowait irq softirq steal
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {Long.parseLong(fields[4]) + Long.parseLong(fields[5]), total};
+        }
+
+        /** CPU time all processes used between the two readings, in nanoseconds (USER_HZ is 100 on Linux). */
+        static long busyNanos(long[] before, long[] after) {
+            return ((after[1] - after[0]) - (before[1] - before[0])) * 10_000_000L;
+        }
+    }
+
+    /** Whether a phase reads the files (a MiB/s figure means something) or only works per file on what is in memory. */
+    private static boolean readsFiles(String phase) {
+        return !(phase.equals("sign") || phase.equals("check") || phase.startsWith("key-") || phase.startsWith("write-outputs"));
+    }
+
+    /**
+     * One read; SHA-256 on this thread, SHA-512 (the slower one) on the helper thread, with two buffers so that the
+     * next buffer is read and hashed with SHA-256 while the helper hashes the previous one with SHA-512.
+     */
+    private static void twoThreadDigests(Path file, ExecutorService helper) throws Exception {
+        MessageDigest sha256 = DigestAlgorithm.SHA256.newMessageDigest();
+        MessageDigest sha512 = DigestAlgorithm.SHA512.newMessageDigest();
+        ByteBuffer[] buffers = {ByteBuffer.allocate(BUFFER_SIZE), ByteBuffer.allocate(BUFFER_SIZE)};
+        Future<?> pending = null;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int i = 0; ; i++) {
+                ByteBuffer buffer = buffers[i & 1];
+                buffer.clear();
+                // The helper may still hash the other buffer; this one it finished before the previous submit.
+                int read = channel.read(buffer);
+                if (read == -1) {
+                    break;
+                }
+                byte[] bytes = buffer.array();
+                if (pending != null) {
+                    pending.get();
+                }
+                pending = helper.submit(() -> sha512.update(bytes, 0, read));
+                sha256.update(bytes, 0, read);
+            }
+            if (pending != null) {
+                pending.get();
+            }
+        }
+        sha256.digest();
+        sha512.digest();
+    }
+
+    /**
+     * The public-key operations alone, on a 64-byte hash (RSA: on its SHA-512 DigestInfo), one per file: as the plugin
+     * does them (sign with BouncyCastle's provider, check with the JDK's), and the other way round for comparison.
+     * BouncyCastle's provider wraps the same code as its lightweight classes.
+     */
+    private static void addKeyOperations(List<Phase> phases, SigningKey key, int count) throws Exception {
+        int algorithm = key.publicKey().getAlgorithm();
+        boolean rsa = algorithm == PublicKeyAlgorithmTags.RSA_GENERAL;
+        String jca = switch (algorithm) {
+            case PublicKeyAlgorithmTags.RSA_GENERAL -> "NONEwithRSA";
+            case PublicKeyAlgorithmTags.ECDSA -> "NONEwithECDSA";
+            case PublicKeyAlgorithmTags.EDDSA_LEGACY, PublicKeyAlgorithmTags.Ed25519 -> "Ed25519";
+            default -> null;
+        };
+        if (jca == null) {
+            return;
+        }
+        byte[] hash = new byte[64];
+        new SecureRandom().nextBytes(hash);
+        byte[] input = rsa ? concat(SHA512_DIGEST_INFO, hash) : hash;
+        Provider bc = new BouncyCastleProvider();
+        PrivateKey privateBc = new JcaPGPKeyConverter().setProvider(bc).getPrivateKey(key.privateKey());
+        PublicKey publicBc = new JcaPGPKeyConverter().setProvider(bc).getPublicKey(key.publicKey());
+        PublicKey publicJdk = new JcaPGPKeyConverter().getPublicKey(key.publicKey());
+        PrivateKey privateJdk = new JcaPGPKeyConverter().getPrivateKey(key.privateKey());
+        byte[] value = rawSign(jca, bc, privateBc, input);
+        if (!rawVerify(jca, null, publicJdk, input, value) || !rawVerify(jca, bc, publicBc, input, value)
+                || !rawVerify(jca, bc, publicBc, input, rawSign(jca, null, privateJdk, input))) {
+            throw new IllegalStateException("the raw " + jca + " signatures do not verify");
+        }
+        Signature probe = Signature.getInstance(jca);
+        probe.initVerify(publicJdk);
+        String jdk = probe.getProvider().getName();
+        phases.add(new Phase("key-sign", "per file: the private-key operation alone, as PgpSigner does it (" + jca + ", BouncyCastle provider)", () -> {
+            for (int i = 0; i < count; i++) {
+                rawSign(jca, bc, privateBc, input);
+            }
+        }));
+        phases.add(new Phase("key-sign-jdk", "not in the plugin: the same with the JDK's provider (" + jdk + ")", () -> {
+            for (int i = 0; i < count; i++) {
+                rawSign(jca, null, privateJdk, input);
+            }
+        }));
+        phases.add(new Phase("key-verify", "per file: the public-key operation alone, as check does it (" + jca + ", JDK provider " + jdk + ")", () -> {
+            for (int i = 0; i < count; i++) {
+                rawVerify(jca, null, publicJdk, input, value);
+            }
+        }));
+        phases.add(new Phase("key-verify-bc", "not in the plugin: the same with BouncyCastle's provider", () -> {
+            for (int i = 0; i < count; i++) {
+                rawVerify(jca, bc, publicBc, input, value);
+            }
+        }));
+    }
+
+    private static byte[] rawSign(String jca, Provider provider, PrivateKey key, byte[] input) throws Exception {
+        Signature signature = provider == null ? Signature.getInstance(jca) : Signature.getInstance(jca, provider);
+        signature.initSign(key);
+        signature.update(input);
+        return signature.sign();
+    }
+
+    private static boolean rawVerify(String jca, Provider provider, PublicKey key, byte[] input, byte[] value) throws Exception {
+        Signature signature = provider == null ? Signature.getInstance(jca) : Signature.getInstance(jca, provider);
+        signature.initVerify(key);
+        signature.update(input);
+        return signature.verify(value);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static void check(SignatureVerifier.Outcome outcome) {
+        if (outcome.status() != SignatureVerifier.Status.VALID) {
+            throw new IllegalStateException("signature does not verify: " + outcome.detail());
         }
     }
 
