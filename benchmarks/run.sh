@@ -180,13 +180,10 @@ if [ "$harness" = 1 ]; then
   fi
   first=1
   for key in $keys; do
-    for i in 1 2 3; do   # a fresh JVM each time: what the goal pays once per build, and the same without the JCA provider
+    for i in 1 2 3; do   # a fresh JVM each time: what the goal pays once per build
       quiet
       java -cp "$hcp" dev.securebuild.benchmarks.ColdStart --key "$work/key-$key/secret-key.asc" --file "$work/small/pom.xml" \
-        --variant plugin ${cold_files:+--files "$cold_files"} > "$results/coldstart-$key-$i.md"
-      quiet
-      java -cp "$hcp" dev.securebuild.benchmarks.ColdStart --key "$work/key-$key/secret-key.asc" --file "$work/small/pom.xml" \
-        --variant lightweight > "$results/coldlight-$key-$i.md"
+        ${cold_files:+--files "$cold_files"} > "$results/coldstart-$key-$i.md"
     done
     if [[ " $cases " == *" small "* ]]; then
       "$tools/prepare-run.sh" "$work/small" "$work/data-small"

@@ -7,7 +7,9 @@ variant's 'prepare' command runs untimed: it removes the previous run's outputs 
 they are in the page cache (this machine's kernel evicts pages that stay unread for ~30 s). How much of the inputs
 was resident just before each run is measured with fincore and recorded. The machine may be shared with other
 work: before each timed run it waits (BENCH_MAX_WAIT seconds at most) until the CPUs were BENCH_MIN_IDLE idle over the
-last second, and records how idle they were.
+last 0.3 s, and records how idle they were; after it, it measures how much CPU other processes used during the run (all
+CPU time, less the run's process tree and gpg-agent) and does the run again, up to three times, when that was more than
+0.15 s or 10 % of the run's wall time.
 
 Usage: bench.py SPEC.json OUT.json
 SPEC: {"case": str, "title": str, "runs": int, "warmup": int, "inputs": [paths], "variants": [
@@ -31,6 +33,23 @@ def cpu_times():
         fields = [int(x) for x in f.readline().split()[1:]]
     idle = fields[3] + fields[4]  # idle + iowait
     return idle, sum(fields)
+
+
+def agent_cpu_ticks():
+    """CPU time (clock ticks) of every gpg-agent: the gpg signer's key operations run there, outside the process tree."""
+    ticks = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        if stat[stat.index("(") + 1:stat.rindex(")")] == "gpg-agent":
+            fields = stat[stat.rindex(")") + 2:].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return ticks
 
 
 def idle_fraction(interval):
@@ -83,13 +102,29 @@ def run_once(variant, inputs, log, quiet):
                 value = f.read()
         env[name] = value
     load = loadavg()
+    idle0, total0 = cpu_times()
+    agent0 = agent_cpu_ticks()
     start = time.perf_counter()
     proc = subprocess.Popen(variant["argv"], cwd=variant["cwd"], env=env, stdout=log, stderr=subprocess.STDOUT)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    idle1, total1 = cpu_times()
+    agent = (agent_cpu_ticks() - agent0) / TICKS
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall": wall, "user": usage.ru_utime, "sys": usage.ru_stime, "load1": load,
+    # What the rest of the machine used meanwhile: all CPU time, less the run's process tree and gpg-agent.
+    others = max(0.0, ((total1 - idle1) - (total0 - idle0)) / TICKS - usage.ru_utime - usage.ru_stime - agent)
+    return {"wall": wall, "user": usage.ru_utime, "sys": usage.ru_stime, "agent": agent, "others": others, "load1": load,
             "resident": residency, "idle_before": idle, "waited": waited, "exit": proc.returncode}
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+# A timed run during which other processes used more CPU than this (seconds, or this share of the run's wall time,
+# whichever is more) is done again, at most REDO_MAX times; the JSON records how often.
+OTHERS_MAX, OTHERS_SHARE, REDO_MAX = 0.15, 0.10, 3
+
+
+def disturbed(result):
+    return result["others"] > max(OTHERS_MAX, OTHERS_SHARE * result["wall"])
 
 
 def main():
@@ -111,15 +146,22 @@ def main():
             for variant in order:
                 log.write(f"\n=== round {round_no} {'(warm-up) ' if warm else ''}{variant['id']}: {' '.join(variant['argv'])}\n")
                 log.flush()
-                result = run_once(variant, inputs, log, quiet if not warm else (0.0, 0.0))
-                if result["exit"] != 0:
-                    sys.exit(f"{variant['id']} failed with exit code {result['exit']}; see {log_path}")
+                for attempt in range(REDO_MAX + 1):
+                    result = run_once(variant, inputs, log, quiet if not warm else (0.0, 0.0))
+                    if result["exit"] != 0:
+                        sys.exit(f"{variant['id']} failed with exit code {result['exit']}; see {log_path}")
+                    result["redone"] = attempt
+                    print(f"  [{spec['case']}] round {round_no + 1}/{spec['warmup'] + spec['runs']}"
+                          f"{' warm-up' if warm else ''} {variant['id']}: {result['wall']:.2f} s"
+                          f" (load {result['load1']:.1f}, idle before {result['idle_before'] * 100:.0f} %"
+                          f"{', waited %.0f s' % result['waited'] if result['waited'] else ''}"
+                          f", other processes {result['others']:.2f} s CPU"
+                          f"{', done again' if disturbed(result) and not warm and attempt < REDO_MAX else ''})",
+                          file=sys.stderr, flush=True)
+                    if warm or not disturbed(result):
+                        break
                 if not warm:
                     results[variant["id"]].append(result)
-                print(f"  [{spec['case']}] round {round_no + 1}/{spec['warmup'] + spec['runs']}"
-                      f"{' warm-up' if warm else ''} {variant['id']}: {result['wall']:.2f} s"
-                      f" (load {result['load1']:.1f}, idle before {result['idle_before'] * 100:.0f} %"
-                      f"{', waited %.0f s' % result['waited'] if result['waited'] else ''})", file=sys.stderr, flush=True)
     out = dict(spec)
     out["results"] = results
     out["elapsed"] = time.time() - started

@@ -1,13 +1,10 @@
 package dev.securebuild.benchmarks;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,21 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.openpgp.PGPPrivateKey;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPSecretKey;
-import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureGenerator;
-import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.digest.OnePassReader;
@@ -48,12 +30,7 @@ import dev.securebuild.sign.SummaryFormat;
  * first signature (from the file's SHA-512, as the engine makes it) and its first check against that digest. Each step
  * is timed in the order the goal does them.
  *
- * <p>With {@code --variant lightweight}, the same start-up without ever constructing a {@code BouncyCastleProvider}:
- * the key is read and the signature made with BouncyCastle's lightweight {@code Bc*} classes (as maven-gpg-plugin's bc
- * signer does), the check is made with the JDK's providers. Not the plugin's code: it measures what that change would
- * save. It signs the small file with BouncyCastle's own SHA-512, which for a small file costs nothing worth counting.
- *
- * <p>Usage: {@code ColdStart --key SECRET_KEY.asc --file SOME_SMALL_FILE [--variant plugin|lightweight] [--files DIR
+ * <p>Usage: {@code ColdStart --key SECRET_KEY.asc --file SOME_SMALL_FILE [--files DIR
  * [--threads N]]}. With {@code --files}, the engine then signs every {@code *.bin} file of DIR three times in the same
  * JVM (see {@link #engineRuns}). Prints a Markdown table.
  */
@@ -68,11 +45,7 @@ public final class ColdStart {
         Path file = Path.of(options.get("file"));
         StringBuilder table = new StringBuilder("| step (fresh JVM, in order) | ms |\n|---|---:|\n");
         long t0 = System.nanoTime();
-        long end = switch (options.getOrDefault("variant", "plugin")) {
-            case "plugin" -> plugin(table, keyFile, file, t0);
-            case "lightweight" -> lightweight(table, keyFile, file, t0);
-            default -> throw new IllegalArgumentException("--variant plugin or lightweight");
-        };
+        long end = plugin(table, keyFile, file, t0);
         table.append(String.format(Locale.ROOT, "| **total** | **%.0f** |%n", (end - t0) / 1e6));
         if (options.containsKey("files")) {
             engineRuns(table, keyFile, Path.of(options.get("files")), Integer.parseInt(options.getOrDefault("threads", "2")));
@@ -86,13 +59,11 @@ public final class ColdStart {
         MessageDigest sha512 = read.digest(DigestAlgorithm.SHA512);
         long t1 = row(table, "first SHA-256 + SHA-512 of one small file (JDK digests, no BouncyCastle)", t0);
 
-        Class<?> providerClass = Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider");
-        long t1a = row(table, "load the BouncyCastleProvider class (the JDK checks the signature of the signed bcprov jar)", t1);
-        providerClass.getConstructor().newInstance();
-        long t1b = row(table, "construct a BouncyCastleProvider (registers its algorithms; as the plugin's Pgp.PROVIDER does)", t1a);
+        Class.forName("org.bouncycastle.crypto.signers.Ed25519Signer");
+        long t1a = row(table, "load a first BouncyCastle class (the JDK checks the signature of the signed bcprov jar)", t1);
 
         SigningKey key = new SigningKeyLoader(Instant.now()).load(Files.readAllBytes(keyFile), keyFile.toString(), null, null);
-        long t2 = row(table, "read and unlock the key (the plugin's own provider, bcpg classes, key parsing)", t1b);
+        long t2 = row(table, "read and unlock the key (bcpg classes, key parsing; lightweight classes, no JCA provider)", t1a);
 
         PgpSigner signer = new PgpSigner(key, Clock.systemUTC());
         PublicKeys publicKeys = PublicKeys.parse(signer.armoredPublicKey(), "the key");
@@ -136,61 +107,6 @@ public final class ColdStart {
             }
         }
         Files.delete(out);
-    }
-
-    private static long lightweight(StringBuilder table, Path keyFile, Path file, long t0) throws Exception {
-        OnePassReader.read(file, EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
-        long t1 = row(table, "first SHA-256 + SHA-512 of one small file (JDK digests, no BouncyCastle)", t0);
-
-        Class.forName("org.bouncycastle.crypto.signers.Ed25519Signer");
-        long t1a = row(table, "load a first lightweight class (the JDK checks the signature of the signed bcprov jar)", t1);
-
-        PGPSecretKeyRing ring;
-        try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(keyFile))) {
-            ring = new PGPSecretKeyRing(in, new BcKeyFingerprintCalculator());
-        }
-        PGPSecretKey secretKey = ring.getSecretKey();
-        PGPPrivateKey privateKey = secretKey.extractPrivateKey(null);   // the benchmark keys have no passphrase
-        PGPPublicKey publicKey = secretKey.getPublicKey();
-        long t2 = row(table, "read the key with lightweight classes (BcKeyFingerprintCalculator, no provider)", t1a);
-
-        byte[] document = Files.readAllBytes(file);
-        byte[] armored = sign(publicKey, privateKey, document);
-        long t3 = row(table, "first signature (BcPGPContentSignerBuilder, SHA-512)", t2);
-
-        check(publicKey, armored, document);
-        long t4 = row(table, "first check (JcaPGPContentVerifierBuilderProvider: the JDK's providers)", t3);
-
-        check(publicKey, sign(publicKey, privateKey, document), document);
-        return row(table, "second signature + check, for comparison", t4);
-    }
-
-    private static byte[] sign(PGPPublicKey publicKey, PGPPrivateKey privateKey, byte[] document) throws Exception {
-        PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), HashAlgorithmTags.SHA512), publicKey);
-        generator.init(PGPSignature.BINARY_DOCUMENT, privateKey);
-        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
-        hashed.setSignatureCreationTime(false, new Date());
-        hashed.setIssuerFingerprint(false, publicKey);
-        generator.setHashedSubpackets(hashed.generate());
-        generator.update(document);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(bytes)) {
-            generator.generate().encode(armor);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void check(PGPPublicKey publicKey, byte[] armored, byte[] document) throws Exception {
-        PGPSignature signature;
-        try (InputStream in = PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(armored))) {
-            signature = ((PGPSignatureList) new BcPGPObjectFactory(in).nextObject()).get(0);
-        }
-        signature.init(new JcaPGPContentVerifierBuilderProvider(), publicKey);
-        signature.update(document);
-        if (!signature.verify()) {
-            throw new IllegalStateException("the lightweight signature does not verify");
-        }
     }
 
     private static void check(SignatureVerifier.Outcome outcome) {

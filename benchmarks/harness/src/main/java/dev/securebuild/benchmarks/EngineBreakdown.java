@@ -397,7 +397,8 @@ public final class EngineBreakdown {
         Signature probe = Signature.getInstance(jca);
         probe.initVerify(publicJdk);
         String jdk = probe.getProvider().getName();
-        phases.add(new Phase("key-sign", "per file: the private-key operation alone, as PgpSigner does it (" + jca + ", BouncyCastle provider)", () -> {
+        phases.add(new Phase("key-sign", "per file: the private-key operation alone, by BouncyCastle as PgpSigner does it (" + jca + " through the BouncyCastle provider, "
+                + "whose engine is the lightweight class PgpSigner calls directly)", () -> {
             for (int i = 0; i < count; i++) {
                 rawSign(jca, bc, privateBc, input);
             }

@@ -5,10 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.operator.PGPContentSigner;
@@ -48,20 +49,18 @@ final class DigestedContent {
         };
     }
 
-    /** Signs with the private key, through the given provider (BouncyCastle: fast Ed25519). */
+    /** Signs with the private key, with BouncyCastle's lightweight classes (fast Ed25519, no provider start-up). */
     static final class Signer implements PGPContentSigner {
         private final int type;
         private final PGPPublicKey publicKey;
-        private final PrivateKey privateKey;
-        private final java.security.Provider provider;
+        private final AsymmetricKeyParameter privateKey;
         private final MessageDigest digest;
         private byte[] hash;
 
-        Signer(int type, PGPPublicKey publicKey, PrivateKey privateKey, java.security.Provider provider, MessageDigest documentSha512) {
+        Signer(int type, PGPPublicKey publicKey, AsymmetricKeyParameter privateKey, MessageDigest documentSha512) {
             this.type = type;
             this.publicKey = publicKey;
             this.privateKey = privateKey;
-            this.provider = provider;
             this.digest = copy(documentSha512);
         }
 
@@ -81,8 +80,8 @@ final class DigestedContent {
         @Override
         public byte[] getSignature() {
             try {
-                return RawSignatures.sign(publicKey.getAlgorithm(), privateKey, provider, getDigest());
-            } catch (GeneralSecurityException e) {
+                return RawSignatures.sign(publicKey.getAlgorithm(), privateKey, getDigest());
+            } catch (CryptoException | RuntimeException e) {
                 throw new IllegalStateException("The " + RawSignatures.name(publicKey.getAlgorithm()) + " signing operation failed: "
                         + e.getMessage(), e);
             } catch (IOException e) {

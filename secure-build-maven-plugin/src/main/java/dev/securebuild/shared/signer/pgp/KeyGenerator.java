@@ -77,17 +77,17 @@ public final class KeyGenerator {
                 hashed.setKeyExpirationTime(true, request.validFor().getSeconds());
             }
 
-            PGPDigestCalculator sha1 = new JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.PROVIDER).build().get(HashAlgorithmTags.SHA1);
+            PGPDigestCalculator sha1 = new JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.provider()).build().get(HashAlgorithmTags.SHA1);
             PBESecretKeyEncryptor encryptor = null;
             if (request.passphrase() != null && request.passphrase().length > 0) {
-                PGPDigestCalculator sha256 = new JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.PROVIDER).build().get(HashAlgorithmTags.SHA256);
+                PGPDigestCalculator sha256 = new JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.provider()).build().get(HashAlgorithmTags.SHA256);
                 encryptor = new JcePBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha256, 0x60)
-                        .setProvider(Pgp.PROVIDER)
+                        .setProvider(Pgp.provider())
                         .build(request.passphrase());
             }
             PGPKeyRingGenerator generator = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, keyPair, request.userId(), sha1,
                     hashed.generate(), null,
-                    new JcaPGPContentSignerBuilder(keyPair.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Pgp.PROVIDER),
+                    new JcaPGPContentSignerBuilder(keyPair.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Pgp.provider()),
                     encryptor);
             PGPSecretKeyRing secret = generator.generateSecretKeyRing();
             PGPPublicKeyRing publicRing = generator.generatePublicKeyRing();
@@ -99,7 +99,7 @@ public final class KeyGenerator {
     }
 
     private static KeyPair javaKeyPair(String algorithm, int size) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm, Pgp.PROVIDER);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm, Pgp.provider());
         if (size > 0) {
             generator.initialize(size);
         }

@@ -2,7 +2,6 @@ package dev.securebuild.shared.signer.pgp;
 
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.Date;
 
@@ -10,7 +9,8 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
@@ -23,7 +23,7 @@ import dev.securebuild.shared.signer.SigningException;
 public final class PgpSigner implements Signer {
 
     private final SigningKey key;
-    private final PrivateKey privateKey;
+    private final AsymmetricKeyParameter privateKey;
     private final Clock clock;
     private final byte[] armoredPublicKey;
 
@@ -36,7 +36,7 @@ public final class PgpSigner implements Signer {
                     + " key; secure-build signs with Ed25519, RSA and ECDSA keys");
         }
         try {
-            this.privateKey = new JcaPGPKeyConverter().setProvider(Pgp.PROVIDER).getPrivateKey(key.privateKey());
+            this.privateKey = new BcPGPKeyConverter().getPrivateKey(key.privateKey());
             this.armoredPublicKey = Pgp.armor(out -> key.certificate().encode(out, true));
         } catch (PGPException | IOException e) {
             throw new SigningException("Cannot use key " + key.fingerprint() + " from " + key.source() + ": " + KeyRings.safeMessage(e), e);
@@ -45,9 +45,9 @@ public final class PgpSigner implements Signer {
 
     @Override
     public byte[] sign(MessageDigest documentSha512) throws SigningException {
-        // BouncyCastle's Ed25519 and RSA are fast; the document's SHA-512 is the JDK's, continued with the trailer.
+        // BouncyCastle's lightweight Ed25519 and RSA are fast; the document's SHA-512 is the JDK's, continued with the trailer.
         PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                (type, unused) -> new DigestedContent.Signer(type, key.publicKey(), privateKey, Pgp.PROVIDER, documentSha512), key.publicKey());
+                (type, unused) -> new DigestedContent.Signer(type, key.publicKey(), privateKey, documentSha512), key.publicKey());
         try {
             generator.init(PGPSignature.BINARY_DOCUMENT, key.privateKey());
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();

@@ -17,8 +17,8 @@ import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 import dev.securebuild.shared.signer.SigningException;
 
@@ -201,9 +201,8 @@ public final class SigningKeyLoader {
                     + "set environment SECURE_BUILD_SIGNING_PASSPHRASE, or the <passphrase> of the settings server named by serverId");
         }
         try {
-            PBESecretKeyDecryptor decryptor = new JcePBESecretKeyDecryptorBuilder(
-                    new JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.PROVIDER).build())
-                    .setProvider(Pgp.PROVIDER)
+            // Lightweight classes, not a JCA provider: see RawSignatures.sign.
+            PBESecretKeyDecryptor decryptor = new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
                     .build(protectedKey ? passphrase : new char[0]);
             PGPPrivateKey privateKey = key.extractPrivateKey(decryptor);
             if (privateKey == null) {

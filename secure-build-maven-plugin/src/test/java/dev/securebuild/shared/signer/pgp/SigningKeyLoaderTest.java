@@ -86,7 +86,7 @@ class SigningKeyLoaderTest {
         KeyGenerator.GeneratedKey key = TestKeys.ed25519();
         SigningKey loaded = TestKeys.load(key);
         PGPSignatureGenerator revocation = new PGPSignatureGenerator(
-                new JcaPGPContentSignerBuilder(loaded.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Pgp.PROVIDER), loaded.publicKey());
+                new JcaPGPContentSignerBuilder(loaded.publicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Pgp.provider()), loaded.publicKey());
         revocation.init(PGPSignature.KEY_REVOCATION, loaded.privateKey());
         PGPPublicKey revoked = PGPPublicKey.addCertification(loaded.publicKey(), revocation.generateCertification(loaded.publicKey()));
         PGPSecretKeyRing secret = PGPSecretKeyRing.replacePublicKeys(secretRing(key), new PGPPublicKeyRing(java.util.List.of(revoked)));
@@ -121,9 +121,9 @@ class SigningKeyLoaderTest {
         PGPSignatureSubpacketGenerator primaryFlags = new PGPSignatureSubpacketGenerator();
         primaryFlags.setKeyFlags(true, KeyFlags.CERTIFY_OTHER);
         PGPKeyRingGenerator generator = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, primary, "sub <s@example.invalid>",
-                new JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.PROVIDER).build().get(HashAlgorithmTags.SHA1),
+                new JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.provider()).build().get(HashAlgorithmTags.SHA1),
                 primaryFlags.generate(), null,
-                new JcaPGPContentSignerBuilder(primary.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Pgp.PROVIDER), null);
+                new JcaPGPContentSignerBuilder(primary.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Pgp.provider()), null);
         PGPSignatureSubpacketGenerator subkeyFlags = new PGPSignatureSubpacketGenerator();
         subkeyFlags.setKeyFlags(true, KeyFlags.SIGN_DATA);
         generator.addSubKey(subkey, subkeyFlags.generate(), null);
@@ -171,7 +171,7 @@ class SigningKeyLoaderTest {
     }
 
     private static java.security.KeyPair edKeyPair() throws Exception {
-        return KeyPairGenerator.getInstance("Ed25519", Pgp.PROVIDER).generateKeyPair();
+        return KeyPairGenerator.getInstance("Ed25519", Pgp.provider()).generateKeyPair();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -44,7 +44,7 @@ public final class TestKeys {
     public static synchronized KeyGenerator.GeneratedKey ecdsaP256() {
         if (ecdsa == null) {
             try {
-                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC", Pgp.PROVIDER);
+                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC", Pgp.provider());
                 generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
                 org.bouncycastle.openpgp.PGPKeyPair pair = new org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair(
                         org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ECDSA, generator.generateKeyPair(), java.util.Date.from(CREATED));
@@ -52,11 +52,11 @@ public final class TestKeys {
                 flags.setKeyFlags(true, org.bouncycastle.bcpg.sig.KeyFlags.CERTIFY_OTHER | org.bouncycastle.bcpg.sig.KeyFlags.SIGN_DATA);
                 org.bouncycastle.openpgp.PGPKeyRingGenerator rings = new org.bouncycastle.openpgp.PGPKeyRingGenerator(
                         org.bouncycastle.openpgp.PGPSignature.POSITIVE_CERTIFICATION, pair, "ecdsa <ec@example.invalid>",
-                        new org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.PROVIDER).build()
+                        new org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder().setProvider(Pgp.provider()).build()
                                 .get(org.bouncycastle.bcpg.HashAlgorithmTags.SHA1),
                         flags.generate(), null,
                         new org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder(pair.getPublicKey().getAlgorithm(),
-                                org.bouncycastle.bcpg.HashAlgorithmTags.SHA512).setProvider(Pgp.PROVIDER), null);
+                                org.bouncycastle.bcpg.HashAlgorithmTags.SHA512).setProvider(Pgp.provider()), null);
                 org.bouncycastle.openpgp.PGPSecretKeyRing secret = rings.generateSecretKeyRing();
                 org.bouncycastle.openpgp.PGPPublicKeyRing publicRing = rings.generatePublicKeyRing();
                 ecdsa = new KeyGenerator.GeneratedKey(Pgp.fingerprint(publicRing.getPublicKey()), Pgp.armor(secret::encode),
