@@ -216,6 +216,43 @@ class ItSupport {
         return log.split(/(?m)^(?=Apache Maven \d)/).findAll { it.startsWith('Apache Maven') }
     }
 
+    /**
+     * Writes a zip (jar) for the diff ITs: entries as [name, content (String or byte[]), time in epoch ms], in the
+     * given order, each deflated, with the time as given (zip stores it as local time).
+     */
+    static File zip(File target, List<List> entries) {
+        target.parentFile.mkdirs()
+        target.withOutputStream { OutputStream out ->
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)
+            entries.each { List entry ->
+                java.util.zip.ZipEntry zipEntry = new java.util.zip.ZipEntry(entry[0] as String)
+                zipEntry.setTime(entry.size() > 2 ? entry[2] as long : 1767225600000L)
+                zip.putNextEntry(zipEntry)
+                zip.write(entry[1] instanceof byte[] ? entry[1] as byte[] : (entry[1] as String).getBytes('UTF-8'))
+                zip.closeEntry()
+            }
+            zip.finish()
+        }
+        return target
+    }
+
+    static byte[] zipBytes(List<List> entries) {
+        File file = File.createTempFile('sb-it', '.zip')
+        try {
+            return zip(file, entries).bytes
+        } finally {
+            file.delete()
+        }
+    }
+
+    /** The report.json the diff goal wrote in folder dir. */
+    static Map diffReport(File dir) {
+        File json = new File(dir, 'report.json')
+        assert json.isFile(): "no report.json in $dir"
+        assert new File(dir, 'report.txt').isFile() && new File(dir, 'report.html').isFile(): "report.txt or report.html missing in $dir"
+        return new groovy.json.JsonSlurper().parse(json) as Map
+    }
+
     /** The lines the verify-signatures goal printed, keyed by file name: [name: status]. */
     static Map<String, String> verificationLines(String log) {
         Map<String, String> lines = [:]

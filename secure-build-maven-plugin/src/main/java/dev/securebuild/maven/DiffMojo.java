@@ -1,0 +1,179 @@
+package dev.securebuild.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import dev.securebuild.reproducible.ArchiveLimits;
+import dev.securebuild.reproducible.ArtifactComparison;
+import dev.securebuild.reproducible.CauseRules;
+import dev.securebuild.reproducible.ComparisonReport;
+import dev.securebuild.reproducible.DiffEngine;
+import dev.securebuild.reproducible.Reports;
+import dev.securebuild.reproducible.TextReport;
+
+/**
+ * Explains why two archives, files or folders of them differ: entries, order, times, modes, manifest attributes,
+ * text and class files, nested archives. Needs no project. Fails when they differ, so scripts can use it.
+ */
+@Mojo(name = "diff", requiresProject = false, threadSafe = true)
+public class DiffMojo extends AbstractMojo {
+
+    /** Differences printed per output in the log; the reports hold all of them. */
+    private static final int LOGGED_PER_OUTPUT = 8;
+
+    /**
+     * The reference: a file (jar, war, ear, zip, tar.gz, or any file) or a folder of them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.left", required = true)
+    private File left;
+
+    /**
+     * What to compare with it: a file, or a folder whose files are matched with the left folder's by their path.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.right", required = true)
+    private File right;
+
+    /**
+     * Where report.txt, report.json and report.html go. Default: {@code target/secure-build/diff} of the project, or
+     * of the current folder when there is no project.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.output")
+    private File output;
+
+    /**
+     * Fail the build when the two sides differ.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
+    private boolean failOnDifference;
+
+    /**
+     * The most entries one archive may have.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.maxEntries", defaultValue = "200000")
+    private int maxEntries;
+
+    /**
+     * The most bytes one comparison may decompress, over all entries and nesting levels (archive bombs stop here).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.maxExpandedSize", defaultValue = "17179869184")
+    private long maxExpandedSize;
+
+    /**
+     * How deep archives inside archives are opened.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.maxDepth", defaultValue = "5")
+    private int maxDepth;
+
+    /**
+     * The largest entry held in memory to be opened (a nested archive) or diffed line by line; larger ones are compared
+     * by digest.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.maxInMemorySize", defaultValue = "268435456")
+    private long maxInMemorySize;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: secure-build.skip is set");
+            return;
+        }
+        Path leftPath = existing(left, "left");
+        Path rightPath = existing(right, "right");
+        if (Files.isDirectory(leftPath) != Files.isDirectory(rightPath)) {
+            throw new MojoExecutionException("left and right must both be files or both be folders: " + leftPath + " is a "
+                    + kind(leftPath) + ", " + rightPath + " is a " + kind(rightPath));
+        }
+        ArchiveLimits limits;
+        try {
+            limits = new ArchiveLimits(maxEntries, maxExpandedSize, maxDepth, maxInMemorySize);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        DiffEngine engine = new DiffEngine(limits, new CauseRules());
+        ComparisonReport report;
+        Path reports = outputDirectory();
+        try {
+            List<ArtifactComparison> comparisons = Files.isDirectory(leftPath)
+                    ? engine.compareFolders(leftPath, rightPath)
+                    : List.of(engine.compare(leftPath.getFileName().toString(), leftPath, rightPath));
+            report = new ComparisonReport("diff", Instant.now(), leftPath.toString(), rightPath.toString(), comparisons);
+            Reports.write(report, reports);
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        TextReport.summary(report, LOGGED_PER_OUTPUT).forEach(line -> {
+            if (report.differs()) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        });
+        getLog().info("Reports: " + reports.resolve("report.txt") + ", report.json, report.html");
+        if (report.differs() && failOnDifference) {
+            throw new MojoFailureException(leftPath + " and " + rightPath + " differ: " + report.summaryLine()
+                    + ". See " + reports.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");
+        }
+    }
+
+    private static Path existing(File file, String name) throws MojoExecutionException {
+        if (file == null) {
+            throw new MojoExecutionException("Set " + name + ": -Dsecure-build." + name + "=PATH (a file or a folder)");
+        }
+        Path path = file.toPath().toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new MojoExecutionException(name + " " + path + " does not exist");
+        }
+        return path;
+    }
+
+    private static String kind(Path path) {
+        return Files.isDirectory(path) ? "folder" : "file";
+    }
+
+    private Path outputDirectory() {
+        if (output != null) {
+            return output.toPath().toAbsolutePath();
+        }
+        boolean realProject = project != null && project.getFile() != null;
+        Path base = realProject ? Path.of(project.getBuild().getDirectory()) : Path.of("target").toAbsolutePath();
+        return base.resolve("secure-build").resolve("diff");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.securebuild.reproducible;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts the bytes one comparison expands, against {@link ArchiveLimits#maxExpandedBytes()}. */
+final class Budget {
+
+    private final ArchiveLimits limits;
+    private final AtomicLong expanded = new AtomicLong();
+
+    Budget(ArchiveLimits limits) {
+        this.limits = limits;
+    }
+
+    ArchiveLimits limits() {
+        return limits;
+    }
+
+    /** Wraps the stream of an entry of {@code archive}: reading past the budget fails naming it. */
+    InputStream count(InputStream in, String archive) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    add(1, archive);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                if (read > 0) {
+                    add(read, archive);
+                }
+                return read;
+            }
+        };
+    }
+
+    private void add(long bytes, String archive) throws ArchiveLimitException {
+        long total = expanded.addAndGet(bytes);
+        if (total > limits.maxExpandedBytes()) {
+            throw new ArchiveLimitException(archive + ": expands to more than " + Sizes.human(limits.maxExpandedBytes())
+                    + " (limit maxExpandedSize): an archive bomb, or a larger archive than expected; raise the limit if it is genuine");
+        }
+    }
+
+    void checkEntries(int entries, String archive) throws ArchiveLimitException {
+        if (entries > limits.maxEntries()) {
+            throw new ArchiveLimitException(archive + ": has more than " + limits.maxEntries()
+                    + " entries (limit maxEntries): an archive bomb, or a larger archive than expected; raise the limit if it is genuine");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.securebuild.reproducible;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** One comparison of a pair of inputs, with its own budget: what {@link DiffEngine} runs per output. */
+final class Comparison {
+
+    /** Classes disassembled with javap per output pair; past it, the class file version is still compared. */
+    static final int MAX_DISASSEMBLED = 50;
+    /** Entries of one archive whose content is examined; past it, the rest is listed by name. */
+    static final int MAX_EXAMINED = 200;
+    /** Names listed in one grouped difference. */
+    static final int MAX_LISTED = 20;
+
+    private final ArchiveLimits limits;
+    private final Budget budget;
+    private int disassembled;
+
+    Comparison(ArchiveLimits limits) {
+        this.limits = limits;
+        this.budget = new Budget(limits);
+    }
+
+    void inputs(Input left, Input right, List<Difference> out) throws IOException {
+        FileType leftType = FileType.of(left);
+        FileType rightType = FileType.of(right);
+        if (leftType != rightType) {
+            out.add(Difference.of(left.location(), DifferenceKind.BINARY_CONTENT, "a " + describe(leftType) + " against a " + describe(rightType),
+                    List.of(), Map.of("leftType", leftType.name(), "rightType", rightType.name())));
+            return;
+        }
+        if (leftType.isArchive()) {
+            archives(left, right, leftType, out);
+        } else if (leftType == FileType.GZIP) {
+            out.addAll(GzipDiff.compare(left, right, budget, (l, r, differences) -> inputs(l, r, differences)));
+        } else if (left.size() > limits.maxInMemoryBytes() || right.size() > limits.maxInMemoryBytes()) {
+            out.add(Binary.difference(left, right, "too large to compare line by line (limit maxInMemorySize "
+                    + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+        } else {
+            out.addAll(content(left, right, leftType, bytes(left), bytes(right)));
+        }
+    }
+
+    private static String describe(FileType type) {
+        return switch (type) {
+            case ZIP -> "zip archive";
+            case TAR -> "tar archive";
+            case TAR_GZ -> "gzip-compressed tar archive";
+            case GZIP -> "gzip file";
+            case CLASS -> "class file";
+            case MANIFEST -> "manifest";
+            case PROPERTIES -> "properties file";
+            case TEXT -> "text file";
+            case BINARY -> "binary file";
+        };
+    }
+
+    private byte[] bytes(Input input) throws IOException {
+        if (input.bytes() != null) {
+            return input.bytes();
+        }
+        try (InputStream in = input.open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private List<Difference> content(Input left, Input right, FileType type, byte[] leftBytes, byte[] rightBytes) throws IOException {
+        String location = left.location();
+        return switch (type) {
+            case CLASS -> List.of(ClassDiff.compare(location, leftBytes, rightBytes, ++disassembled <= MAX_DISASSEMBLED));
+            case MANIFEST -> ManifestDiff.compare(location, leftBytes, rightBytes);
+            case PROPERTIES, TEXT -> List.of(TextDiff.compare(location, DifferenceKind.TEXT_CONTENT, leftBytes, rightBytes));
+            default -> List.of(Binary.difference(location, leftBytes, rightBytes));
+        };
+    }
+
+    private void archives(Input left, Input right, FileType type, List<Difference> out) throws IOException {
+        if (left.depth() > limits.maxDepth()) {
+            throw new ArchiveLimitException(left.location() + ": an archive nested " + left.depth() + " levels deep, more than "
+                    + limits.maxDepth() + " (limit maxDepth): an archive bomb, or deeper nesting than expected; raise the limit if it is genuine");
+        }
+        int before = out.size();
+        try (ArchiveReader leftReader = open(left, type); ArchiveReader rightReader = open(right, type)) {
+            ArchiveEntries entries = new ArchiveEntries(left.location(), leftReader.entries(), rightReader.entries());
+            out.addAll(entries.structure());
+            out.addAll(entries.metadata());
+            entryContents(left, right, leftReader, rightReader, entries.contentDiffers(), out);
+        }
+        if (type == FileType.TAR_GZ) {
+            out.addAll(GzipDiff.headers(left, right));
+        }
+        if (out.size() == before) {
+            out.add(Difference.of(left.location(), DifferenceKind.CONTAINER, "every entry has the same name, content and metadata; the "
+                    + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '.') + " file's own bytes differ (headers, data descriptors, "
+                    + "the compressed bytes or the archive comment)", List.of(), Map.of("format", type.name())));
+        }
+    }
+
+    private ArchiveReader open(Input input, FileType type) throws IOException {
+        return switch (type) {
+            case ZIP -> new ZipReader(input, budget);
+            case TAR -> new TarReader(input, budget, false);
+            case TAR_GZ -> new TarReader(input, budget, true);
+            default -> throw new IllegalArgumentException(type + " is not an archive");
+        };
+    }
+
+    /** Content of the entries that differ, fetched in batches that fit in memory, compared by what each entry is. */
+    private void entryContents(Input left, Input right, ArchiveReader leftReader, ArchiveReader rightReader,
+                               List<EntryInfo[]> pairs, List<Difference> out) throws IOException {
+        List<EntryInfo[]> examined = pairs.subList(0, Math.min(pairs.size(), MAX_EXAMINED));
+        List<EntryInfo[]> batch = new ArrayList<>();
+        long batchBytes = 0;
+        for (EntryInfo[] pair : examined) {
+            EntryInfo l = pair[0];
+            EntryInfo r = pair[1];
+            if (l.linkTarget() != null || r.linkTarget() != null) {
+                out.add(Difference.of(left.location() + "!/" + l.name(), DifferenceKind.BINARY_CONTENT,
+                        link(l) + " against " + link(r), List.of(), Map.of("symlink", "true")));
+            } else if (l.size() > limits.maxInMemoryBytes() || r.size() > limits.maxInMemoryBytes()) {
+                out.add(Binary.difference(left.location() + "!/" + l.name(), l, r, "too large to open in memory (limit maxInMemorySize "
+                        + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+            } else {
+                if (batchBytes + l.size() + r.size() > limits.maxInMemoryBytes() && !batch.isEmpty()) {
+                    compareBatch(left, right, leftReader, rightReader, batch, out);
+                    batch.clear();
+                    batchBytes = 0;
+                }
+                batch.add(pair);
+                batchBytes += l.size() + r.size();
+            }
+        }
+        if (!batch.isEmpty()) {
+            compareBatch(left, right, leftReader, rightReader, batch, out);
+        }
+        if (pairs.size() > examined.size()) {
+            List<String> names = pairs.subList(examined.size(), pairs.size()).stream().map(pair -> pair[0].name()).toList();
+            out.add(Difference.of(left.location(), DifferenceKind.BINARY_CONTENT, names.size() + " more entries differ in content "
+                    + "(not examined: only the first " + MAX_EXAMINED + " are)", list(names), Map.of("notExamined", String.valueOf(names.size())))
+                    .counted(names.size()));
+        }
+    }
+
+    private void compareBatch(Input left, Input right, ArchiveReader leftReader, ArchiveReader rightReader, List<EntryInfo[]> batch,
+                              List<Difference> out) throws IOException {
+        Map<String, byte[]> leftContents = leftReader.contents(batch.stream().map(pair -> pair[0]).toList());
+        Map<String, byte[]> rightContents = rightReader.contents(batch.stream().map(pair -> pair[1]).toList());
+        for (EntryInfo[] pair : batch) {
+            Input l = Input.nested(left, pair[0].name(), Objects.requireNonNull(leftContents.get(pair[0].key())));
+            Input r = Input.nested(right, pair[1].name(), Objects.requireNonNull(rightContents.get(pair[1].key())));
+            inputs(l, r, out);
+        }
+    }
+
+    private static String link(EntryInfo entry) {
+        return entry.linkTarget() != null ? "a symbolic link to " + entry.linkTarget() : "a regular file";
+    }
+
+    static List<String> list(List<String> names) {
+        if (names.size() <= MAX_LISTED) {
+            return names;
+        }
+        List<String> listed = new ArrayList<>(names.subList(0, MAX_LISTED));
+        listed.add("... and " + (names.size() - MAX_LISTED) + " more");
+        return listed;
+    }
+
+    static <T> Map<String, T> byKey(List<EntryInfo> entries, Function<EntryInfo, T> value) {
+        Map<String, T> map = new LinkedHashMap<>();
+        entries.forEach(entry -> map.put(entry.key(), value.apply(entry)));
+        return map;
+    }
+}

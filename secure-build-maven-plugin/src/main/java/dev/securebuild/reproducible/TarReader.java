@@ -1,0 +1,131 @@
+package dev.securebuild.reproducible;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/** tar and tar.gz: read as a stream, once for the metadata and digests, once more for the contents a diff needs. */
+final class TarReader implements ArchiveReader {
+
+    private final Input input;
+    private final Budget budget;
+    private final boolean gzipped;
+
+    TarReader(Input input, Budget budget, boolean gzipped) {
+        this.input = input;
+        this.budget = budget;
+        this.gzipped = gzipped;
+    }
+
+    @Override
+    public String format() {
+        return gzipped ? "tar.gz" : "tar";
+    }
+
+    private TarArchiveInputStream open() throws IOException {
+        InputStream raw = new BufferedInputStream(input.open());
+        try {
+            InputStream in = budget.count(gzipped ? new GzipCompressorInputStream(raw, true) : raw, input.location());
+            return new TarArchiveInputStream(in);
+        } catch (IOException e) {
+            raw.close();
+            throw corrupt(e);
+        }
+    }
+
+    private CorruptArchiveException corrupt(Exception e) {
+        return new CorruptArchiveException(input.location() + ": not a readable " + format() + " archive (" + e.getMessage()
+                + "); expected a POSIX/GNU tar" + (gzipped ? " compressed with gzip" : ""), e);
+    }
+
+    @FunctionalInterface
+    private interface Visitor {
+        void visit(TarArchiveEntry entry, String key, InputStream content) throws IOException;
+    }
+
+    private void each(Visitor visitor) throws IOException {
+        Map<String, Integer> seen = new HashMap<>();
+        int count = 0;
+        try (TarArchiveInputStream tar = open()) {
+            TarArchiveEntry entry;
+            while ((entry = nextEntry(tar)) != null) {
+                budget.checkEntries(++count, input.location());
+                int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
+                String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
+                visitor.visit(entry, key, tar);
+            }
+        }
+    }
+
+    private TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException | IllegalArgumentException e) {
+            if (e instanceof ArchiveLimitException limit) {
+                throw limit;
+            }
+            throw corrupt(e);
+        }
+    }
+
+    @Override
+    public List<EntryInfo> entries() throws IOException {
+        List<EntryInfo> entries = new ArrayList<>();
+        each((entry, key, content) -> {
+            MessageDigest sha256 = Digests.sha256();
+            long size = 0;
+            String linkTarget = null;
+            if (entry.isSymbolicLink() || entry.isLink()) {
+                linkTarget = entry.getLinkName();
+                sha256.update(linkTarget.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                byte[] buffer = new byte[64 * 1024];
+                int read;
+                while ((read = content.read(buffer)) > 0) {
+                    sha256.update(buffer, 0, read);
+                    size += read;
+                }
+            }
+            String owner = entry.getLongUserId() + "/" + entry.getLongGroupId() + " " + entry.getUserName() + "/" + entry.getGroupName();
+            entries.add(new EntryInfo(entry.getName(), key, entry.isDirectory(), size, HexFormat.of().formatHex(sha256.digest()),
+                    entry.getModTime().getTime(), entry.getMode(), null, owner, null, Map.of(), null, linkTarget));
+        });
+        return entries;
+    }
+
+    @Override
+    public String comment() {
+        return null;
+    }
+
+    @Override
+    public Map<String, byte[]> contents(Collection<EntryInfo> wanted) throws IOException {
+        Set<String> keys = wanted.stream().map(EntryInfo::key).collect(Collectors.toSet());
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        each((entry, key, content) -> {
+            if (keys.contains(key)) {
+                contents.put(key, content.readAllBytes());
+            }
+        });
+        return contents;
+    }
+
+    @Override
+    public void close() {
+        // Each pass opens and closes its own stream.
+    }
+}

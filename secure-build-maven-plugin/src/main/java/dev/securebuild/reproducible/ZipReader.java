@@ -1,0 +1,132 @@
+package dev.securebuild.reproducible;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipException;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipExtraField;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/** Zip, jar, war, ear: the central directory gives the order and the metadata, random access the content. */
+final class ZipReader implements ArchiveReader {
+
+    private final Input input;
+    private final Budget budget;
+    private final ZipFile zip;
+    private final Map<String, ZipArchiveEntry> byKey = new HashMap<>();
+
+    ZipReader(Input input, Budget budget) throws IOException {
+        this.input = input;
+        this.budget = budget;
+        try {
+            ZipFile.Builder builder = ZipFile.builder();
+            this.zip = input.path() != null ? builder.setPath(input.path()).get()
+                    : builder.setSeekableByteChannel(new SeekableInMemoryByteChannel(input.bytes())).get();
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptArchiveException(input.location() + ": not a readable zip archive (" + e.getMessage()
+                    + "); expected a zip, jar, war or ear with a valid central directory", e);
+        }
+    }
+
+    @Override
+    public String format() {
+        return "zip";
+    }
+
+    @Override
+    public List<EntryInfo> entries() throws IOException {
+        List<EntryInfo> entries = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            budget.checkEntries(entries.size() + 1, input.location());
+            int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
+            String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
+            byKey.put(key, entry);
+            entries.add(info(entry, key));
+        }
+        return entries;
+    }
+
+    private EntryInfo info(ZipArchiveEntry entry, String key) throws IOException {
+        MessageDigest sha256 = Digests.sha256();
+        long size = 0;
+        String linkTarget = null;
+        try (InputStream in = open(entry)) {
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                sha256.update(buffer, 0, read);
+                size += read;
+            }
+        }
+        boolean unix = entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX;
+        Integer mode = unix ? entry.getUnixMode() : null;
+        if (unix && entry.isUnixSymlink()) {
+            linkTarget = zip.getUnixSymlink(entry);
+        }
+        String attributes = "platform=" + (unix ? "unix" : entry.getPlatform() == ZipArchiveEntry.PLATFORM_FAT ? "fat" : String.valueOf(entry.getPlatform()))
+                + " external=0x" + Long.toHexString(entry.getExternalAttributes());
+        return new EntryInfo(entry.getName(), key, entry.isDirectory(), size, HexFormat.of().formatHex(sha256.digest()), entry.getTime(),
+                mode, attributes, null, method(entry.getMethod()), extra(entry), entry.getComment(), linkTarget);
+    }
+
+    private InputStream open(ZipArchiveEntry entry) throws IOException {
+        try {
+            return budget.count(zip.getInputStream(entry), input.location());
+        } catch (ZipException e) {
+            throw new CorruptArchiveException(input.location() + "!/" + entry.getName() + ": cannot read the entry (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Map<String, String> extra(ZipArchiveEntry entry) {
+        Map<String, String> fields = new TreeMap<>();
+        for (ZipExtraField field : entry.getExtraFields(true)) {
+            String id = String.format("0x%04x", field.getHeaderId().getValue());
+            String local = HexFormat.of().formatHex(field.getLocalFileDataData());
+            String central = HexFormat.of().formatHex(field.getCentralDirectoryData());
+            fields.put(id, local.equals(central) ? local : "local " + local + " central " + central);
+        }
+        return fields;
+    }
+
+    static String method(int method) {
+        return switch (method) {
+            case ZipArchiveEntry.STORED -> "stored";
+            case ZipArchiveEntry.DEFLATED -> "deflated";
+            default -> "method " + method;
+        };
+    }
+
+    @Override
+    public String comment() {
+        return null;   // commons-compress does not expose the end-of-central-directory comment; entries carry theirs
+    }
+
+    @Override
+    public Map<String, byte[]> contents(Collection<EntryInfo> wanted) throws IOException {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (EntryInfo info : wanted) {
+            try (InputStream in = open(byKey.get(info.key()))) {
+                contents.put(info.key(), in.readAllBytes());
+            }
+        }
+        return contents;
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.securebuild.reproducible;
+
+import static dev.securebuild.reproducible.TestArchives.entry;
+import static dev.securebuild.reproducible.TestArchives.write;
+import static dev.securebuild.reproducible.TestArchives.zip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ReportsTest {
+
+    @TempDir
+    Path dir;
+
+    private ComparisonReport report() throws IOException {
+        Path left = write(dir.resolve("l"), "a<b>.jar", zip(List.of(entry("x.txt", "1"), entry("y.txt", "y"))));
+        Path right = write(dir.resolve("r"), "a<b>.jar", zip(List.of(entry("y.txt", "y"), entry("x.txt", "2"))));
+        ArtifactComparison comparison = new DiffEngine().compare("a<b>.jar", left, right);
+        return new ComparisonReport("diff", Instant.parse("2026-12-01T00:00:00Z"), "left-dir", "right-dir", List.of(comparison));
+    }
+
+    @Test
+    void allThreeReportsAreWrittenWithTheSameFindings() throws IOException {
+        ComparisonReport report = report();
+        Path out = dir.resolve("out");
+        Reports.write(report, out);
+
+        String text = Files.readString(out.resolve("report.txt"));
+        assertTrue(text.startsWith("Compared left-dir (left) with right-dir (right): 1 output(s): 0 OK, 1 DIFFERENT, 0 MISSING\n"), text);
+        assertTrue(text.contains("DIFFERENT  a<b>.jar\n"), text);
+        assertTrue(text.contains("  - text content x.txt: 1 line(s) differ: '1' against '2'\n"), text);
+        assertTrue(text.contains("  - entry order: the same entries in another order"), text);
+        assertTrue(text.contains("    cause: "), text);
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(JsonReport.FORMAT, json.get("format").asText());
+        assertFalse(json.get("reproducible").asBoolean());
+        assertEquals(1, json.get("summary").get("DIFFERENT").asInt());
+        JsonNode artifact = json.get("artifacts").get(0);
+        assertEquals("a<b>.jar", artifact.get("name").asText());
+        assertEquals("DIFFERENT", artifact.get("status").asText());
+        assertEquals(128, artifact.get("leftSha512").asText().length());
+        JsonNode first = artifact.get("differences").get(0);
+        assertEquals("TEXT_CONTENT", first.get("kind").asText());
+        assertEquals("a<b>.jar!/x.txt", first.get("location").asText());
+        assertTrue(first.get("explanation").get("fix").asText().length() > 10);
+
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("a&lt;b&gt;.jar"), "names are escaped");
+        assertFalse(html.contains("a<b>.jar"), "no unescaped name in the page");
+        assertFalse(html.contains("<script"), "self-contained and static");
+        try (var files = Files.list(out)) {
+            assertEquals(3, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void logSummaryIsCappedPerOutput() throws IOException {
+        List<String> lines = TextReport.summary(report(), 1);
+        assertEquals("DIFFERENT  a<b>.jar", lines.get(1));
+        assertTrue(lines.get(2).startsWith("  - text content x.txt"));
+        assertTrue(lines.stream().anyMatch(l -> l.equals("    ... 1 more difference(s) in the report")), lines::toString);
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("        ")), "no details in the log");
+    }
+}
