@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.reproducible.ArchiveLimits;
 import dev.securebuild.reproducible.ArtifactComparison;
 import dev.securebuild.reproducible.CauseRules;
 import dev.securebuild.reproducible.ComparisonReport;
@@ -27,7 +25,7 @@ import dev.securebuild.reproducible.TextReport;
  * text and class files, nested archives. Needs no project. Fails when they differ, so scripts can use it.
  */
 @Mojo(name = "diff", requiresProject = false, threadSafe = true)
-public class DiffMojo extends AbstractMojo {
+public class DiffMojo extends AbstractComparingMojo {
 
     /** Differences printed per output in the log; the reports hold all of them. */
     private static final int LOGGED_PER_OUTPUT = 8;
@@ -66,39 +64,6 @@ public class DiffMojo extends AbstractMojo {
     private boolean failOnDifference;
 
     /**
-     * The most entries one archive may have.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.maxEntries", defaultValue = "200000")
-    private int maxEntries;
-
-    /**
-     * The most bytes one comparison may decompress, over all entries and nesting levels (archive bombs stop here).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.maxExpandedSize", defaultValue = "17179869184")
-    private long maxExpandedSize;
-
-    /**
-     * How deep archives inside archives are opened.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.maxDepth", defaultValue = "5")
-    private int maxDepth;
-
-    /**
-     * The largest entry held in memory to be opened (a nested archive) or diffed line by line; larger ones are compared
-     * by digest.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.maxInMemorySize", defaultValue = "268435456")
-    private long maxInMemorySize;
-
-    /**
      * Skip this goal.
      *
      * @since 0.1.0
@@ -121,13 +86,7 @@ public class DiffMojo extends AbstractMojo {
             throw new MojoExecutionException("left and right must both be files or both be folders: " + leftPath + " is a "
                     + kind(leftPath) + ", " + rightPath + " is a " + kind(rightPath));
         }
-        ArchiveLimits limits;
-        try {
-            limits = new ArchiveLimits(maxEntries, maxExpandedSize, maxDepth, maxInMemorySize);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        DiffEngine engine = new DiffEngine(limits, new CauseRules());
+        DiffEngine engine = new DiffEngine(limits(), new CauseRules());
         ComparisonReport report;
         Path reports = outputDirectory();
         try {

@@ -10,13 +10,37 @@ import java.util.List;
  * @param leftSha512  null when the left side has no such file
  * @param rightSha512 null when the right side has no such file
  * @param differences empty when OK
+ * @param ignoredBecause the reason of the ignore rule that matched, for IGNORED
  */
 public record ArtifactComparison(String name, Status status, String leftSha512, String rightSha512, long leftSize, long rightSize,
-                                 List<Difference> differences) {
+                                 List<Difference> differences, String ignoredBecause) {
 
-    public enum Status { OK, DIFFERENT, MISSING }
+    /** IGNORED: it differs, and an ignore rule with a reason says that is expected. */
+    public enum Status { OK, DIFFERENT, MISSING, IGNORED }
 
     public ArtifactComparison {
         differences = List.copyOf(differences);
+    }
+
+    public ArtifactComparison(String name, Status status, String leftSha512, String rightSha512, long leftSize, long rightSize,
+                              List<Difference> differences) {
+        this(name, status, leftSha512, rightSha512, leftSize, rightSize, differences, null);
+    }
+
+    public ArtifactComparison ignored(String reason) {
+        return status == Status.OK ? this : new ArtifactComparison(name, Status.IGNORED, leftSha512, rightSha512, leftSize, rightSize,
+                differences, reason);
+    }
+
+    /** The same, with the plugin execution that wrote the output named in every explanation. */
+    public ArtifactComparison producedBy(String producer) {
+        List<Difference> named = differences.stream()
+                .map(d -> d.explanation() == null ? d : d.explained(d.explanation().withProducer(producer))).toList();
+        return new ArtifactComparison(name, status, leftSha512, rightSha512, leftSize, rightSize, named, ignoredBecause);
+    }
+
+    /** Neither OK nor expected to differ. */
+    public boolean fails() {
+        return status == Status.DIFFERENT || status == Status.MISSING;
     }
 }

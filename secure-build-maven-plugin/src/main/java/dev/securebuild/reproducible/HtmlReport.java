@@ -7,7 +7,7 @@ public final class HtmlReport {
 
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222}"
             + "h1{font-size:1.4em}table{border-collapse:collapse;margin:1em 0}td,th{padding:.2em .8em;text-align:left;border-bottom:1px solid #ddd}"
-            + ".OK{color:#1a7f37;font-weight:600}.DIFFERENT,.MISSING{color:#cf222e;font-weight:600}"
+            + ".OK{color:#1a7f37;font-weight:600}.DIFFERENT,.MISSING{color:#cf222e;font-weight:600}.IGNORED{color:#9a6700;font-weight:600}"
             + "section{border:1px solid #ddd;border-radius:6px;margin:1em 0;padding:.5em 1em}"
             + ".kind{font-weight:600}.where{font-family:monospace;color:#555}.cause{margin:.3em 0 0 1em}.fix{margin:.1em 0 .6em 1em;color:#0550ae}"
             + "pre{background:#f6f8fa;padding:.5em;overflow:auto;font-size:12px;margin:.3em 0 .3em 1em}";
@@ -20,7 +20,11 @@ public final class HtmlReport {
         html.append("<h1>secure-build ").append(escape(report.goal())).append(": ").append(report.differs() ? "the builds differ" : "reproducible")
                 .append("</h1>\n<p>Left: <code>").append(escape(report.left())).append("</code><br>Right: <code>").append(escape(report.right()))
                 .append("</code><br>").append(escape(report.summaryLine())).append("<br>Made ").append(escape(report.created().toString()))
-                .append("</p>\n<table><tr><th>status</th><th>output</th><th>differences</th></tr>\n");
+                .append("</p>\n");
+        for (String note : report.notes()) {
+            html.append("<p class=\"note\">Note: ").append(escape(note)).append("</p>\n");
+        }
+        html.append("<table><tr><th>status</th><th>output</th><th>differences</th></tr>\n");
         for (ArtifactComparison artifact : report.artifacts()) {
             html.append("<tr><td class=\"").append(artifact.status()).append("\">").append(artifact.status()).append("</td><td><a href=\"#")
                     .append(anchor(artifact.name())).append("\">").append(escape(artifact.name())).append("</a></td><td>")
@@ -33,6 +37,9 @@ public final class HtmlReport {
             }
             html.append("<section id=\"").append(anchor(artifact.name())).append("\"><h2><span class=\"").append(artifact.status()).append("\">")
                     .append(artifact.status()).append("</span> ").append(escape(artifact.name())).append("</h2>\n");
+            if (artifact.ignoredBecause() != null) {
+                html.append("<p>Ignored: ").append(escape(artifact.ignoredBecause())).append("</p>\n");
+            }
             for (Difference difference : artifact.differences()) {
                 html.append("<div><span class=\"kind\">").append(escape(difference.kind().label())).append("</span> <span class=\"where\">")
                         .append(escape(difference.location())).append("</span>: ").append(escape(difference.summary())).append("</div>\n");

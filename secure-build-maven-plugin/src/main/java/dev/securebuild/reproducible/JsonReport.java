@@ -32,6 +32,7 @@ public final class JsonReport {
             summary.put(status.name(), report.count(status));
         }
         root.put("summary", summary);
+        root.put("notes", report.notes());
         root.put("artifacts", report.artifacts());
         return MAPPER.writeValueAsBytes(root);
     }

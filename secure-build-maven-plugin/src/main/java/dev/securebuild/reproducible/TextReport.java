@@ -21,8 +21,10 @@ public final class TextReport {
     private static List<String> lines(ComparisonReport report, int perArtifact, boolean details) {
         List<String> lines = new ArrayList<>();
         lines.add("Compared " + report.left() + " (left) with " + report.right() + " (right): " + report.summaryLine());
+        report.notes().forEach(note -> lines.add("Note: " + note));
         for (ArtifactComparison artifact : report.artifacts()) {
-            lines.add(String.format("%-10s %s", artifact.status(), artifact.name()));
+            lines.add(String.format("%-10s %s", artifact.status(), artifact.name())
+                    + (artifact.ignoredBecause() == null ? "" : " (ignored: " + artifact.ignoredBecause() + ")"));
             int shown = 0;
             for (Difference difference : artifact.differences()) {
                 if (shown++ == perArtifact) {

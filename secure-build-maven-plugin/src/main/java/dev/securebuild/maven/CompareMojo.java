@@ -1,0 +1,307 @@
+package dev.securebuild.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+
+import javax.inject.Inject;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+import dev.securebuild.reproducible.ArtifactComparison;
+import dev.securebuild.reproducible.BuildCompare;
+import dev.securebuild.reproducible.BuildInfo;
+import dev.securebuild.reproducible.CauseRules;
+import dev.securebuild.reproducible.ComparisonReport;
+import dev.securebuild.reproducible.DiffEngine;
+import dev.securebuild.reproducible.ReferenceEnvironment;
+import dev.securebuild.reproducible.Reports;
+import dev.securebuild.reproducible.TextReport;
+import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.sign.ProducedFile;
+
+/**
+ * Compares this build's outputs with a reference: the same coordinates in a remote repository (Maven Central by
+ * default), a folder of files, or a reference {@code .buildinfo}, and explains each difference. Says how the reference
+ * was built (JDK, operating system) when that differs from this build. Runs once per reactor, after its last module.
+ */
+@Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CompareMojo extends AbstractComparingMojo {
+
+    private static final int LOGGED_PER_OUTPUT = 6;
+
+    /**
+     * The id of the repository to take the reference from (a repository of the project or its settings), when neither
+     * {@code referenceDirectory} nor {@code referenceBuildinfo} is set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.referenceRepository", defaultValue = "central")
+    private String referenceRepository;
+
+    /**
+     * A folder holding the reference files under their repository names ({@code demo-1.0.jar}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.referenceDirectory")
+    private File referenceDirectory;
+
+    /**
+     * A reference {@code .buildinfo}: outputs are compared by length and SHA-512 only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.referenceBuildinfo")
+    private File referenceBuildinfo;
+
+    /**
+     * Fail the build when an output differs from the reference or is missing there.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
+    private boolean failOnDifference;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public CompareMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    record ModuleOutputs(MavenProject project, List<ProducedFile> files) {}
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        List<ProducedFile> files = skip ? List.of() : ProducedFiles.of(project).stream().filter(f -> !"buildinfo".equals(f.extension())).toList();
+        ReactorAggregation<ModuleOutputs> aggregation = ReactorAggregation.of(session, mojoExecution);
+        var all = aggregation.add(project, new ModuleOutputs(project, files));
+        if (all.isEmpty()) {
+            getLog().info("Recorded the outputs of " + project.getArtifactId() + "; the comparison runs after the last module");
+            return;
+        }
+        MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+        Path work = Path.of(top.getBuild().getDirectory(), "secure-build", "compare").toAbsolutePath();
+        DiffEngine engine = new DiffEngine(limits(), new CauseRules());
+        List<ArtifactComparison> comparisons = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String reference;
+        try {
+            Reference source = reference(work);
+            reference = source.describe();
+            for (ModuleOutputs module : all.get()) {
+                for (ProducedFile file : module.files()) {
+                    ArtifactComparison comparison = source.compare(engine, module.project(), file);
+                    comparisons.add(comparison.producedBy(Producers.of(module.project(), file)));
+                    Path referenceFile = source.file(module.project(), file);
+                    if (referenceFile != null && "jar".equals(file.extension()) && file.classifier() == null) {
+                        notes.addAll(ReferenceEnvironment.differences(file.repositoryName(), ReferenceEnvironment.of(referenceFile),
+                                System.getProperty("java.specification.version"), System.lineSeparator()));
+                    }
+                }
+            }
+            notes.addAll(source.notes());
+            ComparisonReport report = new ComparisonReport("compare", Instant.now(), reference, "this build", comparisons, notes);
+            Reports.write(report, work);
+            AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
+                    BuildCompare.render(top.getVersion(), comparisons, null, null));
+            for (String line : TextReport.summary(report, LOGGED_PER_OUTPUT)) {
+                if (report.differs()) {
+                    getLog().warn(line);
+                } else {
+                    getLog().info(line);
+                }
+            }
+            getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
+            if (report.differs() && failOnDifference) {
+                throw new MojoFailureException("This build differs from " + reference + ": " + report.summaryLine() + ". See "
+                        + work.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Where the reference files come from. */
+    private interface Reference {
+        String describe();
+
+        /** The reference file of an output, or null when there is none (a .buildinfo, or missing). */
+        Path file(MavenProject module, ProducedFile output) throws IOException, MojoExecutionException;
+
+        default ArtifactComparison compare(DiffEngine engine, MavenProject module, ProducedFile output) throws IOException, MojoExecutionException {
+            return engine.compare(output.repositoryName(), file(module, output), output.file());
+        }
+
+        default List<String> notes() {
+            return List.of();
+        }
+    }
+
+    private Reference reference(Path work) throws MojoExecutionException, IOException {
+        if (referenceDirectory != null && referenceBuildinfo != null) {
+            throw new MojoExecutionException("Set referenceDirectory or referenceBuildinfo, not both");
+        }
+        if (referenceDirectory != null) {
+            Path folder = referenceDirectory.toPath().toAbsolutePath();
+            if (!Files.isDirectory(folder)) {
+                throw new MojoExecutionException("referenceDirectory " + folder + " is not a folder");
+            }
+            return new Reference() {
+                public String describe() {
+                    return "the folder " + folder;
+                }
+
+                public Path file(MavenProject module, ProducedFile output) {
+                    return folder.resolve(output.repositoryName());
+                }
+            };
+        }
+        if (referenceBuildinfo != null) {
+            return buildinfoReference(referenceBuildinfo.toPath().toAbsolutePath());
+        }
+        return repositoryReference(work.resolve("reference-repository"));
+    }
+
+    private Reference repositoryReference(Path cache) throws MojoExecutionException {
+        if (session.isOffline()) {
+            throw new MojoExecutionException("compare takes the reference from repository '" + referenceRepository
+                    + "', and Maven runs offline (-o): run online, or set referenceDirectory or referenceBuildinfo");
+        }
+        // A local repository of its own, and no reactor: the reference must come from the remote repository, never
+        // from this build's outputs or from what an earlier mvn install put into ~/.m2.
+        DefaultRepositorySystemSession isolated = new DefaultRepositorySystemSession(session.getRepositorySession());
+        isolated.setWorkspaceReader(null);
+        isolated.setLocalRepositoryManager(repositorySystem.newLocalRepositoryManager(isolated, new LocalRepository(cache.toFile())));
+        return new Reference() {
+            public String describe() {
+                return "repository " + referenceRepository;
+            }
+
+            public Path file(MavenProject module, ProducedFile output) throws MojoExecutionException {
+                List<RemoteRepository> repositories = module.getRemoteProjectRepositories().stream()
+                        .filter(r -> r.getId().equals(referenceRepository)).toList();
+                if (repositories.isEmpty()) {
+                    throw new MojoExecutionException("No repository with id '" + referenceRepository + "' in " + module.getId()
+                            + "; it has " + module.getRemoteProjectRepositories().stream().map(RemoteRepository::getId).toList()
+                            + " (set referenceRepository)");
+                }
+                String classifier = output.classifier() == null ? "" : output.classifier();
+                DefaultArtifact artifact = new DefaultArtifact(module.getGroupId(), module.getArtifactId(), classifier, output.extension(),
+                        module.getVersion());
+                try {
+                    return repositorySystem.resolveArtifact(isolated, new ArtifactRequest(artifact, repositories, null)).getArtifact()
+                            .getFile().toPath();
+                } catch (ArtifactResolutionException e) {
+                    return null;   // not published there: MISSING in the reference
+                }
+            }
+        };
+    }
+
+    private Reference buildinfoReference(Path file) throws IOException {
+        Properties info = BuildInfo.read(file);
+        List<String> notes = new ArrayList<>();
+        String javaVersion = info.getProperty("java.version");
+        if (javaVersion != null && !javaVersion.equals(System.getProperty("java.version"))) {
+            notes.add("the reference .buildinfo was made with Java " + javaVersion + " (" + info.getProperty("java.vendor", "vendor unknown")
+                    + "), this build runs " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        }
+        String os = info.getProperty("os.name");
+        if (os != null && !os.equals(System.getProperty("os.name"))) {
+            notes.add("the reference .buildinfo was made on " + os + ", this build runs on " + System.getProperty("os.name"));
+        }
+        return new Reference() {
+            public String describe() {
+                return "the .buildinfo " + file;
+            }
+
+            public Path file(MavenProject module, ProducedFile output) {
+                return null;
+            }
+
+            public ArtifactComparison compare(DiffEngine engine, MavenProject module, ProducedFile output) throws IOException {
+                return BuildinfoComparison.compare(info, output);
+            }
+
+            public List<String> notes() {
+                return notes;
+            }
+        };
+    }
+
+    /** A .buildinfo holds lengths and SHA-512s, not files: equal or not, and no entry-level explanation. */
+    static final class BuildinfoComparison {
+        private BuildinfoComparison() {}
+
+        static ArtifactComparison compare(Properties info, ProducedFile output) throws IOException {
+            String sha512 = null;
+            long length = -1;
+            for (String key : info.stringPropertyNames()) {
+                if (key.endsWith(".filename") && info.getProperty(key).equals(output.repositoryName())) {
+                    String prefix = key.substring(0, key.length() - "filename".length());
+                    sha512 = info.getProperty(prefix + "checksums.sha512");
+                    length = Long.parseLong(info.getProperty(prefix + "length", "-1"));
+                }
+            }
+            String actual;
+            try (var in = Files.newInputStream(output.file())) {
+                java.security.MessageDigest digest = DigestAlgorithm.SHA512.newMessageDigest();
+                in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
+                actual = HexFormat.of().formatHex(digest.digest());
+            }
+            long size = Files.size(output.file());
+            if (sha512 == null) {
+                return new ArtifactComparison(output.repositoryName(), ArtifactComparison.Status.MISSING, null, actual, -1, size,
+                        List.of(new CauseRules().explain(dev.securebuild.reproducible.Differences.missing(output.repositoryName(),
+                                output.repositoryName() + " is not in the reference .buildinfo"))));
+            }
+            if (sha512.equals(actual)) {
+                return new ArtifactComparison(output.repositoryName(), ArtifactComparison.Status.OK, sha512, actual, length, size, List.of());
+            }
+            return new ArtifactComparison(output.repositoryName(), ArtifactComparison.Status.DIFFERENT, sha512, actual, length, size,
+                    List.of(new CauseRules().explain(dev.securebuild.reproducible.Differences.digestOnly(output.repositoryName(),
+                            "the SHA-512 differs from the one the reference .buildinfo records (length " + length + " against " + size
+                                    + "); a .buildinfo has no files to compare entry by entry: give referenceDirectory or use the repository"))));
+        }
+    }
+}

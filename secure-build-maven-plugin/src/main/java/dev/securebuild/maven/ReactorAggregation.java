@@ -1,0 +1,99 @@
+package dev.securebuild.maven;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.SessionData;
+
+/**
+ * Collects one goal's per-module results within one Maven session, so that the module that completes the set acts
+ * for the whole reactor. Under {@code -T} modules finish in any order: the last to arrive, whichever it is, gets all
+ * results, in reactor order. Kept in the session's data, so a JVM that outlives the build (mvnd) starts afresh.
+ */
+final class ReactorAggregation<T> {
+
+    static final String PLUGIN_KEY = "dev.securebuild:secure-build-maven-plugin";
+
+    private final List<String> expected;
+    private final Map<String, T> arrived = new HashMap<>();
+    private boolean completed;
+
+    private ReactorAggregation(List<String> expected) {
+        this.expected = expected;
+    }
+
+    /** The aggregation of this goal in this session: the modules that run it, as the session's build plan says. */
+    @SuppressWarnings("unchecked")
+    static <T> ReactorAggregation<T> of(MavenSession session, MojoExecution execution) {
+        String goal = execution.getGoal();
+        Object key = ReactorAggregation.class.getName() + "/" + goal + "/" + execution.getExecutionId();
+        SessionData data = session.getRepositorySession().getData();
+        Object existing = data.get(key);
+        if (existing == null) {
+            // Compare-and-set (SessionData of Maven 3.8's resolver has no computeIfAbsent): one instance per session.
+            ReactorAggregation<T> created = new ReactorAggregation<>(modulesRunning(session, execution));
+            existing = data.set(key, null, created) ? created : data.get(key);
+        }
+        return (ReactorAggregation<T>) existing;
+    }
+
+    /** From the command line every module runs the goal; bound in a POM, those whose build has that execution do. */
+    private static List<String> modulesRunning(MavenSession session, MojoExecution execution) {
+        List<String> ids = new ArrayList<>();
+        for (MavenProject project : session.getProjects()) {
+            if (execution.getSource() == MojoExecution.Source.CLI || hasExecution(project, execution)) {
+                ids.add(project.getId());
+            }
+        }
+        return ids;
+    }
+
+    private static boolean hasExecution(MavenProject project, MojoExecution execution) {
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (PLUGIN_KEY.equals(plugin.getKey())) {
+                for (PluginExecution candidate : plugin.getExecutions()) {
+                    if (candidate.getId().equals(execution.getExecutionId()) && candidate.getGoals().contains(execution.getGoal())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records this module's result.
+     *
+     * @return every module's result in reactor order, to the module that completed the set (once); empty to the others
+     */
+    synchronized Optional<List<T>> add(MavenProject project, T result) {
+        arrived.put(project.getId(), result);
+        if (completed || !arrived.keySet().containsAll(expected)) {
+            return Optional.empty();
+        }
+        completed = true;
+        Set<String> order = new LinkedHashSet<>(expected);
+        order.addAll(arrived.keySet());
+        List<T> all = new ArrayList<>();
+        for (String id : order) {
+            if (arrived.containsKey(id)) {
+                all.add(arrived.get(id));
+            }
+        }
+        return Optional.of(all);
+    }
+
+    synchronized int waitingFor() {
+        return (int) expected.stream().filter(id -> !arrived.containsKey(id)).count();
+    }
+}

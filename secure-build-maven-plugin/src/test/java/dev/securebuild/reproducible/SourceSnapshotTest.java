@@ -1,0 +1,82 @@
+package dev.securebuild.reproducible;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceSnapshotTest {
+
+    @TempDir
+    Path dir;
+
+    private Path project() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(root.resolve("src/main/java/a"));
+        Files.writeString(root.resolve("src/main/java/a/A.java"), "class A {}");
+        Files.createDirectories(root.resolve("target/classes"));
+        Files.writeString(root.resolve("target/classes/A.class"), "old output");
+        Files.createDirectories(root.resolve("module/target"));
+        Files.writeString(root.resolve("module/target/m.jar"), "old output");
+        Files.writeString(root.resolve("module/pom.xml"), "<project/>");
+        return root;
+    }
+
+    @Test
+    void withoutGitTheFolderIsCopiedWithoutBuildOutputs() throws IOException {
+        Path root = project();
+        Path copy = root.resolve("target/secure-build/reproducible/rebuild");
+        SourceSnapshot.Result result = SourceSnapshot.copy(root, copy);
+        assertEquals("the project folder without build outputs (not a git work tree)", result.method());
+        assertEquals(3, result.files());
+        assertTrue(Files.isRegularFile(copy.resolve("src/main/java/a/A.java")));
+        assertTrue(Files.isRegularFile(copy.resolve("module/pom.xml")));
+        assertFalse(Files.exists(copy.resolve("target")));
+        assertFalse(Files.exists(copy.resolve("module/target")));
+        // A second run starts from an empty folder.
+        Files.writeString(copy.resolve("stale.txt"), "x");
+        SourceSnapshot.copy(root, copy);
+        assertFalse(Files.exists(copy.resolve("stale.txt")));
+    }
+
+    @Test
+    void inAGitWorkTreeTheTrackedFilesAreCopied() throws Exception {
+        Path root = project();
+        assumeTrue(git(root, "init", "-q") == 0, "needs git");
+        Files.writeString(root.resolve(".gitignore"), "target/\n");
+        Files.writeString(root.resolve("untracked.txt"), "not in git");
+        assertEquals(0, git(root, "add", "pom.xml", ".gitignore", "src", "module/pom.xml"));
+        Path copy = dir.resolve("copy");
+        SourceSnapshot.Result result = SourceSnapshot.copy(root, copy);
+        assertEquals("the files git tracks (git ls-files)", result.method());
+        assertEquals(List.of(".gitignore", "module/pom.xml", "pom.xml", "src/main/java/a/A.java"), list(copy));
+    }
+
+    private static int git(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+def support = evaluate(new File(itSupport))
+support.assertMavenVersion(binding)
+String log = support.buildLog(basedir)
+assert log.contains('BUILD FAILURE')
+assert log.contains('[WARNING] OK         reproducible-build-timestamp-fail-1.0.pom')
+assert log.contains('[WARNING] DIFFERENT  reproducible-build-timestamp-fail-1.0.jar')
+assert log =~ /\[WARNING\]   - text content build.properties: 1 line\(s\) differ: 'built=\S+' against 'built=\S+'/
+assert log.contains('cause: The build time is in the file\'s content: a resource filtered with ${maven.build.timestamp}')
+assert log.contains('fix:   Use ${project.build.outputTimestamp} instead of ${maven.build.timestamp}')
+assert log.contains('made by: maven-jar-plugin 3.4.2, execution default-jar (packaging jar)')
+assert log =~ /The build is not reproducible: 2 output\(s\): 1 OK, 1 DIFFERENT, 0 MISSING. Causes and fixes: \S+report.txt/
+
+Map report = support.diffReport(new File(basedir, 'target/secure-build/reproducible'))
+Map jar = report.artifacts.find { it.name == 'reproducible-build-timestamp-fail-1.0.jar' }
+assert jar.status == 'DIFFERENT'
+assert jar.differences*.kind == ['TEXT_CONTENT']
+assert jar.differences[0].location == 'reproducible-build-timestamp-fail-1.0.jar!/build.properties'
+assert jar.differences[0].facts.timestamp == 'true'
+assert jar.differences[0].explanation.producedBy == 'maven-jar-plugin 3.4.2, execution default-jar (packaging jar)'
+Properties compare = new Properties()
+new File(basedir, 'target/secure-build/reproducible/reproducible-build-timestamp-fail-1.0.buildcompare').withReader { compare.load(it) }
+assert compare.ok == '1' && compare.ko == '1' && compare.koFiles == '"reproducible-build-timestamp-fail-1.0.jar"'
+return true

@@ -1,0 +1,7 @@
+package demoa;
+
+public class A {
+    public String name() {
+        return "a";
+    }
+}

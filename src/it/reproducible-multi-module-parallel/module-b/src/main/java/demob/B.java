@@ -1,0 +1,7 @@
+package demob;
+
+public class B {
+    public String name() {
+        return "b";
+    }
+}

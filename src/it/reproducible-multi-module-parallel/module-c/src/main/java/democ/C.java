@@ -1,0 +1,7 @@
+package democ;
+
+public class C {
+    public String name() {
+        return "c";
+    }
+}
