@@ -5,8 +5,9 @@ assert log.contains('BUILD FAILURE')
 assert log.contains('[WARNING] OK         reproducible-build-timestamp-fail-1.0.pom')
 assert log.contains('[WARNING] DIFFERENT  reproducible-build-timestamp-fail-1.0.jar')
 assert log =~ /\[WARNING\]   - text content build.properties: 1 line\(s\) differ: 'built=\S+' against 'built=\S+'/
-assert log.contains('cause: The build time is in the file\'s content: a resource filtered with ${maven.build.timestamp}')
-assert log.contains('fix:   Use ${project.build.outputTimestamp} instead of ${maven.build.timestamp}')
+// The filtered resource, its line and its property are named.
+assert log.contains("cause: The build time is in the file's content: src/main/resources/build.properties line 2 is a filtered resource and reads 'built=\${maven.build.timestamp}'; \${maven.build.timestamp} is the time of each build")
+assert log.contains('fix:   Replace ${maven.build.timestamp} in src/main/resources/build.properties line 2 with ${project.build.outputTimestamp}, or drop the time')
 assert log.contains('made by: maven-jar-plugin 3.4.2, execution default-jar (packaging jar)')
 assert log =~ /The build is not reproducible: 2 output\(s\): 1 OK, 1 DIFFERENT, 0 MISSING. Causes and fixes: \S+report.txt/
 

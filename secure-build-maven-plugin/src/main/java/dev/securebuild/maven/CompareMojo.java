@@ -121,7 +121,8 @@ public class CompareMojo extends AbstractComparingMojo {
         }
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         Path work = Path.of(top.getBuild().getDirectory(), "secure-build", "compare").toAbsolutePath();
-        DiffEngine engine = new DiffEngine(limits(), new CauseRules());
+        // The reference is the release of these sources: a difference comes from the build, not from the code.
+        DiffEngine engine = new DiffEngine(limits(), new CauseRules(true));
         List<ArtifactComparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String reference;
@@ -131,7 +132,8 @@ public class CompareMojo extends AbstractComparingMojo {
             for (ModuleOutputs module : all.get()) {
                 for (ProducedFile file : module.files()) {
                     ArtifactComparison comparison = source.compare(engine, module.project(), file);
-                    comparisons.add(comparison.producedBy(Producers.of(module.project(), file)));
+                    comparisons.add(VerifyReproducibleMojo.filteredSources(module.project())
+                            .trace(comparison.producedBy(Producers.of(module.project(), file))));
                     Path referenceFile = source.file(module.project(), file);
                     if (referenceFile != null && "jar".equals(file.extension()) && file.classifier() == null) {
                         notes.addAll(ReferenceEnvironment.differences(file.repositoryName(), ReferenceEnvironment.of(referenceFile),

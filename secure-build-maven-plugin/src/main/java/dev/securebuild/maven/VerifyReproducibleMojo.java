@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,6 +27,7 @@ import dev.securebuild.reproducible.BuildCompare;
 import dev.securebuild.reproducible.CauseRules;
 import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.DiffEngine;
+import dev.securebuild.reproducible.FilteredSources;
 import dev.securebuild.reproducible.Rebuild;
 import dev.securebuild.reproducible.Reports;
 import dev.securebuild.reproducible.SourceSnapshot;
@@ -162,6 +164,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
         Path root = top.getBasedir().toPath().toAbsolutePath().normalize();
         Path work = Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath();
         Path copy = work.resolve("rebuild");
+        long started = System.nanoTime();
         try {
             SourceSnapshot.Result snapshot = SourceSnapshot.copy(root, copy);
             getLog().info("Copied " + snapshot.files() + " source file(s) to " + copy + ": " + snapshot.method());
@@ -178,7 +181,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             }
             getLog().info("The rebuild took " + result.took().toSeconds() + " s; comparing the outputs");
 
-            DiffEngine engine = new DiffEngine(limits(), new CauseRules());
+            DiffEngine engine = new DiffEngine(limits(), new CauseRules(true));
             List<ArtifactComparison> comparisons = new ArrayList<>();
             for (ModuleOutputs module : modules) {
                 for (ProducedFile file : module.files()) {
@@ -198,6 +201,9 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
                 }
             }
             getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
+            long took = (System.nanoTime() - started) / 1_000_000;
+            getLog().info(String.format(Locale.ROOT, "verify-reproducible took %.1f s, of which the rebuild %.1f s (%.2f times the rebuild)",
+                    took / 1000.0, result.took().toMillis() / 1000.0, took / (double) Math.max(1, result.took().toMillis())));
             if (report.differs() && failOnDifference) {
                 throw new MojoFailureException("The build is not reproducible: " + report.summaryLine() + ". Causes and fixes: "
                         + work.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");
@@ -211,14 +217,26 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
                                        List<dev.securebuild.reproducible.Ignore> rules) throws IOException {
         Path original = file.file().toAbsolutePath().normalize();
         Path rebuilt = original.startsWith(root) ? copy.resolve(root.relativize(original).toString()) : null;
-        ArtifactComparison comparison = engine.compare(file.repositoryName(), original, rebuilt)
-                .producedBy(Producers.of(module, file));
+        ArtifactComparison comparison = filteredSources(module).trace(engine.compare(file.repositoryName(), original, rebuilt)
+                .producedBy(Producers.of(module, file)));
         for (dev.securebuild.reproducible.Ignore rule : rules) {
             if (rule.matches(file.repositoryName())) {
                 return comparison.ignored(rule.reason());
             }
         }
         return comparison;
+    }
+
+    /** The module's filtered resource folders: where a build time in an output's text most often comes from. */
+    static FilteredSources filteredSources(MavenProject module) {
+        List<FilteredSources.Folder> folders = new ArrayList<>();
+        for (Resource resource : module.getResources()) {
+            if (resource.isFiltering()) {
+                folders.add(new FilteredSources.Folder(Path.of(resource.getDirectory()),
+                        resource.getTargetPath() == null ? "" : resource.getTargetPath()));
+            }
+        }
+        return new FilteredSources(folders, module.getBasedir().toPath());
     }
 
     /** What the rebuild shares with this build: offline, the local repository, the settings, profiles and threads. */

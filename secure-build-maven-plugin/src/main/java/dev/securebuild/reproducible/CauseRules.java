@@ -8,6 +8,21 @@ import java.util.Locale;
  */
 public class CauseRules {
 
+    private final boolean sameSources;
+
+    /**
+     * @param sameSources both sides were built from the same sources (a rebuild, or a release and its tag), so a
+     *                    content difference comes from the build and never from a change of the code
+     */
+    public CauseRules(boolean sameSources) {
+        this.sameSources = sameSources;
+    }
+
+    /** For two files of unknown origin: a content difference may be a change of the code. */
+    public CauseRules() {
+        this(false);
+    }
+
     static final String OUTPUT_TIMESTAMP = "set <project.build.outputTimestamp> in the POM's <properties> (for example "
             + "2026-01-01T00:00:00Z; the release plugin updates it), and use plugins that honour it: maven-jar-plugin, "
             + "maven-war-plugin, maven-source-plugin and maven-assembly-plugin 3.2.0 or later";
@@ -53,10 +68,12 @@ public class CauseRules {
                     : d.fact("fields").contains("0x7875") ? "the building user's uid and gid were recorded" : "another zip implementation wrote them"),
                     "Let a Maven archiver (plexus-archiver) write the archive with project.build.outputTimestamp set, which writes no "
                             + "time or owner extra fields; a zip made by a script should use zip -X (no extra attributes)", null);
-            case ARCHIVE_COMMENT -> new Explanation("An entry comment differs: the tool that made the archive writes something of the build into it",
-                    "Remove the comment, or make it independent of the build", null);
+            case ARCHIVE_COMMENT -> new Explanation(("true".equals(d.fact("archive")) ? "The archive's comment differs" : "An entry comment differs")
+                    + ": the tool that made or post-processed the archive writes one (pack200 writes PACK200, some zip tools their name "
+                    + "or the build time)", "Make both builds write the archive with the same tool and settings, without a comment", null);
             case CLASS_VERSION -> classVersion(d);
-            case CLASS_CONTENT -> new Explanation("The same Java release, other bytecode: another javac compiled the class (a different JDK "
+            case CLASS_CONTENT -> new Explanation((sameSources ? "" : "The source of the class differs (another version of the code), or: ")
+                    + "the same Java release, other bytecode: another javac compiled the class (a different JDK "
                     + "version, update or vendor), or other compiler settings (-g, -parameters, annotation processors, the source path)",
                     "Build with the JDK that the reference .buildinfo records (java.version, java.vendor), pin it with a toolchain "
                             + "(maven-toolchains-plugin), and keep the maven-compiler-plugin configuration the same", null);
@@ -148,8 +165,9 @@ public class CauseRules {
             return new Explanation("The text differs, and so do its line ends (" + d.fact("lineEndings") + ")",
                     "Fix the line ends with a .gitattributes first ('* text=auto eol=lf'), then compare again", null);
         }
-        return new Explanation("The text differs in " + d.fact("changedLines") + " line(s): a generator or filter writes a value of the "
-                + "build environment (user, host, locale, random or ordering of a hash map)",
+        return new Explanation("The text differs in " + d.fact("changedLines") + " line(s): "
+                + (sameSources ? "" : "the sources differ (another version of the file), or ")
+                + "a generator or filter writes a value of the build environment (user, host, locale, random or ordering of a hash map)",
                 "Look at the diff for the value that changes and make its source fixed (sort generated lists, pin the locale with "
                         + "-Duser.language, drop host or user names)", null);
     }

@@ -22,6 +22,8 @@ final class Comparison {
     private final ArchiveLimits limits;
     private final Budget budget;
     private int disassembled;
+    /** Classes to disassemble, all in one javap run per side when the comparison is done (see {@link #finish}). */
+    private final List<ClassDiff.Pair> toDisassemble = new ArrayList<>();
 
     Comparison(ArchiveLimits limits) {
         this.limits = limits;
@@ -74,11 +76,29 @@ final class Comparison {
     private List<Difference> content(Input left, Input right, FileType type, byte[] leftBytes, byte[] rightBytes) throws IOException {
         String location = left.location();
         return switch (type) {
-            case CLASS -> List.of(ClassDiff.compare(location, leftBytes, rightBytes, ++disassembled <= MAX_DISASSEMBLED));
+            case CLASS -> classes(location, leftBytes, rightBytes);
             case MANIFEST -> ManifestDiff.compare(location, leftBytes, rightBytes);
             case PROPERTIES, TEXT -> List.of(TextDiff.compare(location, DifferenceKind.TEXT_CONTENT, leftBytes, rightBytes));
             default -> List.of(Binary.difference(location, leftBytes, rightBytes));
         };
+    }
+
+    private List<Difference> classes(String location, byte[] left, byte[] right) {
+        Difference version = ClassDiff.versions(location, left, right);
+        if (version != null) {
+            return List.of(version);
+        }
+        if (++disassembled > MAX_DISASSEMBLED) {
+            return List.of(ClassDiff.notDisassembled(location, left));
+        }
+        toDisassemble.add(new ClassDiff.Pair(location, left, right));
+        return List.of();
+    }
+
+    /** Compares what was left for the end: the class files to disassemble. */
+    void finish(List<Difference> out) throws IOException {
+        out.addAll(ClassDiff.compare(toDisassemble));
+        toDisassemble.clear();
     }
 
     private void archives(Input left, Input right, FileType type, List<Difference> out) throws IOException {
@@ -88,7 +108,28 @@ final class Comparison {
         }
         int before = out.size();
         try (ArchiveReader leftReader = open(left, type); ArchiveReader rightReader = open(right, type)) {
-            ArchiveEntries entries = new ArchiveEntries(left.location(), leftReader.entries(), rightReader.entries());
+            // Both sides at once: reading and digesting the entries is most of the work on a large archive.
+            java.util.concurrent.CompletableFuture<List<EntryInfo>> rightEntries = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return rightReader.entries();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            List<EntryInfo> leftEntries = leftReader.entries();
+            ArchiveEntries entries;
+            try {
+                entries = new ArchiveEntries(left.location(), leftEntries, rightEntries.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+            if (!Objects.equals(leftReader.comment(), rightReader.comment())) {
+                out.add(Difference.of(left.location(), DifferenceKind.ARCHIVE_COMMENT, "archive comment " + quoted(leftReader.comment())
+                        + " against " + quoted(rightReader.comment()), List.of(), Map.of("archive", "true")));
+            }
             out.addAll(entries.structure());
             out.addAll(entries.metadata());
             entryContents(left, right, leftReader, rightReader, entries.contentDiffers(), out);
@@ -157,6 +198,10 @@ final class Comparison {
             Input r = Input.nested(right, pair[1].name(), Objects.requireNonNull(rightContents.get(pair[1].key())));
             inputs(l, r, out);
         }
+    }
+
+    private static String quoted(String comment) {
+        return comment == null || comment.isEmpty() ? "(none)" : "'" + TextDiff.shorten(comment) + "'";
     }
 
     private static String link(EntryInfo entry) {

@@ -61,7 +61,9 @@ public final class DiffEngine {
             return new ArtifactComparison(name, ArtifactComparison.Status.OK, leftSha512, rightSha512, leftSize, rightSize, List.of());
         }
         List<Difference> differences = new ArrayList<>();
-        new Comparison(limits).inputs(Input.file(name, left), Input.file(name, right), differences);
+        Comparison comparison = new Comparison(limits);
+        comparison.inputs(Input.file(name, left), Input.file(name, right), differences);
+        comparison.finish(differences);
         if (differences.isEmpty()) {
             differences.add(Difference.of(name, DifferenceKind.CONTAINER, "the bytes differ (" + leftSize + " against " + rightSize
                     + " bytes) in no way the comparison could name", List.of(), java.util.Map.of()));

@@ -24,6 +24,7 @@ final class TarReader implements ArchiveReader {
     private final Input input;
     private final Budget budget;
     private final boolean gzipped;
+    private final byte[] buffer = new byte[64 * 1024];
 
     TarReader(Input input, Budget budget, boolean gzipped) {
         this.input = input;
@@ -93,7 +94,6 @@ final class TarReader implements ArchiveReader {
                 linkTarget = entry.getLinkName();
                 sha256.update(linkTarget.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
-                byte[] buffer = new byte[64 * 1024];
                 int read;
                 while ((read = content.read(buffer)) > 0) {
                     sha256.update(buffer, 0, read);

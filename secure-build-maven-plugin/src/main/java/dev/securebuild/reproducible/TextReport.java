@@ -25,6 +25,9 @@ public final class TextReport {
         for (ArtifactComparison artifact : report.artifacts()) {
             lines.add(String.format("%-10s %s", artifact.status(), artifact.name())
                     + (artifact.ignoredBecause() == null ? "" : " (ignored: " + artifact.ignoredBecause() + ")"));
+            if (artifact.differences().size() > 1) {
+                lines.add("  " + artifact.differences().size() + " differences: " + byKind(artifact.differences()));
+            }
             int shown = 0;
             for (Difference difference : artifact.differences()) {
                 if (shown++ == perArtifact) {
@@ -46,6 +49,14 @@ public final class TextReport {
             }
         }
         return lines;
+    }
+
+    /** "197 class content, 9 manifest attribute, ...", in the report's order of importance. */
+    private static String byKind(List<Difference> differences) {
+        java.util.Map<DifferenceKind, Long> counts = new java.util.EnumMap<>(DifferenceKind.class);
+        differences.forEach(d -> counts.merge(d.kind(), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String inner(String location, String artifact) {

@@ -26,6 +26,8 @@ final class ZipReader implements ArchiveReader {
     private final Budget budget;
     private final ZipFile zip;
     private final Map<String, ZipArchiveEntry> byKey = new HashMap<>();
+    /** One buffer for all entries: a new 64 KiB buffer per entry made a jar of 6000 entries spend its time in GC. */
+    private final byte[] buffer = new byte[64 * 1024];
 
     ZipReader(Input input, Budget budget) throws IOException {
         this.input = input;
@@ -64,7 +66,6 @@ final class ZipReader implements ArchiveReader {
         long size = 0;
         String linkTarget = null;
         try (InputStream in = open(entry)) {
-            byte[] buffer = new byte[64 * 1024];
             int read;
             while ((read = in.read(buffer)) > 0) {
                 sha256.update(buffer, 0, read);
@@ -109,9 +110,17 @@ final class ZipReader implements ArchiveReader {
         };
     }
 
+    /** The end-of-central-directory comment, which commons-compress does not expose: the JDK's reader does, for files. */
     @Override
     public String comment() {
-        return null;   // commons-compress does not expose the end-of-central-directory comment; entries carry theirs
+        if (input.path() == null) {
+            return null;   // a nested archive, held in memory: not read
+        }
+        try (java.util.zip.ZipFile jdk = new java.util.zip.ZipFile(input.path().toFile())) {
+            return jdk.getComment();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override

@@ -185,6 +185,16 @@ class DiffEngineTest {
     }
 
     @Test
+    void causesSayWhenTheSourcesMayDifferAndWhenTheyCannot() {
+        Difference code = Difference.of("a.jar!/A.class", DifferenceKind.CLASS_CONTENT, "other bytecode", List.of(), java.util.Map.of());
+        assertTrue(new CauseRules().explain(code).explanation().cause().startsWith("The source of the class differs"));
+        assertTrue(new CauseRules(true).explain(code).explanation().cause().startsWith("the same Java release, other bytecode: another javac"));
+        Difference text = Difference.of("a.jar!/a.txt", DifferenceKind.TEXT_CONTENT, "1 line", List.of(), java.util.Map.of("changedLines", "1"));
+        assertTrue(new CauseRules().explain(text).explanation().cause().contains("the sources differ"));
+        assertFalse(new CauseRules(true).explain(text).explanation().cause().contains("the sources differ"));
+    }
+
+    @Test
     void nestedArchivesAreOpened() throws IOException {
         byte[] innerLeft = zip(List.of(entry("config.txt", "mode=a\n")));
         byte[] innerRight = zip(List.of(entry("config.txt", "mode=b\n")));

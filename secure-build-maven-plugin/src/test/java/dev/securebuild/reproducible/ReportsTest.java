@@ -40,7 +40,7 @@ class ReportsTest {
 
         String text = Files.readString(out.resolve("report.txt"));
         assertTrue(text.startsWith("Compared left-dir (left) with right-dir (right): 1 output(s): 0 OK, 1 DIFFERENT, 0 MISSING\n"), text);
-        assertTrue(text.contains("DIFFERENT  a<b>.jar\n"), text);
+        assertTrue(text.contains("DIFFERENT  a<b>.jar\n  2 differences: 1 text content, 1 entry order\n"), text);
         assertTrue(text.contains("  - text content x.txt: 1 line(s) differ: '1' against '2'\n"), text);
         assertTrue(text.contains("  - entry order: the same entries in another order"), text);
         assertTrue(text.contains("    cause: "), text);
@@ -72,7 +72,8 @@ class ReportsTest {
     void logSummaryIsCappedPerOutput() throws IOException {
         List<String> lines = TextReport.summary(report(), 1);
         assertEquals("DIFFERENT  a<b>.jar", lines.get(1));
-        assertTrue(lines.get(2).startsWith("  - text content x.txt"));
+        assertEquals("  2 differences: 1 text content, 1 entry order", lines.get(2));
+        assertTrue(lines.get(3).startsWith("  - text content x.txt"));
         assertTrue(lines.stream().anyMatch(l -> l.equals("    ... 1 more difference(s) in the report")), lines::toString);
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("        ")), "no details in the log");
     }
