@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmarks secure-build's comparison engine (the diff goal, the engine of verify-reproducible and compare) against
+# diffoscope, side by side in one run on the same pairs of archives. See docs/benchmarks.md#diff.
+#
+#   benchmarks/diff.sh [options]
+#
+#   --runs N             timed runs of secure-build diff per pair (default 3, after 1 warm-up)
+#   --diffoscope-runs N  timed runs of diffoscope per pair (default 1: it takes minutes)
+#   --timeout S          stop a diffoscope run after S seconds (default 1800); the report says it was stopped
+#   --no-install         do not (re)install the plugin from this checkout first
+#   --update-doc         write the results into docs/benchmarks.md (between its diff results markers)
+#
+# The pairs: bcprov-jdk18on 1.82 (8 MiB, 6124 entries) against the same jar repacked with other entry times, the
+# reverse entry order and other attributes; and commons-compress 1.27.1 against 1.28.0, two consecutive releases.
+# The jars come from Maven Central (maven-dependency-plugin copy); the repack is made by tools/repack.py.
+# Needs mvn, java 17, python3, diffoscope (Debian: apt-get install diffoscope-minimal) and GNU time.
+# Everything goes under benchmarks/target/diff/; the report is benchmarks/target/diff/results.md.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+work=$here/target/diff
+runs=3 ds_runs=1 timeout_s=1800 install=1 update_doc=0
+command_line="benchmarks/diff.sh${*:+ $*}"
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift ;;
+    --diffoscope-runs) ds_runs=$2; shift ;;
+    --timeout) timeout_s=$2; shift ;;
+    --no-install) install=0 ;;
+    --update-doc) update_doc=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+for tool in mvn java python3 diffoscope /usr/bin/time; do
+  command -v "$tool" > /dev/null || { echo "diff.sh needs $tool (diffoscope: apt-get install diffoscope-minimal)" >&2; exit 1; }
+done
+version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -1)
+goal="dev.securebuild:secure-build-maven-plugin:$version:diff"
+mkdir -p "$work/inputs" "$work/runs"
+started=$(date +%s)
+
+step() { printf '\n== %s\n' "$*"; }
+
+if [ "$install" = 1 ]; then
+  step "Installing the plugin from $root"
+  (cd "$root" && mvn -B -q install -DskipTests -Dinvoker.skip)
+fi
+
+step "Inputs from Maven Central"
+for artifact in org.bouncycastle:bcprov-jdk18on:1.82 org.apache.commons:commons-compress:1.27.1 org.apache.commons:commons-compress:1.28.0; do
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy -Dartifact="$artifact" -DoutputDirectory="$work/inputs" \
+    -Dmdep.overWriteReleases=false
+done
+python3 "$here/tools/repack.py" "$work/inputs/bcprov-jdk18on-1.82.jar" "$work/inputs/bcprov-jdk18on-1.82-repacked.jar"
+ls -l "$work/inputs"
+
+# pair id | title | left | right
+pairs=(
+  "repack|bcprov-jdk18on 1.82 (8 MiB, 6124 entries) against itself repacked by Python's zipfile: other entry times, the reverse order, no archive comment|bcprov-jdk18on-1.82.jar|bcprov-jdk18on-1.82-repacked.jar"
+  "releases|commons-compress 1.27.1 against 1.28.0: two consecutive releases|commons-compress-1.27.1.jar|commons-compress-1.28.0.jar"
+)
+
+timed() {   # id tool run command...: appends "id tool run seconds exit" to runs.tsv
+  local id=$1 tool=$2 run=$3; shift 3
+  local t0 t1 code=0
+  t0=$(date +%s.%N)
+  "$@" > "$work/runs/$id-$tool-$run.log" 2>&1 || code=$?
+  t1=$(date +%s.%N)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$tool" "$run" "$(python3 -c "print(f'{$t1-$t0:.2f}')")" "$code" >> "$work/runs.tsv"
+  echo "  $id $tool run $run: $(tail -1 "$work/runs.tsv" | cut -f4) s (exit $code)"
+}
+
+: > "$work/runs.tsv"
+for pair in "${pairs[@]}"; do
+  IFS='|' read -r id title left right <<< "$pair"
+  step "$title"
+  sb=(mvn -B -q -o "$goal" -Dsecure-build.left="$work/inputs/$left" -Dsecure-build.right="$work/inputs/$right"
+      -Dsecure-build.failOnDifference=false -Dsecure-build.output="$work/out/$id")
+  "${sb[@]}" > /dev/null   # warm-up: page cache, JIT-free but the same jars loaded once
+  for run in $(seq 1 "$runs"); do
+    timed "$id" secure-build "$run" "${sb[@]}"
+  done
+  for run in $(seq 1 "$ds_runs"); do
+    # diffoscope exits 1 when the inputs differ: that is its normal result here.
+    timed "$id" diffoscope "$run" timeout "$timeout_s" diffoscope --text "$work/out/$id-diffoscope.txt" \
+      "$work/inputs/$left" "$work/inputs/$right"
+  done
+done
+
+step "Report"
+python3 "$here/tools/diff_report.py" --work "$work" --command "$command_line" --elapsed $(( $(date +%s) - started )) \
+  --timeout "$timeout_s" --diffoscope-version "$(diffoscope --version)" > "$work/results.md"
+echo "Report: $work/results.md"
+if [ "$update_doc" = 1 ]; then
+  python3 "$here/tools/diff_report.py" --splice "$root/docs/benchmarks.md" < "$work/results.md"
+  echo "Updated $root/docs/benchmarks.md"
+fi
