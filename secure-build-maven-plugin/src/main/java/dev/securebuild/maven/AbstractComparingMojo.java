@@ -4,10 +4,44 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.securebuild.reproducible.ArchiveLimits;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
 
-/** The limits every goal that compares archives takes (diff, verify-reproducible, compare): one engine, one set of limits. */
+import dev.securebuild.reproducible.ArchiveLimits;
+import dev.securebuild.reproducible.ComparisonReport;
+import dev.securebuild.reproducible.TextReport;
+
+/**
+ * What every goal that compares takes (diff, verify-reproducible, compare): one engine, one set of limits, one way to
+ * fail and to log.
+ */
 abstract class AbstractComparingMojo extends AbstractMojo {
+
+    /**
+     * Fail the build when the two sides differ (an output different or missing).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
+    protected boolean failOnDifference;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     /**
      * The most entries one archive may have.
@@ -41,6 +75,17 @@ abstract class AbstractComparingMojo extends AbstractMojo {
      */
     @Parameter(property = "secure-build.maxInMemorySize", defaultValue = "268435456")
     private long maxInMemorySize;
+
+    /** The summary in the log: warnings when the sides differ, so that CI logs show them. */
+    protected void log(ComparisonReport report, int perOutput) {
+        for (String line : TextReport.summary(report, perOutput)) {
+            if (report.differs()) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+    }
 
     protected ArchiveLimits limits() throws MojoExecutionException {
         try {

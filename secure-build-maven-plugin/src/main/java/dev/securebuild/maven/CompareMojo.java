@@ -12,8 +12,6 @@ import java.util.Properties;
 
 import javax.inject.Inject;
 
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -36,7 +34,6 @@ import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.DiffEngine;
 import dev.securebuild.reproducible.ReferenceEnvironment;
 import dev.securebuild.reproducible.Reports;
-import dev.securebuild.reproducible.TextReport;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.sign.ProducedFile;
@@ -76,31 +73,6 @@ public class CompareMojo extends AbstractComparingMojo {
     @Parameter(property = "secure-build.referenceBuildinfo")
     private File referenceBuildinfo;
 
-    /**
-     * Fail the build when an output differs from the reference or is missing there.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
-    private boolean failOnDifference;
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    private MojoExecution mojoExecution;
-
     private final RepositorySystem repositorySystem;
 
     @Inject
@@ -108,13 +80,10 @@ public class CompareMojo extends AbstractComparingMojo {
         this.repositorySystem = repositorySystem;
     }
 
-    record ModuleOutputs(MavenProject project, List<ProducedFile> files) {}
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        List<ProducedFile> files = skip ? List.of() : ProducedFiles.of(project).stream().filter(f -> !"buildinfo".equals(f.extension())).toList();
         ReactorAggregation<ModuleOutputs> aggregation = ReactorAggregation.of(session, mojoExecution);
-        var all = aggregation.add(project, new ModuleOutputs(project, files));
+        var all = aggregation.add(project, ModuleOutputs.of(project, skip));
         if (all.isEmpty()) {
             getLog().info("Recorded the outputs of " + project.getArtifactId() + "; the comparison runs after the last module");
             return;
@@ -146,13 +115,7 @@ public class CompareMojo extends AbstractComparingMojo {
             Reports.write(report, work);
             AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
                     BuildCompare.render(top.getVersion(), comparisons, null, null));
-            for (String line : TextReport.summary(report, LOGGED_PER_OUTPUT)) {
-                if (report.differs()) {
-                    getLog().warn(line);
-                } else {
-                    getLog().info(line);
-                }
-            }
+            log(report, LOGGED_PER_OUTPUT);
             getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
             if (report.differs() && failOnDifference) {
                 throw new MojoFailureException("This build differs from " + reference + ": " + report.summaryLine() + ". See "

@@ -11,14 +11,12 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.reproducible.ArtifactComparison;
 import dev.securebuild.reproducible.CauseRules;
 import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.DiffEngine;
 import dev.securebuild.reproducible.Reports;
-import dev.securebuild.reproducible.TextReport;
 
 /**
  * Explains why two archives, files or folders of them differ: entries, order, times, modes, manifest attributes,
@@ -55,25 +53,6 @@ public class DiffMojo extends AbstractComparingMojo {
     @Parameter(property = "secure-build.output")
     private File output;
 
-    /**
-     * Fail the build when the two sides differ.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
-    private boolean failOnDifference;
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -98,13 +77,7 @@ public class DiffMojo extends AbstractComparingMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        TextReport.summary(report, LOGGED_PER_OUTPUT).forEach(line -> {
-            if (report.differs()) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
-            }
-        });
+        log(report, LOGGED_PER_OUTPUT);
         getLog().info("Reports: " + reports.resolve("report.txt") + ", report.json, report.html");
         if (report.differs() && failOnDifference) {
             throw new MojoFailureException(leftPath + " and " + rightPath + " differ: " + report.summaryLine()

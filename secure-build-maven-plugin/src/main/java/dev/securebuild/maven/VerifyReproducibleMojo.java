@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.maven.execution.MavenExecutionRequest;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -31,7 +29,6 @@ import dev.securebuild.reproducible.FilteredSources;
 import dev.securebuild.reproducible.Rebuild;
 import dev.securebuild.reproducible.Reports;
 import dev.securebuild.reproducible.SourceSnapshot;
-import dev.securebuild.reproducible.TextReport;
 import dev.securebuild.reproducible.Variations;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.sign.ProducedFile;
@@ -94,14 +91,6 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
     private List<Ignore> ignores;
 
     /**
-     * Fail the build when an output differs or is missing.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
-    private boolean failOnDifference;
-
-    /**
      * How long the rebuild may take.
      *
      * @since 0.1.0
@@ -109,39 +98,17 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
     @Parameter(property = "secure-build.rebuildTimeoutMinutes", defaultValue = "60")
     private int rebuildTimeoutMinutes;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    private MojoExecution mojoExecution;
-
-    /** A module's outputs; none when it skipped the goal. */
-    record ModuleOutputs(MavenProject project, List<ProducedFile> files) {}
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (Boolean.parseBoolean(session.getUserProperties().getProperty(Rebuild.MARKER_PROPERTY))) {
             getLog().info("This is the rebuild of verify-reproducible: nothing to verify here");
             return;
         }
-        List<ProducedFile> files = skip ? List.of() : ProducedFiles.of(project).stream()
-                .filter(f -> !"buildinfo".equals(f.extension())).toList();
         if (skip) {
             getLog().info("Skipping: secure-build.skip is set; this module's outputs are not compared");
         }
         ReactorAggregation<ModuleOutputs> aggregation = ReactorAggregation.of(session, mojoExecution);
-        var all = aggregation.add(project, new ModuleOutputs(project, files));
+        var all = aggregation.add(project, ModuleOutputs.of(project, skip));
         if (all.isEmpty()) {
             getLog().info("Recorded the outputs of " + project.getArtifactId() + "; the rebuild runs after the last module ("
                     + aggregation.waitingFor() + " still to come)");
@@ -193,13 +160,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             Reports.write(report, work);
             AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
                     BuildCompare.render(top.getVersion(), comparisons, System.getProperty("java.version"), System.getProperty("os.name")));
-            for (String line : TextReport.summary(report, LOGGED_PER_OUTPUT)) {
-                if (report.differs()) {
-                    getLog().warn(line);
-                } else {
-                    getLog().info(line);
-                }
-            }
+            log(report, LOGGED_PER_OUTPUT);
             getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
             long took = (System.nanoTime() - started) / 1_000_000;
             getLog().info(String.format(Locale.ROOT, "verify-reproducible took %.1f s, of which the rebuild %.1f s (%.2f times the rebuild)",
