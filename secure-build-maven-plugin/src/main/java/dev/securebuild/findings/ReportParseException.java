@@ -1,0 +1,23 @@
+package dev.securebuild.findings;
+
+import java.io.IOException;
+
+/**
+ * A report that cannot be read: never taken for "no findings". The message names the file, the line and column when
+ * known, and what was expected there.
+ */
+public final class ReportParseException extends IOException {
+
+    public ReportParseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public ReportParseException(String message) {
+        super(message);
+    }
+
+    static ReportParseException at(String file, com.fasterxml.jackson.core.JsonLocation location, String expected) {
+        String where = location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new ReportParseException(file + where + ": " + expected);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.securebuild.findings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.securebuild.shared.digest.DigestAlgorithm;
+
+/**
+ * SARIF 2.1.0 from any tool, read as a stream: one result at a time is held as a tree, so a report of hundreds of
+ * megabytes is read in bounded memory. Several runs, no runs, rules in the driver or in extensions, fingerprints as
+ * strings or objects, and in-report suppressions (only accepted ones suppress) are all taken as real files have them.
+ * Results whose {@code kind} is not {@code fail} (pass, review, notApplicable...) are not findings.
+ */
+public final class SarifReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern VULNERABILITY_ID = Pattern.compile("^(CVE-\\d{4}-\\d+|GHSA(-[23456789cfghjmpqrvwx]{4}){3}|[A-Z]+-\\d{4}-\\d+|OSV-\\d{4}-\\d+)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CWE = Pattern.compile("(?i)cwe[-/]0*(\\d+)");
+
+    /** Reads every finding of the file, in the order of the file. */
+    public List<Finding> read(Path file) throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        read(file, findings::add);
+        return findings;
+    }
+
+    public void read(Path file, Consumer<Finding> sink) throws IOException {
+        String name = file.toString();
+        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw ReportParseException.at(name, parser.currentLocation(), "expected a SARIF log, a JSON object with \"version\" and \"runs\"");
+            }
+            String version = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "version" -> version = parser.getValueAsString();
+                    case "runs" -> {
+                        if (value == JsonToken.VALUE_NULL) {
+                            continue;
+                        }
+                        if (value != JsonToken.START_ARRAY) {
+                            throw ReportParseException.at(name, parser.currentLocation(), "\"runs\" must be an array of runs");
+                        }
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            readRun(parser, name, sink);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (version != null && !version.startsWith("2.1")) {
+                throw new ReportParseException(name + ": SARIF version " + version + "; expected 2.1.0");
+            }
+        } catch (JsonParseException e) {
+            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** A run: its tool (and rules) first, then its results; results that come before the tool wait for it. */
+    private void readRun(JsonParser parser, String file, Consumer<Finding> sink) throws IOException {
+        Tool tool = null;
+        List<JsonNode> waiting = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("tool") && value == JsonToken.START_OBJECT) {
+                tool = new Tool(MAPPER.readTree(parser));
+                for (JsonNode result : waiting) {
+                    emit(tool, result, file, sink);
+                }
+                waiting.clear();
+            } else if (field.equals("results") && value == JsonToken.START_ARRAY) {
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    JsonNode result = MAPPER.readTree(parser);
+                    if (tool == null) {
+                        waiting.add(result);
+                    } else {
+                        emit(tool, result, file, sink);
+                    }
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (!waiting.isEmpty()) {
+            throw new ReportParseException(file + ": a run has results but no \"tool\"; expected a run with tool.driver.name");
+        }
+    }
+
+    private void emit(Tool tool, JsonNode result, String file, Consumer<Finding> sink) {
+        String kind = text(result, "kind");
+        if (kind != null && !kind.equals("fail")) {
+            return;
+        }
+        JsonNode rule = tool.rule(result);
+        String ruleId = firstText(text(result, "ruleId"), text(result.path("rule"), "id"), text(rule, "id"), "unknown-rule");
+        String uri = text(result.path("locations").path(0).path("physicalLocation").path("artifactLocation"), "uri");
+        int line = result.path("locations").path(0).path("physicalLocation").path("region").path("startLine").asInt(0);
+        // The text itself, or the rule's message string the result names by id, or the rule's description.
+        String message = firstText(text(result.path("message"), "text"), text(result.path("message"), "markdown"),
+                text(rule.path("messageStrings").path(firstText(text(result.path("message"), "id"), "")), "text"),
+                text(rule.path("shortDescription"), "text"));
+        message = message == null ? "" : message.lines().findFirst().orElse("").strip();
+        if (message.length() > 200) {
+            message = message.substring(0, 197) + "...";
+        }
+
+        Severity severity;
+        String source;
+        JsonNode securitySeverity = firstPresent(result.path("properties").path("security-severity"),
+                rule.path("properties").path("security-severity"));
+        Double score = null;
+        if (!securitySeverity.isMissingNode() && parseScore(securitySeverity.asText()) != null) {
+            score = parseScore(securitySeverity.asText());
+            severity = Severity.fromScore(score);
+            source = "security-severity " + securitySeverity.asText();
+        } else if (!securitySeverity.isMissingNode() && Severity.fromText(securitySeverity.asText()) != null) {
+            severity = Severity.fromText(securitySeverity.asText());
+            source = "security-severity " + securitySeverity.asText();
+        } else {
+            String level = firstText(text(result, "level"), text(rule.path("defaultConfiguration"), "level"), "warning");
+            severity = switch (level) {
+                case "error" -> Severity.HIGH;
+                case "warning" -> Severity.MEDIUM;
+                case "note" -> Severity.LOW;
+                case "none" -> Severity.INFO;
+                default -> Severity.UNKNOWN;
+            };
+            source = "SARIF level " + level;
+        }
+
+        Set<String> aliases = new LinkedHashSet<>();
+        for (JsonNode tag : rule.path("properties").path("tags")) {
+            Matcher cwe = CWE.matcher(tag.asText());
+            if (cwe.find()) {
+                aliases.add("CWE-" + cwe.group(1));
+            }
+        }
+        aliases.remove(ruleId);
+        FindingKind findingKind = tool.name.toLowerCase(Locale.ROOT).contains("gitleaks") ? FindingKind.SECRET
+                : VULNERABILITY_ID.matcher(ruleId).matches() ? FindingKind.DEPENDENCY : FindingKind.CODE;
+        sink.accept(new Finding(tool.name, tool.version, findingKind, ruleId, aliases, severity, source, null, score, null, uri, line,
+                fingerprint(tool.name, ruleId, uri, message, result), suppression(result), message, file));
+    }
+
+    /** The tool's own line-independent fingerprint when it has one, else the rule, the file and the message. */
+    private static String fingerprint(String tool, String ruleId, String uri, String message, JsonNode result) {
+        String own = text(result.path("partialFingerprints"), "primaryLocationLineHash");
+        if (own == null) {
+            for (JsonNode value : result.path("fingerprints")) {
+                if (value.isTextual()) {
+                    own = value.asText();
+                    break;
+                }
+            }
+        }
+        if (own != null) {
+            return tool + ":" + own;
+        }
+        var digest = DigestAlgorithm.SHA256.newMessageDigest();
+        digest.update((tool + "\n" + ruleId + "\n" + uri + "\n" + message).getBytes(StandardCharsets.UTF_8));
+        return "sb:" + HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    /** An accepted suppression (status accepted, or no status: the SARIF default) with its justification. */
+    private static String suppression(JsonNode result) {
+        for (JsonNode suppression : result.path("suppressions")) {
+            String status = text(suppression, "status");
+            if (status == null || status.equals("accepted")) {
+                return firstText(text(suppression, "justification"), "suppressed in the report (" + firstText(text(suppression, "kind"), "inSource") + ")");
+            }
+        }
+        return null;
+    }
+
+    private static Double parseScore(String text) {
+        try {
+            double score = Double.parseDouble(text.strip());
+            return score >= 0 && score <= 10 ? score : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode firstPresent(JsonNode... nodes) {
+        for (JsonNode node : nodes) {
+            if (!node.isMissingNode() && !node.isNull()) {
+                return node;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    private static String firstText(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** A run's tool: its name and version, and its rules by id and by index (driver first, then extensions). */
+    private static final class Tool {
+        final String name;
+        final String version;
+        final Map<String, JsonNode> rulesById = new HashMap<>();
+        final List<JsonNode> driverRules = new ArrayList<>();
+
+        Tool(JsonNode tool) {
+            JsonNode driver = tool.path("driver");
+            this.name = firstText(text(driver, "name"), "unknown tool");
+            this.version = firstText(text(driver, "version"), text(driver, "semanticVersion"));
+            driver.path("rules").forEach(rule -> {
+                driverRules.add(rule);
+                add(rule);
+            });
+            tool.path("extensions").forEach(extension -> extension.path("rules").forEach(this::add));
+        }
+
+        private void add(JsonNode rule) {
+            String id = text(rule, "id");
+            if (id != null) {
+                rulesById.putIfAbsent(id, rule);
+            }
+        }
+
+        JsonNode rule(JsonNode result) {
+            String id = firstText(text(result, "ruleId"), text(result.path("rule"), "id"));
+            if (id != null && rulesById.containsKey(id)) {
+                return rulesById.get(id);
+            }
+            int index = result.path("ruleIndex").asInt(result.path("rule").path("index").asInt(-1));
+            if (index >= 0 && index < driverRules.size()) {
+                return driverRules.get(index);
+            }
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+}
