@@ -14,6 +14,8 @@ import subprocess
 import sys
 import time
 
+import report as sign_report  # the sign benchmark's report, beside this file: its splice()
+
 BEGIN = "<!-- BEGIN DIFF RESULTS (benchmarks/diff.sh --update-doc) -->"
 END = "<!-- END DIFF RESULTS -->"
 PAIRS = [("repack", "bcprov-jdk18on 1.82 (8 MiB, 6124 entries) against itself repacked by Python's zipfile: other entry times, the reverse order, no archive comment"),
@@ -49,15 +51,7 @@ def main():
     parser.add_argument("--splice")
     args = parser.parse_args()
     if args.splice:
-        generated = sys.stdin.read().strip()
-        with open(args.splice) as f:
-            doc = f.read()
-        if BEGIN not in doc or END not in doc:
-            sys.exit(f"{args.splice} has no {BEGIN} ... {END} block")
-        head, rest = doc.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        with open(args.splice, "w") as f:
-            f.write(head + BEGIN + "\n\n" + generated + "\n\n" + END + tail)
+        sign_report.splice(args.splice, BEGIN, END, sys.stdin.read())
         return
 
     runs = collections.defaultdict(list)

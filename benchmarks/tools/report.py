@@ -149,6 +149,18 @@ def coldstart_table(results, prefix="coldstart"):
     return lines
 
 
+def splice(path, begin, end, generated):
+    """Replaces what stands between the markers begin and end in the document at path with the generated text."""
+    with open(path) as f:
+        doc = f.read()
+    if begin not in doc or end not in doc:
+        sys.exit(f"{path} has no {begin} ... {end} block")
+    head, rest = doc.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(path, "w") as f:
+        f.write(head + begin + "\n\n" + generated.strip() + "\n\n" + end + tail)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--results")
@@ -158,15 +170,7 @@ def main():
     args = parser.parse_args()
 
     if args.splice:
-        generated = sys.stdin.read().strip()
-        with open(args.splice) as f:
-            doc = f.read()
-        if BEGIN not in doc or END not in doc:
-            sys.exit(f"{args.splice} has no {BEGIN} ... {END} block")
-        head, rest = doc.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        with open(args.splice, "w") as f:
-            f.write(head + BEGIN + "\n\n" + generated + "\n\n" + END + tail)
+        splice(args.splice, BEGIN, END, sys.stdin.read())
         return
 
     out = []
