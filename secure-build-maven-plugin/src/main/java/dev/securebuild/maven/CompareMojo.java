@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
@@ -29,12 +28,12 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 import dev.securebuild.reproducible.ArtifactComparison;
 import dev.securebuild.reproducible.BuildCompare;
 import dev.securebuild.reproducible.BuildInfo;
+import dev.securebuild.reproducible.BuildInfoReference;
 import dev.securebuild.reproducible.CauseRules;
 import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.DiffEngine;
 import dev.securebuild.reproducible.ReferenceEnvironment;
 import dev.securebuild.reproducible.Reports;
-import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.sign.ProducedFile;
 
@@ -225,48 +224,12 @@ public class CompareMojo extends AbstractComparingMojo {
             }
 
             public ArtifactComparison compare(DiffEngine engine, MavenProject module, ProducedFile output) throws IOException {
-                return BuildinfoComparison.compare(info, output);
+                return BuildInfoReference.compare(info, output.repositoryName(), output.file());
             }
 
             public List<String> notes() {
                 return notes;
             }
         };
-    }
-
-    /** A .buildinfo holds lengths and SHA-512s, not files: equal or not, and no entry-level explanation. */
-    static final class BuildinfoComparison {
-        private BuildinfoComparison() {}
-
-        static ArtifactComparison compare(Properties info, ProducedFile output) throws IOException {
-            String sha512 = null;
-            long length = -1;
-            for (String key : info.stringPropertyNames()) {
-                if (key.endsWith(".filename") && info.getProperty(key).equals(output.repositoryName())) {
-                    String prefix = key.substring(0, key.length() - "filename".length());
-                    sha512 = info.getProperty(prefix + "checksums.sha512");
-                    length = Long.parseLong(info.getProperty(prefix + "length", "-1"));
-                }
-            }
-            String actual;
-            try (var in = Files.newInputStream(output.file())) {
-                java.security.MessageDigest digest = DigestAlgorithm.SHA512.newMessageDigest();
-                in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
-                actual = HexFormat.of().formatHex(digest.digest());
-            }
-            long size = Files.size(output.file());
-            if (sha512 == null) {
-                return new ArtifactComparison(output.repositoryName(), ArtifactComparison.Status.MISSING, null, actual, -1, size,
-                        List.of(new CauseRules().explain(dev.securebuild.reproducible.Differences.missing(output.repositoryName(),
-                                output.repositoryName() + " is not in the reference .buildinfo"))));
-            }
-            if (sha512.equals(actual)) {
-                return new ArtifactComparison(output.repositoryName(), ArtifactComparison.Status.OK, sha512, actual, length, size, List.of());
-            }
-            return new ArtifactComparison(output.repositoryName(), ArtifactComparison.Status.DIFFERENT, sha512, actual, length, size,
-                    List.of(new CauseRules().explain(dev.securebuild.reproducible.Differences.digestOnly(output.repositoryName(),
-                            "the SHA-512 differs from the one the reference .buildinfo records (length " + length + " against " + size
-                                    + "); a .buildinfo has no files to compare entry by entry: give referenceDirectory or use the repository"))));
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.securebuild.reproducible;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import dev.securebuild.shared.digest.DigestAlgorithm;
 
 /**
  * The {@code .buildinfo} of a build in the Reproducible Builds format for the JVM (as maven-artifact-plugin writes it):
@@ -82,7 +80,7 @@ public final class BuildInfo {
                 property(lines, prefix + i + ".groupId", output.groupId());
                 property(lines, prefix + i + ".filename", output.fileName());
                 property(lines, prefix + i + ".length", String.valueOf(Files.size(output.file())));
-                property(lines, prefix + i + ".checksums.sha512", sha512(output.file()));
+                property(lines, prefix + i + ".checksums.sha512", Digests.sha512(output.file()));
             }
             if (modules.size() > 1 && m < modules.size() - 1) {
                 lines.add("");
@@ -91,11 +89,6 @@ public final class BuildInfo {
         return String.join("\n", lines) + "\n";
     }
 
-    private static String sha512(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Digests.hex(DigestAlgorithm.SHA512, in);
-        }
-    }
 
     private static void property(List<String> lines, String key, String value) {
         if (value != null) {

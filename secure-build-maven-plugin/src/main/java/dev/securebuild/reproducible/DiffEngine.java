@@ -1,7 +1,6 @@
 package dev.securebuild.reproducible;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import dev.securebuild.shared.digest.DigestAlgorithm;
 
 /**
  * Compares the outputs of two builds and explains every difference: the one engine behind {@code diff},
@@ -46,15 +44,15 @@ public final class DiffEngine {
             String side = !inLeft && !inRight ? "in neither build" : inLeft ? "only in the left build" : "only in the right build";
             Difference missing = Difference.of(name, DifferenceKind.MISSING, name + " is " + side, List.of(),
                     java.util.Map.of("side", inLeft ? "left" : inRight ? "right" : "none"));
-            return new ArtifactComparison(name, ArtifactComparison.Status.MISSING, inLeft ? sha512(left) : null,
-                    inRight ? sha512(right) : null, inLeft ? Files.size(left) : -1, inRight ? Files.size(right) : -1,
+            return new ArtifactComparison(name, ArtifactComparison.Status.MISSING, inLeft ? Digests.sha512(left) : null,
+                    inRight ? Digests.sha512(right) : null, inLeft ? Files.size(left) : -1, inRight ? Files.size(right) : -1,
                     List.of(causes.explain(missing)));
         }
         if (Files.isSymbolicLink(left) || Files.isSymbolicLink(right)) {
             return compareLinks(name, left, right);
         }
-        String leftSha512 = sha512(left);
-        String rightSha512 = sha512(right);
+        String leftSha512 = Digests.sha512(left);
+        String rightSha512 = Digests.sha512(right);
         long leftSize = Files.size(left);
         long rightSize = Files.size(right);
         if (leftSha512.equals(rightSha512)) {
@@ -108,9 +106,4 @@ public final class DiffEngine {
         return differences.stream().map(causes::explain).sorted(Comparator.comparing(Difference::kind)).toList();
     }
 
-    private static String sha512(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Digests.hex(DigestAlgorithm.SHA512, in);
-        }
-    }
 }

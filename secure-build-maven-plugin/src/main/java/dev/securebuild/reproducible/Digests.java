@@ -16,6 +16,13 @@ final class Digests {
         return DigestAlgorithm.SHA256.newMessageDigest();
     }
 
+    /** The SHA-512 of a file, as a .buildinfo records it. */
+    static String sha512(java.nio.file.Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return hex(DigestAlgorithm.SHA512, in);
+        }
+    }
+
     static String hex(DigestAlgorithm algorithm, InputStream in) throws IOException {
         MessageDigest digest = algorithm.newMessageDigest();
         byte[] buffer = new byte[64 * 1024];
