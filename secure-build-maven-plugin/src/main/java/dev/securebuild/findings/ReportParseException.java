@@ -16,7 +16,7 @@ public final class ReportParseException extends IOException {
         super(message);
     }
 
-    static ReportParseException at(String file, com.fasterxml.jackson.core.JsonLocation location, String expected) {
+    public static ReportParseException at(String file, com.fasterxml.jackson.core.JsonLocation location, String expected) {
         String where = location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         return new ReportParseException(file + where + ": " + expected);
     }

@@ -1,4 +1,4 @@
-package dev.securebuild.findings;
+package dev.securebuild.findings.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+
+import dev.securebuild.findings.Finding;
+import dev.securebuild.findings.FindingKind;
+import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.findings.Severity;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.securebuild.findings;
+package dev.securebuild.findings.read;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import dev.securebuild.findings.Finding;
+import dev.securebuild.findings.FindingKind;
+import dev.securebuild.findings.ReportFormat;
+import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.findings.ReportReader;
+import dev.securebuild.findings.ReportSink;
+import dev.securebuild.findings.Severity;
+import dev.securebuild.findings.VexStatement;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +38,7 @@ import dev.securebuild.shared.digest.DigestAlgorithm;
  * strings or objects, and in-report suppressions (only accepted ones suppress) are all taken as real files have them.
  * Results whose {@code kind} is not {@code fail} (pass, review, notApplicable...) are not findings.
  */
-public final class SarifReader {
+public final class SarifReader implements ReportReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern VULNERABILITY_ID = Pattern.compile("^(CVE-\\d{4}-\\d+|GHSA(-[23456789cfghjmpqrvwx]{4}){3}|[A-Z]+-\\d{4}-\\d+|OSV-\\d{4}-\\d+)$",
@@ -43,7 +52,25 @@ public final class SarifReader {
         return findings;
     }
 
-    public void read(Path file, Consumer<Finding> sink) throws IOException {
+    public void read(Path file, Consumer<Finding> findings) throws IOException {
+        read(file, new ReportSink() {
+            @Override
+            public void finding(Finding finding) {
+                findings.accept(finding);
+            }
+
+            @Override
+            public void vexStatement(VexStatement statement) {}
+        });
+    }
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.SARIF;
+    }
+
+    @Override
+    public void read(Path file, ReportSink sink) throws IOException {
         String name = file.toString();
         try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -78,7 +105,7 @@ public final class SarifReader {
     }
 
     /** A run: its tool (and rules) first, then its results; results that come before the tool wait for it. */
-    private void readRun(JsonParser parser, String file, Consumer<Finding> sink) throws IOException {
+    private void readRun(JsonParser parser, String file, ReportSink sink) throws IOException {
         Tool tool = null;
         List<JsonNode> waiting = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -86,6 +113,7 @@ public final class SarifReader {
             JsonToken value = parser.nextToken();
             if (field.equals("tool") && value == JsonToken.START_OBJECT) {
                 tool = new Tool(MAPPER.readTree(parser));
+                sink.tool(tool.name, tool.version);
                 for (JsonNode result : waiting) {
                     emit(tool, result, file, sink);
                 }
@@ -108,7 +136,7 @@ public final class SarifReader {
         }
     }
 
-    private void emit(Tool tool, JsonNode result, String file, Consumer<Finding> sink) {
+    private void emit(Tool tool, JsonNode result, String file, ReportSink sink) {
         String kind = text(result, "kind");
         if (kind != null && !kind.equals("fail")) {
             return;
@@ -160,7 +188,7 @@ public final class SarifReader {
         aliases.remove(ruleId);
         FindingKind findingKind = tool.name.toLowerCase(Locale.ROOT).contains("gitleaks") ? FindingKind.SECRET
                 : VULNERABILITY_ID.matcher(ruleId).matches() ? FindingKind.DEPENDENCY : FindingKind.CODE;
-        sink.accept(new Finding(tool.name, tool.version, findingKind, ruleId, aliases, severity, source, null, score, null, uri, line,
+        sink.finding(new Finding(tool.name, tool.version, findingKind, ruleId, aliases, severity, source, null, score, null, uri, line,
                 fingerprint(tool.name, ruleId, uri, message, result), suppression(result), message, file));
     }
 

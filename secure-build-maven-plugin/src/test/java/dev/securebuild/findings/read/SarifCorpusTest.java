@@ -1,4 +1,4 @@
-package dev.securebuild.findings;
+package dev.securebuild.findings.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.securebuild.findings.Finding;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * findings are counted against what the file holds: the results whose kind is fail or absent, counted here from the
  * whole JSON tree, independently of the streaming reader.
  */
-class ScannerSamplesCorpusTest {
+class SarifCorpusTest {
 
     private static Path samples() {
         String shared = System.getProperty("secure-build.sharedDirectory", "../../shared");
