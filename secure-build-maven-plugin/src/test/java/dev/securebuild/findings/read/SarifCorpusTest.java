@@ -2,13 +2,10 @@ package dev.securebuild.findings.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class SarifCorpusTest {
 
-    private static Path samples() {
-        String shared = System.getProperty("secure-build.sharedDirectory", "../../shared");
-        return Path.of(shared, "scanner-samples");
-    }
-
     @Test
     void everySarifSampleIsReadWithTheResultsItHolds() throws IOException {
-        Path sarif = samples().resolve("sarif");
-        assumeTrue(Files.isDirectory(sarif), "skipped: no scanner samples at " + sarif.toAbsolutePath() + " (they are in ../shared on the team's machines and in CI)");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(sarif)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = ScannerSamples.files("sarif");
         assertTrue(files.size() >= 30, "expected the 34 SARIF samples, found " + files.size());
         int total = 0;
         for (Path file : files) {
