@@ -1,0 +1,103 @@
+package dev.securebuild.findings.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.securebuild.findings.Finding;
+import dev.securebuild.findings.ReadReport;
+import dev.securebuild.findings.ReportFormat;
+import dev.securebuild.findings.ReportReader;
+import dev.securebuild.findings.ReportSink;
+import dev.securebuild.findings.VexStatement;
+import dev.securebuild.findings.read.FormatDetector;
+
+/**
+ * Every configured report read: its format detected from its content, its findings and VEX statements collected,
+ * and its age checked. Any report that cannot be read stops the check with an error naming the file and position:
+ * a broken report never counts as a report without findings.
+ *
+ * @param reports     one per file, in the order given
+ * @param findings    every finding of every report, before merging
+ * @param vex         every VEX statement of every report
+ * @param stale       one sentence per report older than allowed
+ */
+public record ReportsRead(List<ReadReport> reports, List<Finding> findings, List<VexStatement> vex, List<String> stale) {
+
+    /**
+     * @param base     the folder paths are shown relative to
+     * @param maxAge   reports older than this are stale; null: any age
+     */
+    public static ReportsRead of(List<Path> files, Path base, Function<ReportFormat, ReportReader> readers, Instant now, Duration maxAge)
+            throws IOException {
+        FormatDetector detector = new FormatDetector();
+        List<ReadReport> reports = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<VexStatement> vex = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        for (Path file : files) {
+            ReportFormat format = detector.detect(file);
+            Collector collector = new Collector(format);
+            readers.apply(format).read(file, collector);
+            findings.addAll(collector.findings);
+            vex.addAll(collector.vex);
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            String shown = shown(base, file);
+            reports.add(new ReadReport(shown, format, collector.tool, collector.toolVersion, collector.findings.size(), collector.vex.size(), modified));
+            if (maxAge != null && Duration.between(modified, now).compareTo(maxAge) > 0) {
+                stale.add(shown + " was written " + Ages.describe(Duration.between(modified, now)) + " ago, more than the "
+                        + Ages.describe(maxAge) + " allowed (maxReportAge): run the scanner again");
+            }
+        }
+        return new ReportsRead(reports, findings, vex, stale);
+    }
+
+    static String shown(Path base, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path root = base.toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+    }
+
+    /** One report's findings and statements; the tool as the report names it, else as the findings do, else the format. */
+    private static final class Collector implements ReportSink {
+        final List<Finding> findings = new ArrayList<>();
+        final List<VexStatement> vex = new ArrayList<>();
+        String tool;
+        String toolVersion;
+
+        Collector(ReportFormat format) {
+            this.tool = format.label();
+        }
+
+        private boolean named;
+
+        @Override
+        public void finding(Finding finding) {
+            findings.add(finding);
+            if (!named) {
+                tool(finding.tool(), finding.toolVersion());
+            }
+        }
+
+        @Override
+        public void vexStatement(VexStatement statement) {
+            vex.add(statement);
+        }
+
+        @Override
+        public void tool(String name, String version) {
+            if (!named && name != null) {
+                tool = name;
+                toolVersion = version;
+                named = true;
+            } else if (named && name != null && !tool.contains(name)) {
+                tool = tool + ", " + name; // a SARIF log of several tools' runs
+            }
+        }
+    }
+}
