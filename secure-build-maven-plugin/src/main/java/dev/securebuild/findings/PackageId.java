@@ -1,6 +1,8 @@
 package dev.securebuild.findings;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
@@ -19,6 +21,12 @@ import com.github.packageurl.PackageURL;
  */
 public record PackageId(String type, String namespace, String name, String version) {
 
+    private static final Pattern MAVEN_ID = Pattern.compile("[A-Za-z0-9_.\\-]+");
+    private static final Pattern MAVEN_VERSION = Pattern.compile("[^\\s/\\\\:]+");
+    private static final Pattern PYPI_SEPARATORS = Pattern.compile("[-_.]+");
+    private static final Pattern UNENCODED_SCOPE = Pattern.compile("^(pkg:[A-Za-z.+-]+/)@");
+    private static final Set<String> MAVEN_SCOPES = Set.of("compile", "provided", "runtime", "test", "system", "import");
+
     /** The identity of a purl or Maven coordinate, or null when the text is neither. */
     public static PackageId parse(String text) {
         if (text == null || text.isBlank()) {
@@ -27,7 +35,8 @@ public record PackageId(String type, String namespace, String name, String versi
         String trimmed = text.strip();
         if (trimmed.startsWith("pkg:")) {
             try {
-                PackageURL purl = new PackageURL(trimmed);
+                // Tools write npm scopes as "@scope" unencoded; the purl parser then takes the "@" for the version's.
+                PackageURL purl = new PackageURL(UNENCODED_SCOPE.matcher(trimmed).replaceFirst("$1%40"));
                 String type = purl.getType().toLowerCase(Locale.ROOT);
                 String namespace = purl.getNamespace() == null ? "" : purl.getNamespace();
                 String name = purl.getName();
@@ -37,20 +46,41 @@ public record PackageId(String type, String namespace, String name, String versi
                     name = name.toLowerCase(Locale.ROOT);
                 }
                 if (type.equals("pypi")) {
-                    name = name.replace('_', '-').replace('.', '-');
+                    // PEP 503: a run of "-", "_" and "." is one "-".
+                    name = PYPI_SEPARATORS.matcher(name).replaceAll("-");
                 }
                 return new PackageId(type, namespace, name, purl.getVersion() == null ? "" : purl.getVersion());
             } catch (MalformedPackageURLException e) {
                 return null;
             }
         }
-        String[] parts = trimmed.split(":");
-        if (parts.length >= 2 && parts.length <= 5 && !trimmed.contains("/") && !trimmed.contains(" ")) {
-            // groupId:artifactId[:version] | g:a:type:version | g:a:type:classifier:version
-            String version = parts.length == 2 ? "" : parts[parts.length - 1];
-            return new PackageId("maven", parts[0], parts[1], version);
+        return parseMavenCoordinate(trimmed);
+    }
+
+    /**
+     * {@code groupId:artifactId[:version]}, {@code g:a:type:version} or {@code g:a:type:classifier:version}, as Maven
+     * writes them; a trailing scope ({@code g:a:jar:1.0:compile}, as dependency:tree prints) is dropped. Null for
+     * anything else: a file name, a Windows path, a CPE, an empty part.
+     */
+    private static PackageId parseMavenCoordinate(String text) {
+        String[] parts = text.split(":", -1);
+        int length = parts.length;
+        if (length >= 5 && MAVEN_SCOPES.contains(parts[length - 1])) {
+            length--;
         }
-        return null;
+        if (length < 2 || length > 5) {
+            return null;
+        }
+        for (int i = 0; i < length - 1; i++) {
+            if (!MAVEN_ID.matcher(parts[i]).matches()) {
+                return null;
+            }
+        }
+        String last = parts[length - 1];
+        if (length == 2) {
+            return MAVEN_ID.matcher(last).matches() ? new PackageId("maven", parts[0], last, "") : null;
+        }
+        return MAVEN_VERSION.matcher(last).matches() ? new PackageId("maven", parts[0], parts[1], last) : null;
     }
 
     /** Type, namespace and name, without the version: two versions of one package share it. */
