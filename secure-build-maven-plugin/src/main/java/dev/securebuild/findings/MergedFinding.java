@@ -25,19 +25,28 @@ public record MergedFinding(String key, List<Finding> evidence) {
         return evidence.get(0);
     }
 
-    /** The preferred id: a CVE when any tool gave one, else the primary finding's id. */
+    /**
+     * The preferred id: for a vulnerability the smallest CVE when any tool gave one, else the smallest id (as the merge
+     * key chooses); for code the primary finding's rule.
+     */
     public String id() {
-        return ids().stream().filter(id -> id.startsWith("CVE-")).findFirst().orElse(primary().id());
+        return kind() == FindingKind.DEPENDENCY || kind() == FindingKind.LICENSE ? FindingIds.preferred(ids()) : primary().id();
     }
 
-    /** Every id and alias the tools gave, sorted. */
+    /** Every id and alias the tools gave, advisory ids in one spelling (CVE upper case, GHSA as GitHub writes it), sorted. */
     public Set<String> ids() {
         Set<String> ids = new TreeSet<>();
         for (Finding finding : evidence) {
-            ids.add(finding.id());
-            ids.addAll(finding.aliases());
+            ids.add(spelling(finding.id()));
+            finding.aliases().forEach(alias -> ids.add(spelling(alias)));
         }
         return ids;
+    }
+
+    private static final java.util.regex.Pattern ADVISORY = java.util.regex.Pattern.compile("(?i)^(CVE|GHSA|CWE|OSV|PYSEC|RUSTSEC|GO|GSD)-.*");
+
+    private static String spelling(String id) {
+        return ADVISORY.matcher(id.strip()).matches() ? FindingIds.normalize(id) : id.strip();
     }
 
     /** The highest severity any tool gave; UNKNOWN only when no tool gave one. */
