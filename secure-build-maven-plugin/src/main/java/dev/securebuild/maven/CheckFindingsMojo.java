@@ -1,0 +1,255 @@
+package dev.securebuild.maven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+import dev.securebuild.findings.CheckResult;
+import dev.securebuild.findings.ReportFiles;
+import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.findings.check.Ages;
+import dev.securebuild.findings.check.FindingsCheck;
+import dev.securebuild.findings.output.FindingsOutputs;
+import dev.securebuild.findings.output.LogTable;
+import dev.securebuild.findings.policy.ExceptionEvents;
+import dev.securebuild.findings.policy.InvalidPolicyException;
+import dev.securebuild.shared.events.EventLog;
+
+/**
+ * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,
+ * Grype, OSV-Scanner, CycloneDX, OpenVEX), merges the same issue seen by several tools, applies the policy with its
+ * exceptions, writes findings.json, SARIF, JUnit XML and report.html, and fails the build when a finding blocks.
+ */
+@Mojo(name = "check-findings", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckFindingsMojo extends AbstractMojo {
+
+    /**
+     * The scanners' reports: paths or globs relative to the project ({@code target/dependency-check-report.json},
+     * {@code target/*.sarif}). A path that does not exist or a glob that matches nothing fails the build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.reports")
+    private List<String> reports;
+
+    /**
+     * The policy: a YAML or JSON file of the project, or Maven coordinates {@code groupId:artifactId:version[:extension]}
+     * of a published one. None: fail on critical and high findings, warn on the rest.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.policy")
+    private String policy;
+
+    /**
+     * Where findings.json, findings.sarif, blocking.sarif, the JUnit XML and report.html are written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.findingsDirectory", defaultValue = "${project.build.directory}/secure-build/findings")
+    private String outputDirectory;
+
+    /**
+     * The security event log: one JSON line per use of an exception (used, expiring, expired, unused), appended.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    private String eventLog;
+
+    /**
+     * The oldest a report may be ({@code 24h}, {@code 7d}, ISO-8601 {@code P1D}); older reports warn, or fail with
+     * failOnStaleReports. None: any age.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.maxReportAge")
+    private String maxReportAge;
+
+    /**
+     * A report older than maxReportAge fails the build instead of warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.failOnStaleReports", defaultValue = "false")
+    private boolean failOnStaleReports;
+
+    /**
+     * Fail the build when a finding blocks or the policy is violated; false writes the same outputs and only warns.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    /**
+     * One check for the whole reactor: every module that runs the goal adds its reports, and the module that finishes
+     * last checks them all together, so that a vulnerability of a shared dependency counts once. The outputs go to the
+     * top-level project's target folder.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.aggregate", defaultValue = "false")
+    private boolean aggregate;
+
+    /**
+     * The most blocking findings listed in the log; the rest are in report.html.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.maxLogRows", defaultValue = "20")
+    private int maxLogRows;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public CheckFindingsMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: secure-build.skip is set");
+            if (aggregate) {
+                ReactorAggregation.<List<Path>>of(session, mojoExecution).add(project, List.of());
+            }
+            return;
+        }
+        List<Path> files = reportFiles();
+        MavenProject checked = project;
+        if (aggregate) {
+            ReactorAggregation<List<Path>> aggregation = ReactorAggregation.of(session, mojoExecution);
+            Optional<List<List<Path>>> all = aggregation.add(project, files);
+            if (all.isEmpty()) {
+                getLog().info("Recorded " + files.size() + " report(s) of " + project.getArtifactId() + " for the reactor's check ("
+                        + aggregation.waitingFor() + " module(s) still to come)");
+                return;
+            }
+            files = all.get().stream().flatMap(List::stream).distinct().toList();
+            checked = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+        }
+        check(checked, files);
+    }
+
+    private List<Path> reportFiles() throws MojoExecutionException {
+        if (reports == null || reports.stream().allMatch(r -> r == null || r.isBlank())) {
+            throw new MojoExecutionException("No scanner reports are configured for " + project.getId() + ": set <reports><report>"
+                    + "target/dependency-check-report.json</report></reports> (paths or globs), or -Dsecure-build.reports=a.sarif,b.json, "
+                    + "or skip the goal in this module");
+        }
+        try {
+            return ReportFiles.expand(project.getBasedir().toPath(), reports.stream().filter(r -> r != null).toList());
+        } catch (ReportParseException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private void check(MavenProject checked, List<Path> files) throws MojoExecutionException, MojoFailureException {
+        Path output = checked == project ? Path.of(outputDirectory) : Path.of(checked.getBuild().getDirectory(), "secure-build", "findings");
+        Path events = checked == project ? Path.of(eventLog) : Path.of(checked.getBuild().getDirectory(), "secure-build", "security-events.jsonl");
+        Clock clock = Clock.systemDefaultZone();
+        CheckResult result;
+        try {
+            // An earlier run's verdict must not be read as this run's when this one stops on a broken report.
+            deleteOutputs(output);
+            PolicySource.Loaded loaded = PolicySource.load(policy, project, repositorySystem, session.getRepositorySession());
+            Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
+            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, checked.getBasedir().toPath(), maxAge, failOnStaleReports),
+                    loaded.policy(), loaded.description());
+            FindingsOutputs.writeAll(result, output, plugin.getVersion());
+            ExceptionEvents.append(new EventLog(events, clock), checked.getId(), result.exceptions());
+        } catch (InvalidPolicyException | ReportParseException | IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("check-findings could not complete: " + e.getMessage(), e);
+        }
+        log(result, output);
+        if (!result.passed()) {
+            String message = "The scanner gate failed: " + reasons(result) + ". Details: " + output.resolve(FindingsOutputs.HTML);
+            if (failOnViolation) {
+                throw new MojoFailureException(message);
+            }
+            getLog().warn(message + " (failOnViolation is false: the build goes on)");
+        }
+    }
+
+    private void log(CheckResult result, Path output) {
+        getLog().info("Read " + result.raw() + " finding(s) from " + result.reports().size() + " report(s), " + result.merged()
+                + " after merging the same issue seen by several tools; policy: " + result.policy());
+        for (String line : LogTable.lines(result, maxLogRows)) {
+            if (result.passed()) {
+                getLog().info(line);
+            } else {
+                getLog().error(line);
+            }
+        }
+        result.warnings().forEach(warning -> getLog().warn(warning));
+        result.violations().forEach(violation -> getLog().error(violation));
+        String verdict = (result.passed() ? "PASS" : "FAIL") + ": " + result.blocking() + " blocking, "
+                + result.decisions().stream().filter(d -> d.outcome() == dev.securebuild.findings.Outcome.WARNING).count() + " warning(s), "
+                + result.decisions().stream().filter(d -> !d.outcome().blocks() && d.outcome() != dev.securebuild.findings.Outcome.WARNING).count()
+                + " cleared (exception, VEX or suppression). Reports: " + output;
+        if (result.passed()) {
+            getLog().info(verdict);
+        } else {
+            getLog().error(verdict);
+        }
+    }
+
+    private static String reasons(CheckResult result) {
+        List<String> reasons = new ArrayList<>();
+        if (result.blocking() > 0) {
+            reasons.add(result.blocking() + " finding(s) block");
+        }
+        if (!result.violations().isEmpty()) {
+            reasons.add(result.violations().size() + " policy violation(s)");
+        }
+        return String.join(" and ", reasons);
+    }
+
+    private static void deleteOutputs(Path output) throws IOException {
+        for (String name : List.of(FindingsOutputs.JSON, FindingsOutputs.SARIF, FindingsOutputs.BLOCKING_SARIF, FindingsOutputs.JUNIT, FindingsOutputs.HTML)) {
+            Files.deleteIfExists(output.resolve(name));
+        }
+    }
+}
