@@ -1,0 +1,99 @@
+package dev.securebuild.shared.events;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * The security event log: one JSON object per line, appended, never rewritten. Each line is
+ * {@code {"time":"2026-12-01T10:15:30Z","type":"...", <the event's fields>, "project":"...","message":"..."}}; the
+ * types and fields each capability writes are listed in docs/policy.md. Several modules of a parallel build, and
+ * several builds, may append to one file: each line is written whole by one write, under a lock held both within this
+ * JVM (file locks are per process, so threads of one build would otherwise collide on them) and across processes.
+ * Only what the caller passes is written: nothing is taken from the environment.
+ */
+public final class EventLog {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    /** One monitor per log file within this JVM. */
+    private static final Map<Path, Object> FILE_MONITORS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final Clock clock;
+
+    public EventLog(Path file, Clock clock) {
+        this.file = Objects.requireNonNull(file);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Appends one event.
+     *
+     * @param type     what happened, dotted ({@code exception.expired})
+     * @param project  the project the event is about ({@code groupId:artifactId})
+     * @param fields   the event's own fields, in order: text, numbers, booleans, null; other values as their text
+     * @param message  one sentence for a person
+     */
+    public void append(String type, String project, Map<String, ?> fields, String message) throws IOException {
+        byte[] line = line(type, project, fields, message).getBytes(StandardCharsets.UTF_8);
+        Path absolute = file.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        Path key = absolute.getParent().toRealPath().resolve(absolute.getFileName());
+        synchronized (FILE_MONITORS.computeIfAbsent(key, k -> new Object())) {
+            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                 FileLock lock = channel.lock()) {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        }
+    }
+
+    private String line(String type, String project, Map<String, ?> fields, String message) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("time", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+            json.writeStringField("type", type);
+            for (Map.Entry<String, ?> field : fields.entrySet()) {
+                Object value = field.getValue();
+                json.writeFieldName(field.getKey());
+                if (value == null) {
+                    json.writeNull();
+                } else if (value instanceof Integer || value instanceof Long) {
+                    json.writeNumber(((Number) value).longValue());
+                } else if (value instanceof Number number) {
+                    json.writeNumber(number.doubleValue());
+                } else if (value instanceof Boolean bool) {
+                    json.writeBoolean(bool);
+                } else {
+                    json.writeString(value.toString());
+                }
+            }
+            json.writeStringField("project", project);
+            json.writeStringField("message", message);
+            json.writeEndObject();
+        }
+        // JSON escapes line breaks inside strings, so the line ends only here.
+        return text + "\n";
+    }
+}
