@@ -1,0 +1,44 @@
+package dev.securebuild.findings.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LogTableTest {
+
+    @Test
+    void theBlockingFindingsInAFixedWidthTableThenThePolicyViolations() {
+        List<String> lines = LogTable.lines(TestResults.failing());
+        assertEquals(1 + 1 + 3 + 1, lines.size(), "header, rule, three blocking findings, one violation");
+        String header = lines.get(0);
+        assertTrue(header.startsWith("id "), header);
+        int severity = header.indexOf("severity");
+        int where = header.indexOf("where");
+        int tools = header.indexOf("tools");
+        int why = header.indexOf("why it blocks");
+        assertTrue(severity < where && where < tools && tools < why, header);
+        String log4j = lines.get(2);
+        assertTrue(log4j.startsWith("CVE-2021-44228"), log4j);
+        assertEquals("critical", log4j.substring(severity, severity + 8));
+        assertTrue(log4j.substring(where).startsWith("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"), log4j);
+        assertTrue(log4j.substring(tools).startsWith("Trivy,Grype"), log4j);
+        assertTrue(log4j.substring(why).startsWith("severity CRITICAL"), log4j);
+        assertTrue(lines.get(5).startsWith("policy violation: exception E-2"), lines.get(5));
+        assertTrue(LogTable.lines(TestResults.passing()).isEmpty(), "nothing to tell when nothing blocks");
+    }
+
+    @Test
+    void atMostTheGivenRowsAndEveryLineFits() {
+        List<String> lines = LogTable.lines(TestResults.manyBlocking(25));
+        assertEquals(2 + 20 + 1, lines.size());
+        assertEquals("and 5 more: see report.html", lines.get(lines.size() - 1));
+        for (String line : lines) {
+            assertTrue(line.length() <= LogTable.WIDTH, line.length() + ": " + line);
+        }
+        assertTrue(lines.get(2).contains("…"), "long cells are cut: " + lines.get(2));
+        assertEquals(2 + 3 + 1, LogTable.lines(TestResults.manyBlocking(4), 3).size());
+    }
+}
