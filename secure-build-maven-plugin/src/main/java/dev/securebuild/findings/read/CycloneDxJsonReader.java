@@ -1,0 +1,262 @@
+package dev.securebuild.findings.read;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.securebuild.findings.ReportFormat;
+import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.findings.ReportReader;
+import dev.securebuild.findings.ReportSink;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * CycloneDX JSON (1.4 to 1.7) with {@code vulnerabilities[]}, read as a stream. Components are streamed too and only
+ * their bom-ref and purl are kept, to resolve {@code affects[].ref}; a vulnerability is held as a tree one at a time.
+ * See {@link CycloneDxVulnerability} for what each vulnerability yields: its findings always, and a VEX statement
+ * when it has an {@code analysis.state} (a not_affected vulnerability is a finding that its own statement clears).
+ *
+ * <p>JSON does not fix the order of the members. When {@code vulnerabilities} comes after {@code components} and
+ * {@code metadata} (as every generator we know writes it) the file is read once. Otherwise the vulnerabilities are
+ * skipped on the first pass and the file is read a second time for them alone: that costs a second parse of the file
+ * but keeps memory bounded by the components map whatever the size of the vulnerabilities, where holding the
+ * vulnerabilities until the components are read would cost memory in proportion to the report.
+ */
+public final class CycloneDxJsonReader implements ReportReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String EXPECTED_BOM = "expected a CycloneDX BOM, a JSON object with \"bomFormat\": \"CycloneDX\"";
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.CYCLONEDX_JSON;
+    }
+
+    @Override
+    public void read(Path file, ReportSink sink) throws IOException {
+        String name = file.toString();
+        CycloneDxComponents components = new CycloneDxComponents();
+        CycloneDxVulnerability.Tool tool = CycloneDxVulnerability.Tool.UNNAMED;
+        boolean metadataRead = false;
+        boolean componentsRead = false;
+        boolean vulnerabilitiesDeferred = false;
+        boolean toolAnnounced = false;
+        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw ReportParseException.at(name, parser.currentTokenLocation(), EXPECTED_BOM);
+            }
+            JsonLocation start = parser.currentTokenLocation();
+            String bomFormat = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "bomFormat" -> {
+                        bomFormat = parser.getValueAsString();
+                        if (!"CycloneDX".equals(bomFormat)) {
+                            throw ReportParseException.at(name, parser.currentTokenLocation(), EXPECTED_BOM + ", not \"bomFormat\": " + bomFormat);
+                        }
+                    }
+                    case "metadata" -> {
+                        tool = readMetadata(parser, name, components);
+                        metadataRead = true;
+                    }
+                    case "components" -> {
+                        readComponents(parser, name, components);
+                        componentsRead = true;
+                    }
+                    case "vulnerabilities" -> {
+                        if (metadataRead && componentsRead) {
+                            sink.tool(tool.name(), tool.version());
+                            toolAnnounced = true;
+                            readVulnerabilities(parser, name, tool, components, sink);
+                        } else {
+                            expectArray(parser, name, "\"vulnerabilities\" must be an array of vulnerabilities");
+                            parser.skipChildren();
+                            vulnerabilitiesDeferred = true;
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (bomFormat == null) {
+                throw ReportParseException.at(name, start, EXPECTED_BOM + "; it has no \"bomFormat\"");
+            }
+        } catch (JsonParseException e) {
+            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (!toolAnnounced) {
+            sink.tool(tool.name(), tool.version());
+        }
+        if (vulnerabilitiesDeferred) {
+            readVulnerabilitiesAgain(file, tool, components, sink);
+        }
+    }
+
+    /** The second pass, when the vulnerabilities came before what resolves them: only they are read. */
+    private static void readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
+            throws IOException {
+        String name = file.toString();
+        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("vulnerabilities")) {
+                    readVulnerabilities(parser, name, tool, components, sink);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JsonParseException e) {
+            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** metadata: the first tool, and {@code metadata.component}, which vulnerabilities may name as the affected product. */
+    private static CycloneDxVulnerability.Tool readMetadata(JsonParser parser, String file, CycloneDxComponents components) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return CycloneDxVulnerability.Tool.UNNAMED;
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw ReportParseException.at(file, parser.currentTokenLocation(), "\"metadata\" must be an object");
+        }
+        CycloneDxVulnerability.Tool tool = CycloneDxVulnerability.Tool.UNNAMED;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("tools")) {
+                tool = firstTool(MAPPER.readTree(parser));
+            } else if (field.equals("component") && value == JsonToken.START_OBJECT) {
+                readComponent(parser, file, components);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return tool;
+    }
+
+    /** 1.4: an array of {vendor, name, version}; 1.5 and later: {components: [...], services: [...]}. */
+    private static CycloneDxVulnerability.Tool firstTool(JsonNode tools) {
+        JsonNode first = tools.isArray() ? tools.path(0)
+                : tools.path("components").has(0) ? tools.path("components").path(0) : tools.path("services").path(0);
+        String name = text(first, "name");
+        if (name == null) {
+            name = text(first, "vendor");
+        }
+        return name == null ? CycloneDxVulnerability.Tool.UNNAMED : new CycloneDxVulnerability.Tool(name, text(first, "version"));
+    }
+
+    private static void readComponents(JsonParser parser, String file, CycloneDxComponents components) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        expectArray(parser, file, "\"components\" must be an array of components");
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                throw ReportParseException.at(file, parser.currentTokenLocation(), "expected a component, a JSON object");
+            }
+            readComponent(parser, file, components);
+        }
+    }
+
+    /** One component, field by field: its bom-ref, purl and names, and its nested components, nothing else kept. */
+    private static void readComponent(JsonParser parser, String file, CycloneDxComponents components) throws IOException {
+        String bomRef = null;
+        String purl = null;
+        String group = null;
+        String name = null;
+        String version = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "bom-ref" -> bomRef = scalar(parser, value);
+                case "purl" -> purl = scalar(parser, value);
+                case "group" -> group = scalar(parser, value);
+                case "name" -> name = scalar(parser, value);
+                case "version" -> version = scalar(parser, value);
+                case "components" -> readComponents(parser, file, components);
+                default -> parser.skipChildren();
+            }
+        }
+        components.add(bomRef, purl, group, name, version);
+    }
+
+    private static void readVulnerabilities(JsonParser parser, String file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components,
+                                            ReportSink sink) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        expectArray(parser, file, "\"vulnerabilities\" must be an array of vulnerabilities");
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            JsonLocation at = parser.currentTokenLocation();
+            if (token != JsonToken.START_OBJECT) {
+                throw ReportParseException.at(file, at, "expected a vulnerability, a JSON object");
+            }
+            vulnerability(MAPPER.readTree(parser), file, at).emit(tool, components, file, sink);
+        }
+    }
+
+    private static CycloneDxVulnerability vulnerability(JsonNode node, String file, JsonLocation at) throws ReportParseException {
+        String id = text(node, "id");
+        if (id == null || id.isBlank()) {
+            throw ReportParseException.at(file, at, "expected a vulnerability with an \"id\"");
+        }
+        List<String> aliases = new ArrayList<>();
+        node.path("references").forEach(reference -> aliases.add(text(reference, "id")));
+        List<CycloneDxVulnerability.Rating> ratings = new ArrayList<>();
+        for (JsonNode rating : node.path("ratings")) {
+            ratings.add(new CycloneDxVulnerability.Rating(text(rating, "method"), parseScore(text(rating, "score")), text(rating, "severity"),
+                    text(rating, "vector"), text(rating.path("source"), "name")));
+        }
+        List<String> refs = new ArrayList<>();
+        node.path("affects").forEach(affect -> refs.add(text(affect, "ref")));
+        JsonNode analysis = node.path("analysis");
+        return new CycloneDxVulnerability(id.strip(), aliases, ratings, text(node, "description"), text(node, "detail"), text(analysis, "state"),
+                text(analysis, "justification"), text(analysis, "detail"), refs, where(at));
+    }
+
+    private static void expectArray(JsonParser parser, String file, String expected) throws ReportParseException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw ReportParseException.at(file, parser.currentTokenLocation(), expected);
+        }
+    }
+
+    private static String scalar(JsonParser parser, JsonToken value) throws IOException {
+        if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+            return parser.getValueAsString();
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static Double parseScore(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String where(JsonLocation at) {
+        return " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+}

@@ -1,0 +1,378 @@
+package dev.securebuild.findings.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import dev.securebuild.findings.ReportFormat;
+import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.findings.ReportReader;
+import dev.securebuild.findings.ReportSink;
+
+/**
+ * CycloneDX XML ({@code http://cyclonedx.org/schema/bom/1.x}) read with StAX, one element at a time; DTDs and
+ * external entities are refused. Vulnerabilities are taken from two places:
+ * <ul>
+ * <li>{@code bom/vulnerabilities/vulnerability} (CycloneDX 1.4 and later), with {@code affects/target/ref};</li>
+ * <li>the older vulnerability extension ({@code http://cyclonedx.org/schema/ext/vulnerability/1.0}) that Grype
+ *     before CycloneDX 1.4 wrote inside each component: {@code v:vulnerabilities/v:vulnerability} with {@code v:id},
+ *     {@code v:ratings/v:rating} ({@code v:score/v:base}, {@code v:severity}, {@code v:method}) and
+ *     {@code v:description}. Its affected component is the component that holds it (its {@code ref} attribute
+ *     names the vulnerability, not a component); it has no analysis, so it yields no VEX statement.</li>
+ * </ul>
+ * The schema fixes the order metadata, components, ..., vulnerabilities, so one pass resolves every ref; see
+ * {@link CycloneDxVulnerability} for what each vulnerability yields.
+ */
+public final class CycloneDxXmlReader implements ReportReader {
+
+    private static final String BOM_NAMESPACE = "http://cyclonedx.org/schema/bom/";
+    private static final String EXTENSION_NAMESPACE = "http://cyclonedx.org/schema/ext/vulnerability/1.0";
+    private static final XMLInputFactory FACTORY = secureFactory();
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.CYCLONEDX_XML;
+    }
+
+    @Override
+    public void read(Path file, ReportSink sink) throws IOException {
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                new Document(name, xml, sink).read();
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw at(name, e.getLocation(), "not well-formed XML (" + lastLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    static ReportParseException at(String file, Location location, String expected) {
+        String where = location == null || location.getLineNumber() < 0 ? ""
+                : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
+        return new ReportParseException(file + where + ": " + expected);
+    }
+
+    /** The JDK's StAX messages start with "ParseError at [row,col]" and end with what is wrong. */
+    private static String lastLine(String message) {
+        String last = message == null ? "" : message.strip().lines().reduce((first, next) -> next).orElse("").strip();
+        return last.startsWith("Message: ") ? last.substring("Message: ".length()) : last;
+    }
+
+    /** One read of one file: the reader, the components seen so far and the tool. */
+    private static final class Document {
+        final String file;
+        final XMLStreamReader xml;
+        final ReportSink sink;
+        final CycloneDxComponents components = new CycloneDxComponents();
+        CycloneDxVulnerability.Tool tool = CycloneDxVulnerability.Tool.UNNAMED;
+        boolean toolAnnounced;
+
+        Document(String file, XMLStreamReader xml, ReportSink sink) {
+            this.file = file;
+            this.xml = xml;
+            this.sink = sink;
+        }
+
+        void read() throws XMLStreamException, ReportParseException {
+            toRootElement();
+            String namespace = xml.getNamespaceURI();
+            if (!xml.getLocalName().equals("bom") || namespace == null || !namespace.startsWith(BOM_NAMESPACE)) {
+                throw at(file, xml.getLocation(), "expected a CycloneDX BOM, a <bom> element in namespace " + BOM_NAMESPACE + "1.x; found <"
+                        + xml.getLocalName() + ">" + (namespace == null || namespace.isEmpty() ? " without a namespace" : " in namespace " + namespace));
+            }
+            while (nextChild()) {
+                switch (xml.getLocalName()) {
+                    case "metadata" -> readMetadata();
+                    case "components" -> readComponents();
+                    case "vulnerabilities" -> {
+                        while (nextChild()) {
+                            if (xml.getLocalName().equals("vulnerability")) {
+                                emit(readVulnerability());
+                            } else {
+                                skip();
+                            }
+                        }
+                    }
+                    default -> skip();
+                }
+            }
+            announceTool();
+        }
+
+        private void toRootElement() throws XMLStreamException, ReportParseException {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw at(file, xml.getLocation(), "a DOCTYPE is not allowed in a CycloneDX report; expected a <bom> element");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return;
+                }
+            }
+            throw at(file, xml.getLocation(), "expected a CycloneDX BOM, a <bom> element; the file has no element");
+        }
+
+        private void readMetadata() throws XMLStreamException, ReportParseException {
+            while (nextChild()) {
+                switch (xml.getLocalName()) {
+                    case "tools" -> readTools();
+                    case "component" -> readComponent();
+                    default -> skip();
+                }
+            }
+        }
+
+        /** 1.4: tools/tool with vendor, name, version; 1.5 and later: tools/components/component and tools/services/service. */
+        private void readTools() throws XMLStreamException {
+            while (nextChild()) {
+                switch (xml.getLocalName()) {
+                    case "tool" -> takeFirstTool(childTexts());
+                    case "components", "services" -> {
+                        while (nextChild()) {
+                            takeFirstTool(childTexts());
+                        }
+                    }
+                    default -> skip();
+                }
+            }
+        }
+
+        private void takeFirstTool(Map<String, String> fields) {
+            String name = fields.getOrDefault("name", fields.get("vendor"));
+            if (tool == CycloneDxVulnerability.Tool.UNNAMED && name != null && !name.isBlank()) {
+                tool = new CycloneDxVulnerability.Tool(name.strip(), fields.get("version"));
+            }
+        }
+
+        private void readComponents() throws XMLStreamException, ReportParseException {
+            while (nextChild()) {
+                if (xml.getLocalName().equals("component")) {
+                    readComponent();
+                } else {
+                    skip();
+                }
+            }
+        }
+
+        /** A component's bom-ref, purl and names; its nested components; vulnerabilities of the old extension inside it. */
+        private void readComponent() throws XMLStreamException, ReportParseException {
+            String bomRef = xml.getAttributeValue(null, "bom-ref");
+            Map<String, String> names = new HashMap<>();
+            while (nextChild()) {
+                String element = xml.getLocalName();
+                if (EXTENSION_NAMESPACE.equals(xml.getNamespaceURI()) && element.equals("vulnerabilities")) {
+                    String self = CycloneDxComponents.name(names.get("purl"), names.get("group"), names.get("name"), names.get("version"));
+                    while (nextChild()) {
+                        if (xml.getLocalName().equals("vulnerability")) {
+                            emit(readExtensionVulnerability(self));
+                        } else {
+                            skip();
+                        }
+                    }
+                } else if (element.equals("components")) {
+                    readComponents();
+                } else if (List.of("purl", "group", "name", "version").contains(element)) {
+                    names.put(element, text());
+                } else {
+                    skip();
+                }
+            }
+            components.add(bomRef, names.get("purl"), names.get("group"), names.get("name"), names.get("version"));
+        }
+
+        private CycloneDxVulnerability readVulnerability() throws XMLStreamException, ReportParseException {
+            Location start = xml.getLocation();
+            String where = where(start);
+            String id = null;
+            String description = null;
+            String detail = null;
+            Map<String, String> analysis = Map.of();
+            List<String> aliases = new ArrayList<>();
+            List<CycloneDxVulnerability.Rating> ratings = new ArrayList<>();
+            List<String> refs = new ArrayList<>();
+            while (nextChild()) {
+                switch (xml.getLocalName()) {
+                    case "id" -> id = text();
+                    case "description" -> description = text();
+                    case "detail" -> detail = text();
+                    case "analysis" -> analysis = childTexts();
+                    case "references" -> eachChild("reference", () -> aliases.add(childTexts().get("id")));
+                    case "affects" -> eachChild("target", () -> refs.add(childTexts().get("ref")));
+                    case "ratings" -> eachChild("rating", () -> ratings.add(readRating()));
+                    default -> skip();
+                }
+            }
+            if (id == null || id.isBlank()) {
+                throw at(file, start, "expected a vulnerability with an <id>");
+            }
+            return new CycloneDxVulnerability(id.strip(), aliases, ratings, description, detail, analysis.get("state"), analysis.get("justification"),
+                    analysis.get("detail"), refs, where);
+        }
+
+        private CycloneDxVulnerability.Rating readRating() throws XMLStreamException {
+            Map<String, String> fields = new HashMap<>();
+            while (nextChild()) {
+                if (xml.getLocalName().equals("source")) {
+                    fields.put("source", childTexts().get("name"));
+                } else {
+                    fields.put(xml.getLocalName(), text());
+                }
+            }
+            return new CycloneDxVulnerability.Rating(fields.get("method"), score(fields.get("score")), fields.get("severity"), fields.get("vector"),
+                    fields.get("source"));
+        }
+
+        /** The extension's vulnerability: about the component that holds it; a score is {@code v:score/v:base}. */
+        private CycloneDxVulnerability readExtensionVulnerability(String component) throws XMLStreamException, ReportParseException {
+            Location start = xml.getLocation();
+            String where = where(start);
+            String id = null;
+            String description = null;
+            List<CycloneDxVulnerability.Rating> ratings = new ArrayList<>();
+            while (nextChild()) {
+                switch (xml.getLocalName()) {
+                    case "id" -> id = text();
+                    case "description" -> description = text();
+                    case "ratings" -> eachChild("rating", () -> {
+                        Map<String, String> fields = new HashMap<>();
+                        while (nextChild()) {
+                            if (xml.getLocalName().equals("score")) {
+                                fields.put("score", childTexts().get("base"));
+                            } else {
+                                fields.put(xml.getLocalName(), text());
+                            }
+                        }
+                        ratings.add(new CycloneDxVulnerability.Rating(fields.get("method"), score(fields.get("score")), fields.get("severity"),
+                                fields.get("vector"), null));
+                    });
+                    default -> skip();
+                }
+            }
+            if (id == null || id.isBlank()) {
+                throw at(file, start, "expected a vulnerability of the CycloneDX vulnerability extension with a <v:id>");
+            }
+            List<String> refs = component == null ? List.of() : List.of(component);
+            return new CycloneDxVulnerability(id.strip(), List.of(), ratings, description, null, null, null, null, refs, where);
+        }
+
+        private void emit(CycloneDxVulnerability vulnerability) throws ReportParseException {
+            announceTool();
+            vulnerability.emit(tool, components, file, sink);
+        }
+
+        private void announceTool() {
+            if (!toolAnnounced) {
+                sink.tool(tool.name(), tool.version());
+                toolAnnounced = true;
+            }
+        }
+
+        /** Moves to the next child element of the current element; false (at its end tag) when there is none. */
+        private boolean nextChild() throws XMLStreamException {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return true;
+                }
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private interface ChildReader {
+            void read() throws XMLStreamException, ReportParseException;
+        }
+
+        /** Calls {@code reader} on each child named {@code name} of the current element and skips the others. */
+        private void eachChild(String name, ChildReader reader) throws XMLStreamException, ReportParseException {
+            while (nextChild()) {
+                if (xml.getLocalName().equals(name)) {
+                    reader.read();
+                } else {
+                    skip();
+                }
+            }
+        }
+
+        /** The text of each child element, by local name (the first of a name wins); deeper elements are skipped. */
+        private Map<String, String> childTexts() throws XMLStreamException {
+            Map<String, String> texts = new HashMap<>();
+            while (nextChild()) {
+                String name = xml.getLocalName();
+                String text = text();
+                texts.putIfAbsent(name, text);
+            }
+            return texts;
+        }
+
+        /** The current element's own text, up to its end tag; text of nested elements is not included. */
+        private String text() throws XMLStreamException {
+            StringBuilder text = new StringBuilder();
+            int depth = 1;
+            while (depth > 0 && xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                } else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE)) {
+                    text.append(xml.getText());
+                }
+            }
+            return text.toString().strip();
+        }
+
+        /** Skips the current element and everything in it. */
+        private void skip() throws XMLStreamException {
+            int depth = 1;
+            while (depth > 0 && xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+        }
+
+        private static Double score(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static String where(Location location) {
+            return " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
+        }
+    }
+}
