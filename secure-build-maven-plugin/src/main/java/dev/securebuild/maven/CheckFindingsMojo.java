@@ -149,26 +149,28 @@ public class CheckFindingsMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping: secure-build.skip is set");
-            if (aggregate) {
-                ReactorAggregation.<List<Path>>of(session, mojoExecution).add(project, List.of());
+            getLog().info("Skipping: secure-build.skip is set" + (aggregate ? "; this module adds no reports to the reactor's check" : ""));
+        }
+        List<Path> files = skip ? List.of() : reportFiles();
+        if (!aggregate) {
+            if (!skip) {
+                check(project, files);
             }
             return;
         }
-        List<Path> files = reportFiles();
-        MavenProject checked = project;
-        if (aggregate) {
-            ReactorAggregation<List<Path>> aggregation = ReactorAggregation.of(session, mojoExecution);
-            Optional<List<List<Path>>> all = aggregation.add(project, files);
-            if (all.isEmpty()) {
-                getLog().info("Recorded " + files.size() + " report(s) of " + project.getArtifactId() + " for the reactor's check ("
-                        + aggregation.waitingFor() + " module(s) still to come)");
-                return;
-            }
-            files = all.get().stream().flatMap(List::stream).distinct().toList();
-            checked = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+        ReactorAggregation<List<Path>> aggregation = ReactorAggregation.of(session, mojoExecution);
+        Optional<List<List<Path>>> all = aggregation.add(project, files);
+        if (all.isEmpty()) {
+            getLog().info("Recorded " + files.size() + " report(s) of " + project.getArtifactId() + " for the reactor's check ("
+                    + aggregation.waitingFor() + " module(s) still to come)");
+            return;
         }
-        check(checked, files);
+        List<Path> everything = all.get().stream().flatMap(List::stream).distinct().toList();
+        if (everything.isEmpty()) {
+            getLog().info("No module of the reactor added reports: nothing to check");
+            return;
+        }
+        check(session.getTopLevelProject() != null ? session.getTopLevelProject() : project, everything);
     }
 
     private List<Path> reportFiles() throws MojoExecutionException {
@@ -192,7 +194,7 @@ public class CheckFindingsMojo extends AbstractMojo {
         try {
             // An earlier run's verdict must not be read as this run's when this one stops on a broken report.
             deleteOutputs(output);
-            PolicySource.Loaded loaded = PolicySource.load(policy, project, repositorySystem, session.getRepositorySession());
+            PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
             Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
             result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, checked.getBasedir().toPath(), maxAge, failOnStaleReports),
                     loaded.policy(), loaded.description());
