@@ -253,6 +253,37 @@ class ItSupport {
         return new groovy.json.JsonSlurper().parse(json) as Map
     }
 
+    /**
+     * The outputs of check-findings in dir (target/secure-build/findings): checks that all five are there and parse,
+     * that findings.json agrees with the JUnit XML and the two SARIF files, and returns findings.json as a map.
+     */
+    static Map findingsOutputs(File dir) {
+        def names = ['findings.json', 'findings.sarif', 'blocking.sarif', 'TEST-secure-build-findings.xml', 'report.html']
+        assert (dir.list() as Set) == (names as Set): "expected exactly $names in $dir, found ${dir.list()}"
+        Map findings = new groovy.json.JsonSlurper().parse(new File(dir, 'findings.json')) as Map
+        assert findings.keySet().toList().take(2) == ['verdict', 'summary']: 'findings.json starts with verdict and summary'
+        assert findings.format == 'secure-build-findings/1'
+        Map sarif = new groovy.json.JsonSlurper().parse(new File(dir, 'findings.sarif')) as Map
+        Map blocking = new groovy.json.JsonSlurper().parse(new File(dir, 'blocking.sarif')) as Map
+        [sarif, blocking].each { log ->
+            assert log.version == '2.1.0' && log.runs.size() == 1 && log.runs[0].tool.driver.name == 'secure-build'
+            log.runs[0].results.each { result ->
+                assert result.ruleId && result.message.text && result.locations[0].physicalLocation.artifactLocation.uri
+                assert result.locations[0].physicalLocation.region.startLine >= 1
+            }
+        }
+        assert sarif.runs[0].results.size() == findings.summary.merged
+        assert blocking.runs[0].results.size() == findings.summary.blocking
+        assert blocking.runs[0].results.every { !it.suppressions }: 'GitHub ignores suppressions: blocking.sarif has none'
+        def junit = new groovy.xml.XmlSlurper().parse(new File(dir, 'TEST-secure-build-findings.xml'))
+        int failures = junit.'**'.findAll { it.name() == 'failure' }.size()
+        assert failures >= findings.summary.blocking
+        String html = new File(dir, 'report.html').getText('UTF-8')
+        assert html.contains(findings.verdict == 'pass' ? 'PASS' : 'FAIL')
+        assert !(html =~ /(?i)<(script|link|img)[^>]+(src|href)=["']https?:/): 'report.html loads nothing from the network'
+        return findings
+    }
+
     /** The lines the verify-signatures goal printed, keyed by file name: [name: status]. */
     static Map<String, String> verificationLines(String log) {
         Map<String, String> lines = [:]

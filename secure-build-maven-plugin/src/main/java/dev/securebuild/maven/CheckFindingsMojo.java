@@ -24,6 +24,7 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.findings.CheckResult;
+import dev.securebuild.findings.Outcome;
 import dev.securebuild.findings.ReportFiles;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.Ages;
@@ -199,7 +200,7 @@ public class CheckFindingsMojo extends AbstractMojo {
             result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, checked.getBasedir().toPath(), maxAge, failOnStaleReports),
                     loaded.policy(), loaded.description());
             FindingsOutputs.writeAll(result, output, plugin.getVersion());
-            ExceptionEvents.append(new EventLog(events, clock), checked.getId(), result.exceptions());
+            ExceptionEvents.append(new EventLog(events, clock), checked.getGroupId() + ":" + checked.getArtifactId(), result.exceptions());
         } catch (InvalidPolicyException | ReportParseException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -218,19 +219,15 @@ public class CheckFindingsMojo extends AbstractMojo {
     private void log(CheckResult result, Path output) {
         getLog().info("Read " + result.raw() + " finding(s) from " + result.reports().size() + " report(s), " + result.merged()
                 + " after merging the same issue seen by several tools; policy: " + result.policy());
-        for (String line : LogTable.lines(result, maxLogRows)) {
-            if (result.passed()) {
-                getLog().info(line);
-            } else {
-                getLog().error(line);
-            }
-        }
+        LogTable.lines(result, maxLogRows).forEach(line -> getLog().error(line));
+        LogTable.warningLines(result, maxLogRows).forEach(line -> getLog().warn(line));
+        result.violations().forEach(violation -> getLog().error("Policy violation: " + violation));
         result.warnings().forEach(warning -> getLog().warn(warning));
-        result.violations().forEach(violation -> getLog().error(violation));
-        String verdict = (result.passed() ? "PASS" : "FAIL") + ": " + result.blocking() + " blocking, "
-                + result.decisions().stream().filter(d -> d.outcome() == dev.securebuild.findings.Outcome.WARNING).count() + " warning(s), "
-                + result.decisions().stream().filter(d -> !d.outcome().blocks() && d.outcome() != dev.securebuild.findings.Outcome.WARNING).count()
-                + " cleared (exception, VEX or suppression). Reports: " + output;
+        long warnings = result.decisions().stream().filter(d -> d.outcome() == Outcome.WARNING).count();
+        long cleared = result.decisions().stream().filter(d -> !d.outcome().blocks() && d.outcome() != Outcome.WARNING).count();
+        String verdict = (result.passed() ? "PASS" : "FAIL") + ": " + result.blocking() + " blocking, " + warnings + " warning(s), "
+                + cleared + " cleared (by an exception, VEX or a suppression in the report), " + result.violations().size()
+                + " policy violation(s). Reports: " + output;
         if (result.passed()) {
             getLog().info(verdict);
         } else {

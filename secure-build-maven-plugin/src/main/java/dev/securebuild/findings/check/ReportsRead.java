@@ -42,12 +42,12 @@ public record ReportsRead(List<ReadReport> reports, List<Finding> findings, List
         List<String> stale = new ArrayList<>();
         for (Path file : files) {
             ReportFormat format = detector.detect(file);
-            Collector collector = new Collector(format);
+            String shown = shown(base, file);
+            Collector collector = new Collector(format, shown);
             readers.apply(format).read(file, collector);
             findings.addAll(collector.findings);
             vex.addAll(collector.vex);
             Instant modified = Files.getLastModifiedTime(file).toInstant();
-            String shown = shown(base, file);
             reports.add(new ReadReport(shown, format, collector.tool, collector.toolVersion, collector.findings.size(), collector.vex.size(), modified));
             if (maxAge != null && Duration.between(modified, now).compareTo(maxAge) > 0) {
                 stale.add(shown + " was written " + Ages.describe(Duration.between(modified, now)) + " ago, more than the "
@@ -70,15 +70,18 @@ public record ReportsRead(List<ReadReport> reports, List<Finding> findings, List
         String tool;
         String toolVersion;
 
-        Collector(ReportFormat format) {
+        private final String shown;
+
+        Collector(ReportFormat format, String shown) {
             this.tool = format.label();
+            this.shown = shown;
         }
 
         private boolean named;
 
         @Override
         public void finding(Finding finding) {
-            findings.add(finding);
+            findings.add(finding.withReport(shown));
             if (!named) {
                 tool(finding.tool(), finding.toolVersion());
             }

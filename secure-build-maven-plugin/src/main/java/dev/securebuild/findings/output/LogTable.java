@@ -6,20 +6,23 @@ import java.util.List;
 import dev.securebuild.findings.CheckResult;
 import dev.securebuild.findings.Decision;
 import dev.securebuild.findings.MergedFinding;
+import dev.securebuild.findings.Outcome;
+import dev.securebuild.findings.PackageId;
 
 /**
- * The short table of blocking findings for the Maven log: plain text, fixed width, lines of at most {@link #WIDTH}
+ * The short tables of blocking and of warning findings for the Maven log: plain text, fixed width, lines of at most {@link #WIDTH}
  * characters, at most a given number of rows and then how many more there are. Long cells end in "…"; the full text
  * is in the reports.
  */
 public final class LogTable {
 
     public static final int DEFAULT_ROWS = 20;
-    public static final int WIDTH = 160;
+    public static final int WIDTH = 200;
 
-    private static final String[] HEADERS = {"id", "severity", "where", "tools", "why it blocks"};
+    private static final String[] BLOCKING_HEADERS = {"id", "severity", "where", "tools", "why it blocks"};
+    private static final String[] WARNING_HEADERS = {"id", "severity", "where", "tools", "why it only warns"};
     /** The most each column but the last may take; the last takes what is left of the line. */
-    private static final int[] MAX = {28, 8, 56, 24};
+    private static final int[] MAX = {36, 8, 56, 36};
     private static final String GAP = "  ";
 
     private LogTable() {}
@@ -28,36 +31,51 @@ public final class LogTable {
         return lines(result, DEFAULT_ROWS);
     }
 
-    /** The table of blocking findings (nothing when none blocks), then the policy violations, one line each. */
+    /** The table of blocking findings; nothing when none blocks. */
     public static List<String> lines(CheckResult result, int maxRows) {
+        return table(result, Outcome.BLOCKING, BLOCKING_HEADERS, maxRows);
+    }
+
+    /** The table of findings below the threshold: listed, never hidden; nothing when there are none. */
+    public static List<String> warningLines(CheckResult result, int maxRows) {
+        return table(result, Outcome.WARNING, WARNING_HEADERS, maxRows);
+    }
+
+    private static List<String> table(CheckResult result, Outcome outcome, String[] headers, int maxRows) {
         List<String> lines = new ArrayList<>();
-        List<Decision> blocking = result.decisions().stream().filter(d -> d.outcome().blocks()).toList();
-        if (!blocking.isEmpty()) {
-            List<String[]> rows = new ArrayList<>();
-            for (Decision decision : blocking.subList(0, Math.min(maxRows, blocking.size()))) {
-                MergedFinding finding = decision.finding();
-                rows.add(new String[] {finding.id(), Labels.of(finding.severity()), finding.where(), String.join(",", finding.tools()),
-                        decision.reason()});
-            }
-            int[] widths = widths(rows);
-            lines.add(line(HEADERS, widths));
-            lines.add(line(dashes(widths), widths));
-            rows.forEach(row -> lines.add(line(row, widths)));
-            if (blocking.size() > maxRows) {
-                lines.add("and " + (blocking.size() - maxRows) + " more: see report.html");
-            }
+        List<Decision> listed = result.decisions().stream().filter(d -> d.outcome() == outcome).toList();
+        if (listed.isEmpty()) {
+            return lines;
         }
-        for (String violation : result.violations()) {
-            lines.add(fit("policy violation: " + oneLine(violation), WIDTH));
+        List<String[]> rows = new ArrayList<>();
+        for (Decision decision : listed.subList(0, Math.min(maxRows, listed.size()))) {
+            MergedFinding finding = decision.finding();
+            rows.add(new String[] {finding.id(), Labels.of(finding.severity()), where(finding), String.join(", ", finding.tools()), decision.reason()});
+        }
+        int[] widths = widths(headers, rows);
+        lines.add(line(headers, widths));
+        lines.add(line(dashes(widths), widths));
+        rows.forEach(row -> lines.add(line(row, widths)));
+        if (listed.size() > maxRows) {
+            lines.add("and " + (listed.size() - maxRows) + " more: see report.html");
         }
         return lines;
     }
 
+    /** A Maven package as groupId:artifactId:version, shorter than its package URL; anything else as the finding says. */
+    private static String where(MergedFinding finding) {
+        PackageId id = PackageId.parse(finding.primary().component());
+        if (id != null && id.type().equals("maven") && !id.version().isEmpty()) {
+            return id.namespace() + ":" + id.name() + ":" + id.version();
+        }
+        return finding.where();
+    }
+
     /** Each column as wide as its widest cell, within its maximum; the last one gets the rest of the line. */
-    private static int[] widths(List<String[]> rows) {
-        int[] widths = new int[HEADERS.length];
-        for (int column = 0; column < HEADERS.length; column++) {
-            widths[column] = HEADERS[column].length();
+    private static int[] widths(String[] headers, List<String[]> rows) {
+        int[] widths = new int[headers.length];
+        for (int column = 0; column < headers.length; column++) {
+            widths[column] = headers[column].length();
             for (String[] row : rows) {
                 widths[column] = Math.max(widths[column], oneLine(row[column]).length());
             }
@@ -67,7 +85,7 @@ public final class LogTable {
             widths[column] = Math.min(widths[column], MAX[column]);
             used += widths[column] + GAP.length();
         }
-        widths[HEADERS.length - 1] = Math.min(widths[HEADERS.length - 1], WIDTH - used);
+        widths[headers.length - 1] = Math.min(widths[headers.length - 1], WIDTH - used);
         return widths;
     }
 
