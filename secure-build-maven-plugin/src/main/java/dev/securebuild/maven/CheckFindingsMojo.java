@@ -67,7 +67,7 @@ public class CheckFindingsMojo extends AbstractMojo {
      * @since 0.1.0
      */
     @Parameter(property = "secure-build.findingsDirectory", defaultValue = "${project.build.directory}/secure-build/findings")
-    private String outputDirectory;
+    private String findingsDirectory;
 
     /**
      * The security event log: one JSON line per use of an exception (used, expiring, expired, unused), appended.
@@ -188,7 +188,7 @@ public class CheckFindingsMojo extends AbstractMojo {
     }
 
     private void check(MavenProject checked, List<Path> files) throws MojoExecutionException, MojoFailureException {
-        Path output = checked == project ? Path.of(outputDirectory) : Path.of(checked.getBuild().getDirectory(), "secure-build", "findings");
+        Path output = checked == project ? Path.of(findingsDirectory) : Path.of(checked.getBuild().getDirectory(), "secure-build", "findings");
         Path events = checked == project ? Path.of(eventLog) : Path.of(checked.getBuild().getDirectory(), "secure-build", "security-events.jsonl");
         Clock clock = Clock.systemDefaultZone();
         CheckResult result;
