@@ -43,6 +43,7 @@ public final class SarifWriter {
 
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public static final String TOOL = "secure-build";
+    static final String INFORMATION_URI = "https://github.com/secure-build/secure-build";
     /** The key of our fingerprint in {@code fingerprints} and {@code partialFingerprints}. */
     public static final String FINGERPRINT = "secureBuild/v1";
 
@@ -125,6 +126,7 @@ public final class SarifWriter {
         json.writeObjectFieldStart("driver");
         json.writeStringField("name", TOOL);
         json.writeStringField("version", pluginVersion);
+        json.writeStringField("informationUri", INFORMATION_URI);
         json.writeArrayFieldStart("rules");
         for (Map.Entry<String, Rule> entry : rules.entrySet()) {
             Rule rule = entry.getValue();
@@ -133,6 +135,10 @@ public final class SarifWriter {
             json.writeStringField("id", entry.getKey());
             json.writeObjectFieldStart("shortDescription");
             json.writeStringField("text", entry.getKey() + ": " + firstMessage(finding));
+            json.writeEndObject();
+            // GitHub code scanning requires a full description of every rule (the SARIF multitool's rule GH2012).
+            json.writeObjectFieldStart("fullDescription");
+            json.writeStringField("text", fullDescription(entry.getKey(), finding));
             json.writeEndObject();
             json.writeObjectFieldStart("help");
             json.writeStringField("text", help(entry.getKey(), finding));
@@ -293,6 +299,12 @@ public final class SarifWriter {
                     .findFirst().orElse(decision.reason());
             default -> decision.reason();
         };
+    }
+
+    /** What the tools said of it: the primary finding's message, and where it is. */
+    private static String fullDescription(String id, MergedFinding finding) {
+        String where = finding.where();
+        return id + ": " + firstMessage(finding) + (where.isEmpty() ? "" : " (" + where + ")") + ".";
     }
 
     private static String help(String id, MergedFinding finding) {
