@@ -20,4 +20,10 @@ public final class ReportParseException extends IOException {
         String where = location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         return new ReportParseException(file + where + ": " + expected);
     }
+
+    /** The same for XML read with StAX. */
+    public static ReportParseException at(String file, javax.xml.stream.Location location, String expected) {
+        String where = location == null || location.getLineNumber() < 0 ? "" : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
+        return new ReportParseException(file + where + ": " + expected);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.securebuild.findings.read;
 
+import static dev.securebuild.findings.read.ReportJson.text;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +92,7 @@ public final class CycloneDxJsonReader implements ReportReader {
                 throw ReportParseException.at(name, start, EXPECTED_BOM + "; it has no \"bomFormat\"");
             }
         } catch (JsonParseException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(name, e);
         }
         if (!toolAnnounced) {
             sink.tool(tool.name(), tool.version());
@@ -103,21 +105,7 @@ public final class CycloneDxJsonReader implements ReportReader {
     /** The second pass, when the vulnerabilities came before what resolves them: only they are read. */
     private static void readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
             throws IOException {
-        String name = file.toString();
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (field.equals("vulnerabilities")) {
-                    readVulnerabilities(parser, name, tool, components, sink);
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        } catch (JsonParseException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
+        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "vulnerabilities", parser -> readVulnerabilities(parser, file.toString(), tool, components, sink));
     }
 
     /** metadata: the first tool, and {@code metadata.component}, which vulnerabilities may name as the affected product. */
@@ -216,7 +204,7 @@ public final class CycloneDxJsonReader implements ReportReader {
         node.path("references").forEach(reference -> aliases.add(text(reference, "id")));
         List<CycloneDxVulnerability.Rating> ratings = new ArrayList<>();
         for (JsonNode rating : node.path("ratings")) {
-            ratings.add(new CycloneDxVulnerability.Rating(text(rating, "method"), parseScore(text(rating, "score")), text(rating, "severity"),
+            ratings.add(new CycloneDxVulnerability.Rating(text(rating, "method"), CycloneDxVulnerability.Rating.parseScore(text(rating, "score")), text(rating, "severity"),
                     text(rating, "vector"), text(rating.path("source"), "name")));
         }
         List<String> refs = new ArrayList<>();
@@ -240,23 +228,7 @@ public final class CycloneDxJsonReader implements ReportReader {
         return null;
     }
 
-    private static Double parseScore(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private static String where(JsonLocation at) {
         return " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 }

@@ -1,8 +1,6 @@
 package dev.securebuild.findings.read;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -38,7 +35,6 @@ public final class CycloneDxXmlReader implements ReportReader {
 
     private static final String BOM_NAMESPACE = "http://cyclonedx.org/schema/bom/";
     private static final String EXTENSION_NAMESPACE = "http://cyclonedx.org/schema/ext/vulnerability/1.0";
-    private static final XMLInputFactory FACTORY = secureFactory();
 
     @Override
     public ReportFormat format() {
@@ -47,37 +43,7 @@ public final class CycloneDxXmlReader implements ReportReader {
 
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
-        String name = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
-            try {
-                new Document(name, xml, sink).read();
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            throw at(name, e.getLocation(), "not well-formed XML (" + lastLine(e.getMessage()) + ")");
-        }
-    }
-
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return factory;
-    }
-
-    static ReportParseException at(String file, Location location, String expected) {
-        String where = location == null || location.getLineNumber() < 0 ? ""
-                : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
-        return new ReportParseException(file + where + ": " + expected);
-    }
-
-    /** The JDK's StAX messages start with "ParseError at [row,col]" and end with what is wrong. */
-    private static String lastLine(String message) {
-        String last = message == null ? "" : message.strip().lines().reduce((first, next) -> next).orElse("").strip();
-        return last.startsWith("Message: ") ? last.substring("Message: ".length()) : last;
+        XmlReports.read(file, xml -> new Document(file.toString(), xml, sink).read());
     }
 
     /** One read of one file: the reader, the components seen so far and the tool. */
@@ -99,8 +65,9 @@ public final class CycloneDxXmlReader implements ReportReader {
             toRootElement();
             String namespace = xml.getNamespaceURI();
             if (!xml.getLocalName().equals("bom") || namespace == null || !namespace.startsWith(BOM_NAMESPACE)) {
-                throw at(file, xml.getLocation(), "expected a CycloneDX BOM, a <bom> element in namespace " + BOM_NAMESPACE + "1.x; found <"
-                        + xml.getLocalName() + ">" + (namespace == null || namespace.isEmpty() ? " without a namespace" : " in namespace " + namespace));
+                throw ReportParseException.at(file, xml.getLocation(),
+                        "expected a CycloneDX BOM, a <bom> element in namespace " + BOM_NAMESPACE + "1.x; found <" + xml.getLocalName() + ">"
+                                + (namespace == null || namespace.isEmpty() ? " without a namespace" : " in namespace " + namespace));
             }
             while (nextChild()) {
                 switch (xml.getLocalName()) {
@@ -125,13 +92,13 @@ public final class CycloneDxXmlReader implements ReportReader {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD) {
-                    throw at(file, xml.getLocation(), "a DOCTYPE is not allowed in a CycloneDX report; expected a <bom> element");
+                    throw ReportParseException.at(file, xml.getLocation(), "a DOCTYPE is not allowed in a CycloneDX report; expected a <bom> element");
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     return;
                 }
             }
-            throw at(file, xml.getLocation(), "expected a CycloneDX BOM, a <bom> element; the file has no element");
+            throw ReportParseException.at(file, xml.getLocation(), "expected a CycloneDX BOM, a <bom> element; the file has no element");
         }
 
         private void readMetadata() throws XMLStreamException, ReportParseException {
@@ -225,7 +192,7 @@ public final class CycloneDxXmlReader implements ReportReader {
                 }
             }
             if (id == null || id.isBlank()) {
-                throw at(file, start, "expected a vulnerability with an <id>");
+                throw ReportParseException.at(file, start, "expected a vulnerability with an <id>");
             }
             return new CycloneDxVulnerability(id.strip(), aliases, ratings, description, detail, analysis.get("state"), analysis.get("justification"),
                     analysis.get("detail"), refs, where);
@@ -240,8 +207,8 @@ public final class CycloneDxXmlReader implements ReportReader {
                     fields.put(xml.getLocalName(), text());
                 }
             }
-            return new CycloneDxVulnerability.Rating(fields.get("method"), score(fields.get("score")), fields.get("severity"), fields.get("vector"),
-                    fields.get("source"));
+            return new CycloneDxVulnerability.Rating(fields.get("method"), CycloneDxVulnerability.Rating.parseScore(fields.get("score")), fields.get("severity"),
+                    fields.get("vector"), fields.get("source"));
         }
 
         /** The extension's vulnerability: about the component that holds it; a score is {@code v:score/v:base}. */
@@ -264,14 +231,14 @@ public final class CycloneDxXmlReader implements ReportReader {
                                 fields.put(xml.getLocalName(), text());
                             }
                         }
-                        ratings.add(new CycloneDxVulnerability.Rating(fields.get("method"), score(fields.get("score")), fields.get("severity"),
-                                fields.get("vector"), null));
+                        ratings.add(new CycloneDxVulnerability.Rating(fields.get("method"), CycloneDxVulnerability.Rating.parseScore(fields.get("score")),
+                                fields.get("severity"), fields.get("vector"), null));
                     });
                     default -> skip();
                 }
             }
             if (id == null || id.isBlank()) {
-                throw at(file, start, "expected a vulnerability of the CycloneDX vulnerability extension with a <v:id>");
+                throw ReportParseException.at(file, start, "expected a vulnerability of the CycloneDX vulnerability extension with a <v:id>");
             }
             List<String> refs = component == null ? List.of() : List.of(component);
             return new CycloneDxVulnerability(id.strip(), List.of(), ratings, description, null, null, null, null, refs, where);
@@ -289,18 +256,8 @@ public final class CycloneDxXmlReader implements ReportReader {
             }
         }
 
-        /** Moves to the next child element of the current element; false (at its end tag) when there is none. */
         private boolean nextChild() throws XMLStreamException {
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    return true;
-                }
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    return false;
-                }
-            }
-            return false;
+            return XmlReports.nextChild(xml);
         }
 
         private interface ChildReader {
@@ -347,28 +304,8 @@ public final class CycloneDxXmlReader implements ReportReader {
             return text.toString().strip();
         }
 
-        /** Skips the current element and everything in it. */
         private void skip() throws XMLStreamException {
-            int depth = 1;
-            while (depth > 0 && xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                }
-            }
-        }
-
-        private static Double score(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return Double.parseDouble(text.strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            XmlReports.skip(xml);
         }
 
         private static String where(Location location) {

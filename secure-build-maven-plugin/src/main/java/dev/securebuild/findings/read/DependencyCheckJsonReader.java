@@ -2,8 +2,6 @@ package dev.securebuild.findings.read;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -12,7 +10,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
@@ -32,13 +29,6 @@ public final class DependencyCheckJsonReader implements ReportReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected a Dependency-Check JSON report, an object with \"scanInfo\" and \"dependencies\"";
 
-    /** Reads every finding of the file, in the order of the file. */
-    public List<Finding> read(Path file) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        read(file, ReportSinks.collecting(findings));
-        return findings;
-    }
-
     @Override
     public ReportFormat format() {
         return ReportFormat.DEPENDENCY_CHECK_JSON;
@@ -53,7 +43,7 @@ public final class DependencyCheckJsonReader implements ReportReader {
                 readDependenciesAgain(file, name, top.engineVersion(), sink);
             }
         } catch (JsonParseException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(name, e);
         }
     }
 
@@ -125,19 +115,10 @@ public final class DependencyCheckJsonReader implements ReportReader {
     }
 
     private void readDependenciesAgain(Path file, String name, String engineVersion, ReportSink sink) throws IOException {
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("dependencies")) {
-                    requireArray(parser, value, name);
-                    readDependencies(parser, name, engineVersion, sink);
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        }
+        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "dependencies", parser -> {
+            requireArray(parser, parser.currentToken(), name);
+            readDependencies(parser, name, engineVersion, sink);
+        });
     }
 
     private static void requireArray(JsonParser parser, JsonToken value, String name) throws ReportParseException {

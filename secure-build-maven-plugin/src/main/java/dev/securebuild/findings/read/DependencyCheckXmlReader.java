@@ -5,19 +5,14 @@ import static dev.securebuild.findings.read.XmlReports.skip;
 import static dev.securebuild.findings.read.XmlReports.text;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.ReportFormat;
+import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.read.DependencyCheckMapping.Cvss;
@@ -32,15 +27,6 @@ import dev.securebuild.findings.read.DependencyCheckMapping.Vulnerability;
  */
 public final class DependencyCheckXmlReader implements ReportReader {
 
-    private static final XMLInputFactory FACTORY = XmlReports.newInputFactory();
-
-    /** Reads every finding of the file, in the order of the file. */
-    public List<Finding> read(Path file) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        read(file, ReportSinks.collecting(findings));
-        return findings;
-    }
-
     @Override
     public ReportFormat format() {
         return ReportFormat.DEPENDENCY_CHECK_XML;
@@ -48,17 +34,7 @@ public final class DependencyCheckXmlReader implements ReportReader {
 
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
-        String name = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
-            try {
-                readAnalysis(xml, name, sink);
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            throw XmlReports.notWellFormed(name, e);
-        }
+        XmlReports.read(file, xml -> readAnalysis(xml, file.toString(), sink));
     }
 
     private void readAnalysis(XMLStreamReader xml, String file, ReportSink sink) throws XMLStreamException, IOException {
@@ -66,10 +42,10 @@ public final class DependencyCheckXmlReader implements ReportReader {
             // prolog: declaration, comments, whitespace
         }
         if (!xml.isStartElement()) {
-            throw XmlReports.error(file, xml.getLocation(), "expected a Dependency-Check report, root element <analysis>; found no element");
+            throw ReportParseException.at(file, xml.getLocation(), "expected a Dependency-Check report, root element <analysis>; found no element");
         }
         if (!xml.getLocalName().equals("analysis")) {
-            throw XmlReports.error(file, xml.getLocation(),
+            throw ReportParseException.at(file, xml.getLocation(),
                     "expected a Dependency-Check report, root element <analysis>; found <" + xml.getLocalName() + ">");
         }
         String engineVersion = null;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -66,11 +65,8 @@ public final class FormatDetector {
     }
 
     private static ReportFormat detectXml(InputStream in, String name) throws IOException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            XMLStreamReader xml = XmlReports.newInputFactory().createXMLStreamReader(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                     String root = xml.getLocalName();
@@ -84,8 +80,7 @@ public final class FormatDetector {
                     String hint = root.equals("BugCollection") ? " This is SpotBugs XML: have SpotBugs write SARIF (spotbugs-maven-plugin sarifOutput=true) and give that file."
                             : root.equals("pmd") ? " This is PMD XML: have PMD write SARIF (format=sarif) and give that file."
                             : root.equals("testsuites") || root.equals("testsuite") ? " This is JUnit XML, an output, not a scanner report: give the scanner's own JSON or SARIF." : "";
-                    throw new ReportParseException(name + " at line " + xml.getLocation().getLineNumber() + ", column " + xml.getLocation().getColumnNumber()
-                            + ": root element <" + root + (namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"")
+                    throw ReportParseException.at(name, xml.getLocation(), "root element <" + root + (namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"")
                             + ">; expected <analysis> (OWASP Dependency-Check) or <bom xmlns=\"http://cyclonedx.org/schema/bom/1.x\"> (CycloneDX)." + hint);
                 }
             }
@@ -164,7 +159,7 @@ public final class FormatDetector {
             }
             throw unsupported(name, parser, keys, hint(keys));
         } catch (JsonParseException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(name, e);
         }
     }
 

@@ -27,7 +27,6 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
-import dev.securebuild.findings.VexStatement;
 
 /**
  * Grype's JSON report (descriptor versions 0.7 to 0.96), read as a stream: one match at a time is held as a tree.
@@ -40,21 +39,6 @@ public final class GrypeReader implements ReportReader {
     static final String TOOL = "Grype";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected a Grype JSON report, an object with \"matches\"";
-
-    /** Reads every finding of the file, in the order of the file. */
-    public List<Finding> read(Path file) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        read(file, new ReportSink() {
-            @Override
-            public void finding(Finding finding) {
-                findings.add(finding);
-            }
-
-            @Override
-            public void vexStatement(VexStatement statement) {}
-        });
-        return findings;
-    }
 
     @Override
     public ReportFormat format() {
@@ -108,7 +92,7 @@ public final class GrypeReader implements ReportReader {
             }
             ReportJson.expectEnd(parser, name);
         } catch (JsonProcessingException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(name, e);
         }
         sink.tool(TOOL, version);
     }

@@ -85,7 +85,7 @@ public final class OpenVexReader implements ReportReader {
                 throw ReportParseException.at(name, start, EXPECTED + "; it has no @context");
             }
         } catch (JsonParseException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(name, e);
         }
         if (statementsDeferred) {
             readStatementsAgain(file, source(name, author), sink);
@@ -106,19 +106,7 @@ public final class OpenVexReader implements ReportReader {
     }
 
     private static void readStatementsAgain(Path file, String source, ReportSink sink) throws IOException {
-        String name = file.toString();
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (field.equals("statements")) {
-                    readStatements(parser, name, source, sink);
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        }
+        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "statements", parser -> readStatements(parser, file.toString(), source, sink));
     }
 
     private static void readStatements(JsonParser parser, String file, String source, ReportSink sink) throws IOException {

@@ -29,7 +29,6 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
-import dev.securebuild.findings.VexStatement;
 
 /**
  * OSV-Scanner's JSON report (v1 and v2), read as a stream: one package, with its vulnerabilities and alias groups, is
@@ -46,21 +45,6 @@ public final class OsvScannerReader implements ReportReader {
     static final String TOOL = "OSV-Scanner";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected an OSV-Scanner JSON object with \"results\"";
-
-    /** Reads every finding of the file, in the order of the file. */
-    public List<Finding> read(Path file) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        read(file, new ReportSink() {
-            @Override
-            public void finding(Finding finding) {
-                findings.add(finding);
-            }
-
-            @Override
-            public void vexStatement(VexStatement statement) {}
-        });
-        return findings;
-    }
 
     @Override
     public ReportFormat format() {
@@ -103,7 +87,7 @@ public final class OsvScannerReader implements ReportReader {
             }
             ReportJson.expectEnd(parser, name);
         } catch (JsonProcessingException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(name, e);
         }
         sink.tool(TOOL, null); // OSV-Scanner's JSON does not name its version
     }

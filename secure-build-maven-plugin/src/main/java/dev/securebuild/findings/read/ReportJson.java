@@ -2,16 +2,24 @@ package dev.securebuild.findings.read;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HexFormat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 
-/** What the JSON scanner readers share: reading fields of a tree, one-line messages, fingerprints made when a tool has none. */
+/**
+ * What the JSON scanner readers share: reading fields of a tree, one-line messages, fingerprints made when a tool has
+ * none, the error for JSON that is not well-formed, and the second pass over a report whose fields came in an order
+ * that the first could not use.
+ */
 final class ReportJson {
 
     private static final int MAX_MESSAGE = 200;
@@ -59,6 +67,37 @@ final class ReportJson {
             return slash > 5 ? vector.substring(5, slash) : null;
         }
         return vector.contains("Au:") ? "2.0" : null;
+    }
+
+    /** JSON that Jackson could not parse: where it stopped and why. */
+    static ReportParseException notValidJson(String file, JsonProcessingException e) {
+        return ReportParseException.at(file, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+    }
+
+    /** Reads the value of a top-level field; the parser is on the value's first token and must end on its last. */
+    interface FieldReader {
+        void read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * A second pass over {@code file}, whose first pass passed over {@code field} because it came before what reading
+     * it needs: {@code reader} is given the value of each top-level {@code field}, everything else is skipped.
+     */
+    static void readFieldAgain(JsonFactory factory, Path file, String field, FieldReader reader) throws IOException {
+        try (JsonParser parser = factory.createParser(file.toFile())) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals(field)) {
+                    reader.read(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JsonParseException e) {
+            throw notValidJson(file.toString(), e);
+        }
     }
 
     /** After the root value: nothing but white space may follow. */

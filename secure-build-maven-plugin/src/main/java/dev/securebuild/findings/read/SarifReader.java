@@ -45,13 +45,7 @@ public final class SarifReader implements ReportReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CWE = Pattern.compile("(?i)cwe[-/]0*(\\d+)");
 
-    /** Reads every finding of the file, in the order of the file. */
-    public List<Finding> read(Path file) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        read(file, findings::add);
-        return findings;
-    }
-
+    /** Hands each finding to {@code findings} as it is read, keeping none. */
     public void read(Path file, Consumer<Finding> findings) throws IOException {
         read(file, new ReportSink() {
             @Override
@@ -100,7 +94,7 @@ public final class SarifReader implements ReportReader {
                 throw new ReportParseException(name + ": SARIF version " + version + "; expected 2.1.0");
             }
         } catch (JsonParseException e) {
-            throw ReportParseException.at(name, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(name, e);
         }
     }
 

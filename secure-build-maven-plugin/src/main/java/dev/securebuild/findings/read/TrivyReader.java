@@ -27,7 +27,6 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
-import dev.securebuild.findings.VexStatement;
 
 /**
  * Trivy's JSON report, read as a stream: one vulnerability, misconfiguration, secret or license at a time is held as a
@@ -43,21 +42,6 @@ public final class TrivyReader implements ReportReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected a Trivy JSON report: an object with \"SchemaVersion\": 2 (or a Kubernetes report with "
             + "\"ClusterName\"), a legacy array of results, or null";
-
-    /** Reads every finding of the file, in the order of the file. */
-    public List<Finding> read(Path file) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        read(file, new ReportSink() {
-            @Override
-            public void finding(Finding finding) {
-                findings.add(finding);
-            }
-
-            @Override
-            public void vexStatement(VexStatement statement) {}
-        });
-        return findings;
-    }
 
     @Override
     public ReportFormat format() {
@@ -82,7 +66,7 @@ public final class TrivyReader implements ReportReader {
             }
             ReportJson.expectEnd(parser, report.file);
         } catch (JsonProcessingException e) {
-            throw ReportParseException.at(report.file, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ReportJson.notValidJson(report.file, e);
         }
         sink.tool(TOOL, report.version);
     }

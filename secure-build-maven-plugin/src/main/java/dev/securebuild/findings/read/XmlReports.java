@@ -1,6 +1,10 @@
 package dev.securebuild.findings.read;
 
-import javax.xml.stream.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -9,34 +13,54 @@ import javax.xml.stream.XMLStreamReader;
 import dev.securebuild.findings.ReportParseException;
 
 /**
- * StAX for reports: a factory that reads no DTD and resolves no external entity (a report is untrusted input), errors
- * that name the file, line and column as {@link ReportParseException#at} does for JSON, and the few cursor moves every
- * streaming XML reader needs.
+ * StAX for reports: a file opened with a factory that reads no DTD and resolves no external entity (a report is
+ * untrusted input), not-well-formed XML reported with the file, line and column as {@link ReportParseException#at}
+ * does, and the few cursor moves every streaming XML reader needs.
  */
 final class XmlReports {
 
+    private static final XMLInputFactory FACTORY = newInputFactory();
+
     private XmlReports() {}
 
+    /** Reads a whole document from its start; the cursor is before the prolog. */
+    interface DocumentReader {
+        void read(XMLStreamReader xml) throws XMLStreamException, IOException;
+    }
+
+    /** Opens {@code file} for {@code reader} and closes it after; XML that is not well-formed is {@link #notWellFormed}. */
+    static void read(Path file, DocumentReader reader) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                reader.read(xml);
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw notWellFormed(file.toString(), e);
+        }
+    }
+
+    /** Namespace aware: CycloneDX tells its elements by namespace (Dependency-Check's readers match local names only). */
     static XMLInputFactory newInputFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         return factory;
     }
 
-    static ReportParseException error(String file, Location location, String expected) {
-        String where = location == null || location.getLineNumber() < 0 ? ""
-                : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
-        return new ReportParseException(file + where + ": " + expected);
-    }
-
-    /** A parser's complaint without its "ParseError at [row,col]" preamble: the position is said once, by {@link #error}. */
-    static ReportParseException notWellFormed(String file, XMLStreamException e) {
+    /**
+     * A parser's complaint without its "ParseError at [row,col]" preamble: the position is said once, by
+     * {@link ReportParseException#at(String, javax.xml.stream.Location, String)}.
+     */
+    private static ReportParseException notWellFormed(String file, XMLStreamException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         int start = message.indexOf("Message: ");
         String reason = (start >= 0 ? message.substring(start + "Message: ".length()) : message).strip();
-        ReportParseException error = error(file, e.getLocation(), "not well-formed XML (" + reason + ")");
+        ReportParseException error = ReportParseException.at(file, e.getLocation(), "not well-formed XML (" + reason + ")");
         error.initCause(e);
         return error;
     }

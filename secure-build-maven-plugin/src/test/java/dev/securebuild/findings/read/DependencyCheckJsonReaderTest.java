@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -73,10 +72,9 @@ class DependencyCheckJsonReaderTest {
 
     @Test
     void eachVulnerabilityAndSuppressedVulnerabilityIsAFinding() throws IOException {
-        List<String> tools = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        new DependencyCheckJsonReader().read(write(REPORT), DependencyCheckXmlReaderTest.sink(findings, tools));
-        assertEquals(List.of("OWASP Dependency-Check 12.1.1"), tools);
+        SinkRecording recorded = DependencyCheckXmlReaderTest.findingsOnly(new DependencyCheckJsonReader(), write(REPORT));
+        List<Finding> findings = recorded.findings;
+        assertEquals(List.of("OWASP Dependency-Check 12.1.1"), recorded.tools);
         assertEquals(List.of("CVE-2019-12384", "CVE-2024-9329", "CVE-2010-0001", "GHSA-aaaa-bbbb-cccc", "retire-1", "retire-2", "CVE-2020-36518",
                 "CVE-2018-0002"), findings.stream().map(Finding::id).toList(), "related dependencies make no findings");
 
@@ -129,11 +127,10 @@ class DependencyCheckJsonReaderTest {
         String sorted = "{" + DEPENDENCIES + """
                 , "projectInfo": {"name": "app"}, "reportSchema": "1.1", "scanInfo": {"engineVersion": "8.0.2"}}
                 """;
-        List<String> tools = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        new DependencyCheckJsonReader().read(write(sorted), DependencyCheckXmlReaderTest.sink(findings, tools));
+        SinkRecording recorded = DependencyCheckXmlReaderTest.findingsOnly(new DependencyCheckJsonReader(), write(sorted));
+        List<Finding> findings = recorded.findings;
         assertEquals(8, findings.size());
-        assertEquals(List.of("OWASP Dependency-Check 8.0.2"), tools);
+        assertEquals(List.of("OWASP Dependency-Check 8.0.2"), recorded.tools);
         findings.forEach(f -> assertEquals("8.0.2", f.toolVersion()));
     }
 

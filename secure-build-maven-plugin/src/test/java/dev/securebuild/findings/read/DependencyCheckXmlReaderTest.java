@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,9 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.FindingKind;
 import dev.securebuild.findings.ReportParseException;
-import dev.securebuild.findings.ReportSink;
+import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.Severity;
-import dev.securebuild.findings.VexStatement;
 
 class DependencyCheckXmlReaderTest {
 
@@ -85,10 +83,9 @@ class DependencyCheckXmlReaderTest {
 
     @Test
     void schema13ReportsGiveOneFindingPerVulnerabilityAndSuppression() throws IOException {
-        List<String> tools = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        new DependencyCheckXmlReader().read(write(SCHEMA_1_3), sink(findings, tools));
-        assertEquals(List.of("OWASP Dependency-Check null"), tools, "the tool is reported once, without a version old reports do not give");
+        SinkRecording recorded = findingsOnly(new DependencyCheckXmlReader(), write(SCHEMA_1_3));
+        List<Finding> findings = recorded.findings;
+        assertEquals(List.of("OWASP Dependency-Check null"), recorded.tools, "the tool is reported once, without a version old reports do not give");
         assertEquals(2, findings.size(), "the related dependency makes no finding of its own");
 
         Finding xalan = findings.get(0);
@@ -211,10 +208,9 @@ class DependencyCheckXmlReaderTest {
 
     @Test
     void schema25ReportsPreferTheNewestCvssAndThePackageUrl() throws IOException {
-        List<String> tools = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        new DependencyCheckXmlReader().read(write(SCHEMA_2_5), sink(findings, tools));
-        assertEquals(List.of("OWASP Dependency-Check 7.3.0"), tools);
+        SinkRecording recorded = findingsOnly(new DependencyCheckXmlReader(), write(SCHEMA_2_5));
+        List<Finding> findings = recorded.findings;
+        assertEquals(List.of("OWASP Dependency-Check 7.3.0"), recorded.tools);
         assertEquals(List.of("CVE-2021-44228", "CVE-2021-45046", "CVE-2024-0001", "sonatype-2021-1234", "retire-odd", "no-severity",
                 "CVE-2021-44832", "1500"), findings.stream().map(Finding::id).toList(),
                 "the KEV entry's name is not the vulnerability's; a dependency without vulnerabilities has no findings");
@@ -276,18 +272,16 @@ class DependencyCheckXmlReaderTest {
 
     @Test
     void aReportWithoutVulnerableDependenciesHasNoFindingsButNamesTheTool() throws IOException {
-        List<String> tools = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        new DependencyCheckXmlReader().read(write("""
+        SinkRecording recorded = findingsOnly(new DependencyCheckXmlReader(), write("""
                 <?xml version="1.0" ?>
                 <analysis xmlns="https://jeremylong.github.io/DependencyCheck/dependency-check.2.5.xsd">
                   <scanInfo><engineVersion>6.5.3</engineVersion></scanInfo>
                   <projectInfo><name/><reportDate>2022-01-22</reportDate><credits>c</credits></projectInfo>
                   <dependencies/>
                 </analysis>
-                """), sink(findings, tools));
-        assertTrue(findings.isEmpty());
-        assertEquals(List.of("OWASP Dependency-Check 6.5.3"), tools);
+                """));
+        assertTrue(recorded.findings.isEmpty());
+        assertEquals(List.of("OWASP Dependency-Check 6.5.3"), recorded.tools);
     }
 
     @Test
@@ -353,22 +347,10 @@ class DependencyCheckXmlReaderTest {
         findings.forEach(f -> assertEquals("org.example:a:1.0", f.component()));
     }
 
-    static ReportSink sink(List<Finding> findings, List<String> tools) {
-        return new ReportSink() {
-            @Override
-            public void finding(Finding finding) {
-                findings.add(finding);
-            }
-
-            @Override
-            public void vexStatement(VexStatement statement) {
-                throw new AssertionError("a Dependency-Check report has no VEX statements");
-            }
-
-            @Override
-            public void tool(String name, String version) {
-                tools.add(name + " " + version);
-            }
-        };
+    /** Everything {@code reader} put into its sink, which has no VEX statements from a Dependency-Check report. */
+    static SinkRecording findingsOnly(ReportReader reader, Path file) throws IOException {
+        SinkRecording recorded = SinkRecording.of(reader, file);
+        assertEquals(List.of(), recorded.statements, "a Dependency-Check report has no VEX statements");
+        return recorded;
     }
 }

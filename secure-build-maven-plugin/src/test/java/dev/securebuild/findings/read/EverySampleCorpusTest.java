@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
-import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.VexStatement;
 
 /**
@@ -36,18 +35,11 @@ class EverySampleCorpusTest {
         for (Path file : files) {
             try {
                 ReportFormat format = new FormatDetector().detect(file);
-                List<Finding> found = new ArrayList<>();
-                Readers.forFormat(format).read(file, new ReportSink() {
-                    @Override
-                    public void finding(Finding finding) {
-                        found.add(finding);
-                    }
-
-                    @Override
-                    public void vexStatement(VexStatement statement) {
-                        assertTrue(statement.vulnerability() != null && !statement.vulnerability().isBlank(), file + ": a statement without a vulnerability");
-                    }
-                });
+                SinkRecording recorded = SinkRecording.of(Readers.forFormat(format), file);
+                for (VexStatement statement : recorded.statements) {
+                    assertTrue(statement.vulnerability() != null && !statement.vulnerability().isBlank(), file + ": a statement without a vulnerability");
+                }
+                List<Finding> found = recorded.findings;
                 for (Finding finding : found) {
                     if (finding.tool() == null || finding.id() == null || finding.severity() == null || finding.fingerprint() == null
                             || finding.kind() == null || finding.tool().isBlank() || finding.id().isBlank()) {

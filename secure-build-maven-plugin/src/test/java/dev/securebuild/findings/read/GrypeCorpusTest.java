@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.securebuild.findings.Finding;
-import dev.securebuild.findings.ReportSink;
-import dev.securebuild.findings.VexStatement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,24 +29,10 @@ class GrypeCorpusTest {
         int total = 0;
         for (Path file : files) {
             JsonNode report = new ObjectMapper().readTree(file.toFile());
-            List<Finding> findings = new ArrayList<>();
-            List<String> versions = new ArrayList<>();
-            new GrypeReader().read(file, new ReportSink() {
-                @Override
-                public void finding(Finding finding) {
-                    findings.add(finding);
-                }
-
-                @Override
-                public void vexStatement(VexStatement statement) {}
-
-                @Override
-                public void tool(String name, String version) {
-                    versions.add(version);
-                }
-            });
+            SinkRecording recorded = SinkRecording.of(new GrypeReader(), file);
+            List<Finding> findings = recorded.findings;
             assertEquals(report.path("matches").size() + report.path("ignoredMatches").size(), findings.size(), file + ": findings against matches");
-            assertEquals(List.of(report.path("descriptor").path("version").asText()), versions, file + ": the tool version");
+            assertEquals(List.of("Grype " + report.path("descriptor").path("version").asText()), recorded.tools, file + ": the tool version");
             long suppressed = findings.stream().filter(f -> f.suppressedBy() != null).count();
             assertEquals(report.path("ignoredMatches").size(), suppressed, file + ": ignored matches are suppressed");
             for (Finding finding : findings) {

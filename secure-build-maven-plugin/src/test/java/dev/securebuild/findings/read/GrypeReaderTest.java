@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.FindingKind;
 import dev.securebuild.findings.ReportParseException;
-import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
-import dev.securebuild.findings.VexStatement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,25 +24,12 @@ class GrypeReaderTest {
     @TempDir
     Path dir;
 
-    private final List<Finding> findings = new ArrayList<>();
-    private final List<String> tools = new ArrayList<>();
+    /** What the last {@link #read} put into its sink. */
+    private SinkRecording recorded;
 
     private List<Finding> read(String json) throws IOException {
-        new GrypeReader().read(Files.writeString(dir.resolve("grype.json"), json), new ReportSink() {
-            @Override
-            public void finding(Finding finding) {
-                findings.add(finding);
-            }
-
-            @Override
-            public void vexStatement(VexStatement statement) {}
-
-            @Override
-            public void tool(String name, String version) {
-                tools.add(name + " " + version);
-            }
-        });
-        return findings;
+        recorded = SinkRecording.of(new GrypeReader(), Files.writeString(dir.resolve("grype.json"), json));
+        return recorded.findings;
     }
 
     /** Grype 0.9x: descriptor last, a java-archive without purl, an ignored match. */
@@ -116,9 +100,7 @@ class GrypeReaderTest {
     void theDescriptorAfterTheMatchesGivesTheVersionAtTheEnd() throws IOException {
         List<Finding> read = read(RECENT);
         assertNull(read.get(0).toolVersion(), "not known when the match was read");
-        assertEquals(List.of("Grype 0.96.0"), tools);
-        findings.clear();
-        tools.clear();
+        assertEquals(List.of("Grype 0.96.0"), recorded.tools);
         String descriptorFirst = """
                 {"descriptor": {"name": "grype", "version": "0.96.0"},
                  "matches": [{"vulnerability": {"id": "CVE-1", "severity": "Low"}, "artifact": {"name": "x", "type": "npm"}}]}
@@ -139,7 +121,6 @@ class GrypeReaderTest {
         assertEquals("3.0", old.get(0).cvssVersion());
         assertEquals(5.9, old.get(0).cvssScore());
         assertEquals("pkg:generic/mercurial@4.8.2-1", old.get(0).component(), "no purl and no distribution: generic");
-        findings.clear();
         assertEquals(List.of(), read("{\"matches\": [], \"source\": {}, \"descriptor\": {\"version\": \"0.7.0\"}}"));
     }
 

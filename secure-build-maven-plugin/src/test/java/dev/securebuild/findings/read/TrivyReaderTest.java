@@ -9,16 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.FindingKind;
 import dev.securebuild.findings.ReportParseException;
-import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
-import dev.securebuild.findings.VexStatement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,31 +159,16 @@ class TrivyReaderTest {
 
     @Test
     void theToolVersionIsKnownEvenWhenItComesAfterTheResults() throws IOException {
-        List<String> tools = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
         String sorted = """
                 {"ArtifactName": "x", "Results": [{"Target": "go.mod", "Type": "gomod", "Vulnerabilities": [
                   {"VulnerabilityID": "GO-2024-1", "PkgName": "github.com/foo/bar", "InstalledVersion": "v1.2.3", "Severity": "MEDIUM"}]}],
                  "SchemaVersion": 2, "Trivy": {"Version": "0.60.0"}}
                 """;
-        new TrivyReader().read(Files.writeString(dir.resolve("sorted.json"), sorted), new ReportSink() {
-            @Override
-            public void finding(Finding finding) {
-                findings.add(finding);
-            }
-
-            @Override
-            public void vexStatement(VexStatement statement) {}
-
-            @Override
-            public void tool(String name, String version) {
-                tools.add(name + " " + version);
-            }
-        });
-        assertEquals(1, findings.size());
-        assertEquals("pkg:golang/github.com/foo/bar@v1.2.3", findings.get(0).component());
-        assertNull(findings.get(0).toolVersion(), "read before the version");
-        assertEquals(List.of("Trivy 0.60.0"), tools);
+        SinkRecording recorded = SinkRecording.of(new TrivyReader(), Files.writeString(dir.resolve("sorted.json"), sorted));
+        assertEquals(1, recorded.findings.size());
+        assertEquals("pkg:golang/github.com/foo/bar@v1.2.3", recorded.findings.get(0).component());
+        assertNull(recorded.findings.get(0).toolVersion(), "read before the version");
+        assertEquals(List.of("Trivy 0.60.0"), recorded.tools);
     }
 
     @Test

@@ -1,12 +1,8 @@
-package dev.securebuild.findings.read;
+package dev.securebuild.findings;
 
 import java.util.List;
 
-import dev.securebuild.findings.Finding;
-import dev.securebuild.findings.ReportSink;
-import dev.securebuild.findings.VexStatement;
-
-/** Sinks for callers (and tests) that want a reader's findings as a list. */
+/** Sinks for callers that want a reader's findings as a list. */
 final class ReportSinks {
 
     private ReportSinks() {}
