@@ -86,8 +86,7 @@ public final class FormatDetector {
             }
             throw new ReportParseException(name + ": an XML file with no root element; " + EXPECTED);
         } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
-            throw new ReportParseException(name + where + ": not well-formed XML (" + e.getMessage().lines().reduce((a, b) -> b).orElse("") + ")", e);
+            throw XmlReports.notWellFormed(name, e);
         }
     }
 

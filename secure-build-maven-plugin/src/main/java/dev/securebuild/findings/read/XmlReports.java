@@ -56,7 +56,7 @@ final class XmlReports {
      * A parser's complaint without its "ParseError at [row,col]" preamble: the position is said once, by
      * {@link ReportParseException#at(String, javax.xml.stream.Location, String)}.
      */
-    private static ReportParseException notWellFormed(String file, XMLStreamException e) {
+    static ReportParseException notWellFormed(String file, XMLStreamException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         int start = message.indexOf("Message: ");
         String reason = (start >= 0 ? message.substring(start + "Message: ".length()) : message).strip();
