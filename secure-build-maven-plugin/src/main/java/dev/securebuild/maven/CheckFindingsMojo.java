@@ -105,7 +105,8 @@ public class CheckFindingsMojo extends AbstractMojo {
     /**
      * One check for the whole reactor: every module that runs the goal adds its reports, and the module that finishes
      * last checks them all together, so that a vulnerability of a shared dependency counts once. The outputs go to the
-     * top-level project's target folder.
+     * top-level project's target folder, and a policy file is read relative to the top-level project. A module that
+     * switches the execution off ({@code <phase>none</phase>}) is not waited for.
      *
      * @since 0.1.0
      */

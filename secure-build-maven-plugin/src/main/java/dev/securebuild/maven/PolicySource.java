@@ -2,6 +2,7 @@ package dev.securebuild.maven;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -36,12 +37,12 @@ final class PolicySource {
             return new Loaded(Policy.defaults(), "the default policy (fail on critical and high, warn on the rest)");
         }
         String value = policy.strip();
-        Path file = project.getBasedir().toPath().resolve(value).normalize();
-        if (Files.isRegularFile(file)) {
+        Path file = fileOf(project, value);
+        if (file != null && Files.isRegularFile(file)) {
             return new Loaded(PolicyLoader.load(file), relative(project, file));
         }
         if (!COORDINATES.matcher(value).matches()) {
-            throw new MojoExecutionException("The policy " + file + " does not exist; policy takes a file of the project or Maven coordinates "
+            throw new MojoExecutionException("The policy " + (file != null ? file : value) + " does not exist; policy takes a file of the project or Maven coordinates "
                     + "groupId:artifactId:version[:extension[:classifier]] of a published policy");
         }
         String[] parts = value.split(":");
@@ -55,6 +56,15 @@ final class PolicySource {
         } catch (ArtifactResolutionException e) {
             throw new MojoExecutionException("Cannot resolve the policy " + artifact + " from " + project.getRemoteProjectRepositories().stream()
                     .map(r -> r.getId()).toList() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file the value names, relative to the project; null when it is no path here (on Windows, coordinates are not: "a:b:1"). */
+    private static Path fileOf(MavenProject project, String value) {
+        try {
+            return project.getBasedir().toPath().resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 

@@ -47,7 +47,11 @@ final class ReactorAggregation<T> {
         return (ReactorAggregation<T>) existing;
     }
 
-    /** From the command line every module runs the goal; bound in a POM, those whose build has that execution do. */
+    /**
+     * From the command line every module runs the goal; bound in a POM, those whose build has that execution do, unless
+     * it is switched off with phase {@code none} (Maven's way to disable an inherited execution): waiting for a module
+     * that never runs the goal would leave the set incomplete, and the reactor without its check.
+     */
     private static List<String> modulesRunning(MavenSession session, MojoExecution execution) {
         List<String> ids = new ArrayList<>();
         for (MavenProject project : session.getProjects()) {
@@ -62,7 +66,8 @@ final class ReactorAggregation<T> {
         for (Plugin plugin : project.getBuildPlugins()) {
             if (PLUGIN_KEY.equals(plugin.getKey())) {
                 for (PluginExecution candidate : plugin.getExecutions()) {
-                    if (candidate.getId().equals(execution.getExecutionId()) && candidate.getGoals().contains(execution.getGoal())) {
+                    if (candidate.getId().equals(execution.getExecutionId()) && candidate.getGoals().contains(execution.getGoal())
+                            && !"none".equals(candidate.getPhase())) {
                         return true;
                     }
                 }

@@ -1,0 +1,85 @@
+package dev.securebuild.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the policy comes from: a file of the project, or Maven coordinates resolved like a dependency. */
+class PolicySourceTest {
+
+    private static final String POLICY = """
+            version: 1
+            failOn:
+              severity: medium
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final List<Artifact> requested = new ArrayList<>();
+
+    private MavenProject project() {
+        MavenProject project = new MavenProject();
+        project.setFile(dir.resolve("pom.xml").toFile());
+        return project;
+    }
+
+    /** Resolves every request to {@code published}, and remembers what was asked for. */
+    private RepositorySystem repositoryWith(Path published) {
+        return (RepositorySystem) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RepositorySystem.class}, (proxy, method, args) -> {
+            if (!method.getName().equals("resolveArtifact")) {
+                throw new UnsupportedOperationException(method.getName());
+            }
+            ArtifactRequest request = (ArtifactRequest) args[1];
+            requested.add(request.getArtifact());
+            return new ArtifactResult(request).setArtifact(request.getArtifact().setFile(published.toFile()));
+        });
+    }
+
+    @Test
+    void aFileOfTheProjectIsReadAndNamedRelativeToIt() throws Exception {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/security-policy.yaml"), POLICY);
+
+        PolicySource.Loaded loaded = PolicySource.load("config/security-policy.yaml", project(), repositoryWith(dir), null);
+
+        assertEquals("config/security-policy.yaml", loaded.description());
+        assertTrue(requested.isEmpty());
+    }
+
+    @Test
+    void coordinatesAreResolvedAsAYamlArtifact() throws Exception {
+        Path published = Files.writeString(dir.resolve("security-policy-1.4.yaml"), POLICY);
+
+        PolicySource.Loaded loaded = PolicySource.load("com.example.security:security-policy:1.4", project(), repositoryWith(published), null);
+
+        assertEquals("com.example.security:security-policy:yaml:1.4", requested.get(0).toString());
+        assertEquals("com.example.security:security-policy:1.4 (" + published + ")", loaded.description());
+    }
+
+    @Test
+    void aValueThatIsNeitherAPathNorCoordinatesIsAClearError() throws IOException {
+        // A NUL is no path anywhere, as "g:a:v" is none on Windows: the value is taken for coordinates or refused, never
+        // left to fail as an IllegalArgumentException of the file system.
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> PolicySource.load("policy\0.yaml", project(), repositoryWith(dir), null));
+
+        assertTrue(e.getMessage().contains("policy takes a file of the project or Maven coordinates"), e.getMessage());
+    }
+}
