@@ -172,6 +172,13 @@ public class CheckFindingsMojo extends AbstractMojo {
             getLog().info("No module of the reactor added reports: nothing to check");
             return;
         }
+        int building = session.getProjects().size();
+        int reactor = session.getAllProjects() == null ? building : session.getAllProjects().size();
+        if (building < reactor) {
+            // -pl, -rf or -am: the reactor's check sees only the reports of the modules in this build.
+            getLog().warn("The reactor's check covers the reports of " + building + " of the reactor's " + reactor
+                    + " modules (this build selects modules with -pl, -rf or -am): run the whole reactor for the release decision");
+        }
         check(session.getTopLevelProject() != null ? session.getTopLevelProject() : project, everything);
     }
 

@@ -24,7 +24,8 @@ import dev.securebuild.findings.policy.PolicyLoader;
  */
 final class PolicySource {
 
-    private static final Pattern COORDINATES = Pattern.compile("[\\w.-]+:[\\w.-]+:[\\w.\\[\\](),-]+(:[\\w.-]+){0,2}");
+    // A fixed version: a range would need a resolution the published policy should not depend on.
+    private static final Pattern COORDINATES = Pattern.compile("[\\w.-]+:[\\w.-]+:[\\w.-]+(:[\\w.-]+){0,2}");
 
     /** The policy and the words that say where it came from. */
     record Loaded(Policy policy, String description) {}
