@@ -15,6 +15,11 @@ class QuickstartTest {
     }
 
     @Test
+    void uniqueSlugEndsWithFourDigits() {
+        assertTrue(Slug.unique("Hello, World!").matches("hello-world-[1-9][0-9]{3}"));
+    }
+
+    @Test
     void versionsSortByNumbersThenPreRelease() {
         assertTrue(SemanticVersion.parse("1.10.0").compareTo(SemanticVersion.parse("1.9.3")) > 0);
         assertTrue(SemanticVersion.parse("2.0.0-rc1").compareTo(SemanticVersion.parse("2.0.0")) < 0);
