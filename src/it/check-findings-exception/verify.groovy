@@ -28,3 +28,6 @@ Map event = new groovy.json.JsonSlurper().parseText(lines[0]) as Map
 assert event.type == 'exception.used' && event.exception == 'CVE-2020-36518' && event.matched == 1
 assert event.project == 'it.securebuild.findings:check-findings-exception'
 assert event.time ==~ /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/
+
+// The log names the exception that cleared the finding.
+assert log.contains('[INFO] Exception CVE-2020-36518 cleared 1 finding(s): in force until 2099-12-31, approved by security-team@example.com (vulnerable_code_not_in_execute_path)')

@@ -24,6 +24,7 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.findings.CheckResult;
+import dev.securebuild.findings.ExceptionState;
 import dev.securebuild.findings.Outcome;
 import dev.securebuild.findings.ReportFiles;
 import dev.securebuild.findings.ReportParseException;
@@ -229,6 +230,9 @@ public class CheckFindingsMojo extends AbstractMojo {
                 + " after merging the same issue seen by several tools; policy: " + result.policy());
         LogTable.lines(result, maxLogRows).forEach(line -> getLog().error(line));
         LogTable.warningLines(result, maxLogRows).forEach(line -> getLog().warn(line));
+        result.exceptions().stream().filter(e -> e.state() == ExceptionState.USED)
+                .forEach(e -> getLog().info("Exception " + e.id() + " cleared " + e.matched() + " finding(s): " + e.message() + ", approved by "
+                        + e.approvedBy() + " (" + e.justification() + ")"));
         result.violations().forEach(violation -> getLog().error("Policy violation: " + violation));
         result.warnings().forEach(warning -> getLog().warn(warning));
         long warnings = result.decisions().stream().filter(d -> d.outcome() == Outcome.WARNING).count();

@@ -24,6 +24,7 @@ public final class LogTable {
     /** The most each column but the last may take; the last takes what is left of the line. */
     private static final int[] MAX = {36, 8, 56, 36};
     private static final String GAP = "  ";
+    private static final int WHERE = 2;
 
     private LogTable() {}
 
@@ -92,7 +93,8 @@ public final class LogTable {
     private static String line(String[] cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int column = 0; column < cells.length; column++) {
-            String cell = fit(oneLine(cells[column]), widths[column]);
+            // The where column keeps both ends: a path's file name and line, a package's version.
+            String cell = column == WHERE ? fitMiddle(oneLine(cells[column]), widths[column]) : fit(oneLine(cells[column]), widths[column]);
             line.append(cell);
             if (column < cells.length - 1) {
                 line.append(" ".repeat(widths[column] - cell.length())).append(GAP);
@@ -107,6 +109,15 @@ public final class LogTable {
             dashes[column] = "-".repeat(widths[column]);
         }
         return dashes;
+    }
+
+    private static String fitMiddle(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        int head = (width - 1) / 2;
+        int tail = width - 1 - head;
+        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
     }
 
     private static String fit(String text, int width) {

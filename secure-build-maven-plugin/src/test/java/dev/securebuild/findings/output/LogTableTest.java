@@ -48,6 +48,10 @@ class LogTableTest {
             assertTrue(line.length() <= LogTable.WIDTH, line.length() + ": " + line);
         }
         assertTrue(lines.get(2).contains("…"), "long cells are cut: " + lines.get(2));
+        for (String line : lines.subList(2, lines.size() - 1)) {
+            String where = line.substring(lines.get(0).indexOf("where"), lines.get(0).indexOf("tools")).strip();
+            assertTrue(!where.contains("…") || where.matches(".+….*\\S$"), "a long location is cut in the middle, keeping its end: " + where);
+        }
         assertEquals(2 + 3 + 1, LogTable.lines(TestResults.manyBlocking(4), 3).size());
         assertTrue(LogTable.warningLines(TestResults.manyBlocking(4), 3).isEmpty());
     }
