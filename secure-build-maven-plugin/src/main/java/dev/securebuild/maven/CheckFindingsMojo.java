@@ -41,7 +41,7 @@ import dev.securebuild.shared.events.EventLog;
  * Grype, OSV-Scanner, CycloneDX, OpenVEX), merges the same issue seen by several tools, applies the policy with its
  * exceptions, writes findings.json, SARIF, JUnit XML and report.html, and fails the build when a finding blocks.
  */
-@Mojo(name = "check-findings", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "check-findings", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class CheckFindingsMojo extends AbstractMojo {
 
     /**
@@ -190,15 +190,18 @@ public class CheckFindingsMojo extends AbstractMojo {
                     + "or skip the goal in this module");
         }
         try {
-            return ReportFiles.expand(project.getBasedir().toPath(), reports.stream().filter(r -> r != null).toList());
+            return ReportFiles.expand(baseOf(project), reports.stream().filter(r -> r != null).toList());
         } catch (ReportParseException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
     private void check(MavenProject checked, List<Path> files) throws MojoExecutionException, MojoFailureException {
-        Path output = checked == project ? Path.of(findingsDirectory) : Path.of(checked.getBuild().getDirectory(), "secure-build", "findings");
-        Path events = checked == project ? Path.of(eventLog) : Path.of(checked.getBuild().getDirectory(), "secure-build", "security-events.jsonl");
+        Path base = baseOf(checked);
+        Path output = base.resolve(checked == project ? standalone(findingsDirectory, "target/secure-build/findings")
+                : checked.getBuild().getDirectory() + "/secure-build/findings");
+        Path events = base.resolve(checked == project ? standalone(eventLog, "target/secure-build/security-events.jsonl")
+                : checked.getBuild().getDirectory() + "/secure-build/security-events.jsonl");
         Clock clock = Clock.systemDefaultZone();
         CheckResult result;
         try {
@@ -206,7 +209,7 @@ public class CheckFindingsMojo extends AbstractMojo {
             deleteOutputs(output);
             PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
             Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
-            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, checked.getBasedir().toPath(), maxAge, failOnStaleReports),
+            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports),
                     loaded.policy(), loaded.description());
             FindingsOutputs.writeAll(result, output, plugin.getVersion());
             ExceptionEvents.append(new EventLog(events, clock), checked.getGroupId() + ":" + checked.getArtifactId(), result.exceptions());
@@ -245,6 +248,16 @@ public class CheckFindingsMojo extends AbstractMojo {
         } else {
             getLog().error(verdict);
         }
+    }
+
+    /** The project's folder; without a project (a CI step that only runs the gate), the folder Maven runs in. */
+    private Path baseOf(MavenProject module) {
+        return module.getBasedir() != null ? module.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
+    }
+
+    /** Without a project Maven leaves ${project.basedir} in the defaults unresolved: they then name the current folder's target. */
+    private static String standalone(String configured, String fallback) {
+        return configured.contains("${") ? fallback : configured;
     }
 
     private static String reasons(CheckResult result) {

@@ -63,14 +63,19 @@ final class PolicySource {
     /** The file the value names, relative to the project; null when it is no path here (on Windows, coordinates are not: "a:b:1"). */
     private static Path fileOf(MavenProject project, String value) {
         try {
-            return project.getBasedir().toPath().resolve(value).normalize();
+            return base(project).resolve(value).normalize();
         } catch (InvalidPathException e) {
             return null;
         }
     }
 
+    /** The project's folder; without a project, the folder Maven runs in. */
+    private static Path base(MavenProject project) {
+        return project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
+    }
+
     private static String relative(MavenProject project, Path file) {
-        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path base = base(project).toAbsolutePath().normalize();
         return file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : file.toString();
     }
 }
