@@ -2,6 +2,8 @@ package dev.securebuild.reproducible;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.securebuild.shared.html.Html;
+
 /** One self-contained HTML page (no scripts, no external resources): the text report with structure and colour. */
 public final class HtmlReport {
 
@@ -61,17 +63,6 @@ public final class HtmlReport {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(text);
     }
 }

@@ -14,6 +14,7 @@ import dev.securebuild.findings.MergedFinding;
 import dev.securebuild.findings.Outcome;
 import dev.securebuild.findings.ReadReport;
 import dev.securebuild.findings.Severity;
+import dev.securebuild.shared.html.Html;
 
 /**
  * {@code report.html}: the go/no-go view in one self-contained file that opens without a network (its content security
@@ -273,22 +274,7 @@ public final class HtmlFindingsReport {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    /** Every text from a report or the policy goes through here: it may hold markup, quotes or scripts. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(text);
     }
 }
