@@ -14,7 +14,9 @@ CPU time, less the run's process tree and gpg-agent) and does the run again, up 
 Usage: bench.py SPEC.json OUT.json
 SPEC: {"case": str, "title": str, "runs": int, "warmup": int, "inputs": [paths], "variants": [
         {"id": str, "label": str, "role": "baseline|secure-build|competitor|reference", "argv": [...],
-         "cwd": str, "env": {k: v or "@file:PATH"}, "prepare": [argv] or null, "group": str}]}
+         "cwd": str, "env": {k: v or "@file:PATH"}, "prepare": [argv] or null, "group": str,
+         "rss": bool (optional: run it under GNU time -f %M and record its peak RSS as max_rss_kb),
+         "may_fail": bool (optional: a non-zero exit is recorded, not fatal: a goal that runs out of memory)}]}
 """
 import json
 import os
@@ -104,8 +106,14 @@ def run_once(variant, inputs, log, quiet):
     load = loadavg()
     idle0, total0 = cpu_times()
     agent0 = agent_cpu_ticks()
+    argv = variant["argv"]
+    rss_file = None
+    if variant.get("rss"):
+        # GNU time waits for the command and writes its peak resident set size (KiB) to a file of its own.
+        rss_file = os.path.join(os.path.dirname(os.path.abspath(log.name)), ".rss")
+        argv = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + argv
     start = time.perf_counter()
-    proc = subprocess.Popen(variant["argv"], cwd=variant["cwd"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(argv, cwd=variant["cwd"], env=env, stdout=log, stderr=subprocess.STDOUT)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     idle1, total1 = cpu_times()
@@ -113,14 +121,19 @@ def run_once(variant, inputs, log, quiet):
     proc.returncode = os.waitstatus_to_exitcode(status)
     # What the rest of the machine used meanwhile: all CPU time, less the run's process tree and gpg-agent.
     others = max(0.0, ((total1 - idle1) - (total0 - idle0)) / TICKS - usage.ru_utime - usage.ru_stime - agent)
-    return {"wall": wall, "user": usage.ru_utime, "sys": usage.ru_stime, "agent": agent, "others": others, "load1": load,
-            "resident": residency, "idle_before": idle, "waited": waited, "exit": proc.returncode}
+    result = {"wall": wall, "user": usage.ru_utime, "sys": usage.ru_stime, "agent": agent, "others": others, "load1": load,
+              "resident": residency, "idle_before": idle, "waited": waited, "exit": proc.returncode}
+    if rss_file:
+        with open(rss_file) as f:
+            result["max_rss_kb"] = int(f.read().split()[-1])  # after "Command exited with non-zero status N", if any
+    return result
 
 
 TICKS = os.sysconf("SC_CLK_TCK")
 # A timed run during which other processes used more CPU than this (seconds, or this share of the run's wall time,
-# whichever is more) is done again, at most REDO_MAX times; the JSON records how often.
-OTHERS_MAX, OTHERS_SHARE, REDO_MAX = 0.15, 0.10, 3
+# whichever is more) is done again, at most REDO_MAX times (environment BENCH_REDO_MAX; 0 when the machine is loaded all
+# the time and a redo would only be as disturbed); the JSON records how often.
+OTHERS_MAX, OTHERS_SHARE, REDO_MAX = 0.15, 0.10, int(os.environ.get("BENCH_REDO_MAX", "3"))
 
 
 def disturbed(result):
@@ -148,13 +161,15 @@ def main():
                 log.flush()
                 for attempt in range(REDO_MAX + 1):
                     result = run_once(variant, inputs, log, quiet if not warm else (0.0, 0.0))
-                    if result["exit"] != 0:
+                    if result["exit"] != 0 and not variant.get("may_fail"):
                         sys.exit(f"{variant['id']} failed with exit code {result['exit']}; see {log_path}")
                     result["redone"] = attempt
                     print(f"  [{spec['case']}] round {round_no + 1}/{spec['warmup'] + spec['runs']}"
                           f"{' warm-up' if warm else ''} {variant['id']}: {result['wall']:.2f} s"
                           f" (load {result['load1']:.1f}, idle before {result['idle_before'] * 100:.0f} %"
                           f"{', waited %.0f s' % result['waited'] if result['waited'] else ''}"
+                          f"{', peak RSS %d MiB' % (result['max_rss_kb'] // 1024) if 'max_rss_kb' in result else ''}"
+                          f"{', exit %d' % result['exit'] if result['exit'] else ''}"
                           f", other processes {result['others']:.2f} s CPU"
                           f"{', done again' if disturbed(result) and not warm and attempt < REDO_MAX else ''})",
                           file=sys.stderr, flush=True)
@@ -165,6 +180,7 @@ def main():
     out = dict(spec)
     out["results"] = results
     out["elapsed"] = time.time() - started
+    out["redo_max"] = REDO_MAX
     with open(out_path, "w") as f:
         json.dump(out, f, indent=1)
 
