@@ -28,10 +28,4 @@ public record Finding(String tool, String toolVersion, FindingKind kind, String 
     public Finding {
         aliases = Set.copyOf(aliases);
     }
-
-    /** The same finding, its report named as the outputs show it (relative to the project). */
-    public Finding withReport(String shownReport) {
-        return new Finding(tool, toolVersion, kind, id, aliases, severity, severitySource, cvssVersion, cvssScore, component, path, line,
-                fingerprint, suppressedBy, message, shownReport);
-    }
 }

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.securebuild.findings.Finding;
@@ -71,6 +75,8 @@ public record ReportsRead(List<ReadReport> reports, List<Finding> findings, List
         String toolVersion;
 
         private final String shown;
+        /** One copy of each text the findings of a report repeat (tool, rule, path, message...): a large report fits in a small heap. */
+        private final Map<String, String> texts = new HashMap<>();
 
         Collector(ReportFormat format, String shown) {
             this.tool = format.label();
@@ -81,10 +87,22 @@ public record ReportsRead(List<ReadReport> reports, List<Finding> findings, List
 
         @Override
         public void finding(Finding finding) {
-            findings.add(finding.withReport(shown));
+            findings.add(shared(finding));
             if (!named) {
                 tool(finding.tool(), finding.toolVersion());
             }
+        }
+
+        private Finding shared(Finding f) {
+            Set<String> aliases = new HashSet<>();
+            f.aliases().forEach(alias -> aliases.add(text(alias)));
+            return new Finding(text(f.tool()), text(f.toolVersion()), f.kind(), text(f.id()), aliases, f.severity(), text(f.severitySource()),
+                    text(f.cvssVersion()), f.cvssScore(), text(f.component()), text(f.path()), f.line(), f.fingerprint(), text(f.suppressedBy()),
+                    text(f.message()), shown);
+        }
+
+        private String text(String value) {
+            return value == null ? null : texts.computeIfAbsent(value, same -> same);
         }
 
         @Override

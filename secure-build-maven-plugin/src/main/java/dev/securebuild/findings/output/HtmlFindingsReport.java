@@ -205,10 +205,14 @@ public final class HtmlFindingsReport {
     }
 
     /** What each tool said, folded: open without scripts. */
+    /** The most reports of one merged finding listed in the page and in the JUnit XML; findings.json has them all. */
+    static final int EVIDENCE_SHOWN = 20;
+
     private static void evidence(StringBuilder html, MergedFinding finding) {
         html.append("<details><summary>evidence from ").append(finding.evidence().size()).append(finding.evidence().size() == 1 ? " finding" : " findings")
                 .append("</summary><ul>");
-        for (Finding evidence : finding.evidence()) {
+        // A finding a tool repeated thousands of times would make a page no browser opens: the first ones, then a count.
+        for (Finding evidence : finding.evidence().subList(0, Math.min(EVIDENCE_SHOWN, finding.evidence().size()))) {
             html.append("<li><b>").append(escape(evidence.tool()));
             if (evidence.toolVersion() != null) {
                 html.append(' ').append(escape(evidence.toolVersion()));
@@ -224,6 +228,9 @@ public final class HtmlFindingsReport {
                 html.append(" <span class=\"mono\">").append(escape(evidence.report())).append("</span>");
             }
             html.append("</li>");
+        }
+        if (finding.evidence().size() > EVIDENCE_SHOWN) {
+            html.append("<li>and ").append(finding.evidence().size() - EVIDENCE_SHOWN).append(" more: every one is in findings.json</li>");
         }
         html.append("</ul></details>");
     }

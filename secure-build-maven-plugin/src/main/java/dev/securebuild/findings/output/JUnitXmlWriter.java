@@ -151,7 +151,7 @@ public final class JUnitXmlWriter {
             text.append("ids: ").append(String.join(", ", finding.ids())).append('\n');
         }
         List<Finding> evidence = finding.evidence();
-        for (Finding tool : evidence) {
+        for (Finding tool : evidence.subList(0, Math.min(HtmlFindingsReport.EVIDENCE_SHOWN, evidence.size()))) {
             text.append("- ").append(tool.tool());
             if (tool.toolVersion() != null) {
                 text.append(' ').append(tool.toolVersion());
@@ -167,6 +167,9 @@ public final class JUnitXmlWriter {
                 text.append(" [").append(tool.report()).append(']');
             }
             text.append('\n');
+        }
+        if (evidence.size() > HtmlFindingsReport.EVIDENCE_SHOWN) {
+            text.append("and ").append(evidence.size() - HtmlFindingsReport.EVIDENCE_SHOWN).append(" more: every one is in findings.json\n");
         }
         return text.toString();
     }

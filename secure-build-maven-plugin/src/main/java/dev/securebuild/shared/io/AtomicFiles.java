@@ -51,7 +51,9 @@ public final class AtomicFiles {
         Path temporary = createTemporary(folder, target.getFileName().toString(), ownerOnly);
         boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            // Buffered: writers that emit many small pieces (StAX, Jackson without its own buffer) would make a system call each.
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), 65536)) {
                 writer.writeTo(out);
             }
             try {
