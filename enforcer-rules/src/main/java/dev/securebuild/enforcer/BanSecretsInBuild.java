@@ -1,0 +1,187 @@
+package dev.securebuild.enforcer;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+
+import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+
+import dev.securebuild.secrets.AllowList;
+import dev.securebuild.secrets.SecretFinding;
+import dev.securebuild.secrets.SecretScanner;
+
+/**
+ * Fails when the files that define the build hold something that looks like a secret: the POM, its parents in the same
+ * repository, {@code .mvn/maven.config}, {@code .mvn/jvm.config}, {@code .mvn/extensions.xml} and configured
+ * {@code includes}. Values are reported masked: the secret never reaches the log.
+ */
+@Named("banSecretsInBuild")
+public class BanSecretsInBuild extends AbstractEnforcerRule {
+
+    private static final List<String> MVN_FILES = List.of(".mvn/maven.config", ".mvn/jvm.config", ".mvn/extensions.xml");
+
+    /** Further files, as globs relative to the project's folder ({@code src/main/resources/*.properties}). */
+    private List<String> includes = new ArrayList<>();
+    /** Known false positives, each with a reason. */
+    private List<AllowedSecret> allowed = new ArrayList<>();
+    /** Also report random-looking strings (off by default: it finds checksums and ids too). */
+    private boolean highEntropy;
+    /** Bits per character above which a string counts as random (base64 alphabet; hex 1.5 bits less). */
+    private double entropyThreshold = SecretScanner.DEFAULT_ENTROPY_THRESHOLD;
+
+    private final MavenProject project;
+    private final MavenSession session;
+
+    @Inject
+    public BanSecretsInBuild(MavenProject project, MavenSession session) {
+        this.project = project;
+        this.session = session;
+    }
+
+    @Override
+    public void execute() throws EnforcerRuleException {
+        AllowList allowList = allowList();
+        Path root = repositoryRoot();
+        SecretScanner scanner = new SecretScanner(allowList, highEntropy, entropyThreshold);
+        List<SecretFinding> findings = new ArrayList<>();
+        Map<Path, String> files = filesToScan(root);
+        for (Map.Entry<Path, String> file : files.entrySet()) {
+            try {
+                findings.addAll(scanner.scan(file.getKey(), file.getValue()));
+            } catch (IOException e) {
+                throw new EnforcerRuleError("cannot read " + file.getValue() + " to look for secrets: " + e.getMessage(), e);
+            }
+        }
+        List<SecretFinding> blocking = new ArrayList<>();
+        for (SecretFinding finding : findings) {
+            if (finding.allowed()) {
+                getLog().info(finding + " allowed: " + finding.allowedBy().reason());
+            } else {
+                blocking.add(finding);
+            }
+        }
+        for (AllowList.Entry unused : allowList.unused()) {
+            getLog().warn("allowed secret " + unused + " matched nothing in " + project.getId() + ": remove it if it is no longer needed");
+        }
+        if (!blocking.isEmpty()) {
+            throw new EnforcerRuleException(blocking.size() + " secret(s) in the build files of " + project.getId() + ":\n  "
+                    + blocking.stream().map(SecretFinding::toString).collect(Collectors.joining("\n  "))
+                    + "\nMove each one out of the build files (an environment variable read as ${env.NAME}, or ~/.m2/settings.xml"
+                    + " encrypted with mvn --encrypt-password) and revoke it: it is in the history. A false positive goes into"
+                    + " <allowed> with its file, its fingerprint (printf %s 'value' | sha256sum) and a reason.");
+        }
+        getLog().debug("no secrets in " + files.size() + " build file(s) of " + project.getId());
+    }
+
+    private AllowList allowList() throws EnforcerRuleError {
+        List<AllowList.Entry> entries = new ArrayList<>();
+        for (AllowedSecret secret : allowed) {
+            try {
+                entries.add(new AllowList.Entry(secret.file(), secret.lineContains(), secret.fingerprint(), secret.reason()));
+            } catch (IllegalArgumentException e) {
+                throw new EnforcerRuleError("banSecretsInBuild: " + e.getMessage());
+            }
+        }
+        if (!(entropyThreshold > 0 && entropyThreshold <= 8)) {
+            throw new EnforcerRuleError("banSecretsInBuild: entropyThreshold " + entropyThreshold + " is not between 0 and 8 bits per character");
+        }
+        return new AllowList(entries);
+    }
+
+    /** The folder of the whole build: parents outside it are someone else's POMs, from a repository. */
+    private Path repositoryRoot() {
+        File multiModule = session.getRequest().getMultiModuleProjectDirectory();
+        String root = multiModule != null ? multiModule.getPath() : session.getExecutionRootDirectory();
+        if (root == null) {
+            root = project.getBasedir().getPath();
+        }
+        return normalized(Path.of(root));
+    }
+
+    /** Each file once, in a stable order, with its name relative to the root. */
+    private Map<Path, String> filesToScan(Path root) throws EnforcerRuleError {
+        Map<Path, String> files = new LinkedHashMap<>();
+        if (project.getFile() != null) {
+            add(files, root, project.getFile().toPath());
+        }
+        for (MavenProject parent = project.getParent(); parent != null && parent.getFile() != null; parent = parent.getParent()) {
+            Path pom = normalized(parent.getFile().toPath());
+            if (!pom.startsWith(root)) {
+                break;
+            }
+            add(files, root, pom);
+        }
+        for (String name : MVN_FILES) {
+            Path file = root.resolve(name);
+            if (Files.isRegularFile(file)) {
+                add(files, root, file);
+            }
+        }
+        Path basedir = normalized(project.getBasedir().toPath());
+        for (String include : includes) {
+            List<Path> matched = matching(basedir, include);
+            if (matched.isEmpty()) {
+                getLog().debug("banSecretsInBuild: no file matches include " + include + " in " + basedir);
+            }
+            matched.forEach(file -> add(files, root, file));
+        }
+        return files;
+    }
+
+    private static void add(Map<Path, String> files, Path root, Path file) {
+        Path path = normalized(file);
+        String name = (path.startsWith(root) ? root.relativize(path) : path).toString().replace(File.separatorChar, '/');
+        files.putIfAbsent(path, name);
+    }
+
+    /** The files under {@code basedir} that the glob matches; the walk starts at the glob's first folder with no wildcard. */
+    static List<Path> matching(Path basedir, String glob) throws EnforcerRuleError {
+        String pattern = glob.trim().replace('\\', '/');
+        if (pattern.isEmpty() || pattern.startsWith("/") || pattern.contains("..")) {
+            throw new EnforcerRuleError("banSecretsInBuild: include '" + glob + "' must be a glob relative to the project folder");
+        }
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        } catch (PatternSyntaxException e) {
+            throw new EnforcerRuleError("banSecretsInBuild: include '" + glob + "' is not a glob: " + e.getDescription());
+        }
+        String fixed = pattern.split("[*?\\[{]", 2)[0];
+        Path start = basedir.resolve(fixed.contains("/") ? fixed.substring(0, fixed.lastIndexOf('/')) : "");
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(start)) {
+            return walk.filter(Files::isRegularFile).filter(file -> matcher.matches(basedir.relativize(file))).sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new EnforcerRuleError("banSecretsInBuild: cannot list the files of include '" + glob + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Path normalized(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String toString() {
+        return "BanSecretsInBuild[includes=" + includes + ", allowed=" + allowed.size() + ", highEntropy=" + highEntropy + "]";
+    }
+}
