@@ -28,6 +28,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.SessionData;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.DependencyCollectionException;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
@@ -40,6 +41,7 @@ import dev.securebuild.allowlist.InvalidAllowListException;
 import dev.securebuild.enforcer.internal.DependencyGraph;
 import dev.securebuild.enforcer.internal.ListLocation;
 import dev.securebuild.enforcer.internal.Offenders;
+import dev.securebuild.enforcer.internal.PomLicenses;
 
 /**
  * Fails when the build uses a dependency, plugin or build extension that the allow-lists do not approve (or deny). The
@@ -61,6 +63,8 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
     private boolean includePlugins = true;
     /** Also check the versions that lost Maven's mediation (they are not on the class path). */
     private boolean includeLosers;
+    /** Read each component's licenses from its POM (and parent POMs), for entries' {@code licenses} and {@code settings.allowLicenses}. */
+    private boolean readLicenses = true;
 
     private final MavenProject project;
     private final MavenSession session;
@@ -106,7 +110,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
     private List<Component> dependencies(String root) throws EnforcerRuleError {
         RepositorySystemSession repositorySession = session.getRepositorySession();
         try {
-            return DependencyGraph.components(DependencyGraph.of(repositorySystem, repositorySession, project), root, includeLosers);
+            return withLicenses(DependencyGraph.components(DependencyGraph.of(repositorySystem, repositorySession, project), root, includeLosers));
         } catch (DependencyCollectionException e) {
             throw new EnforcerRuleError("approvedDependencies: cannot collect the dependencies of " + project.getId() + ": " + e.getMessage(), e);
         }
@@ -136,7 +140,32 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
                         List.of(root, extension.getGroupId() + ":" + extension.getArtifactId() + ":" + extension.getVersion())));
             }
         }
-        return components;
+        return withLicenses(components);
+    }
+
+    /** The components with the licenses their POMs declare, when {@code readLicenses}; unknown ones stay empty. */
+    private List<Component> withLicenses(List<Component> components) {
+        if (!readLicenses) {
+            return components;
+        }
+        PomLicenses licenses = PomLicenses.resolving(repositorySystem, session.getRepositorySession(), repositories(), message -> getLog().debug(message));
+        List<Component> licensed = new ArrayList<>(components.size());
+        for (Component component : components) {
+            licensed.add(new Component(component.groupId(), component.artifactId(), component.version(), component.scope(),
+                    licenses.licenses(component.groupId(), component.artifactId(), component.version()), component.path()));
+        }
+        return licensed;
+    }
+
+    /** The project's repositories, then its plugin repositories not already among them: POMs of both kinds are read. */
+    private List<RemoteRepository> repositories() {
+        List<RemoteRepository> repositories = new ArrayList<>(project.getRemoteProjectRepositories());
+        for (RemoteRepository repository : project.getRemotePluginRepositories()) {
+            if (repositories.stream().noneMatch(known -> known.getId().equals(repository.getId()))) {
+                repositories.add(repository);
+            }
+        }
+        return repositories;
     }
 
     private List<AllowList> loadLists() throws EnforcerRuleError {
@@ -218,6 +247,6 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
 
     @Override
     public String toString() {
-        return "ApprovedDependencies[lists=" + lists + ", includePlugins=" + includePlugins + ", includeLosers=" + includeLosers + "]";
+        return "ApprovedDependencies[lists=" + lists + ", includePlugins=" + includePlugins + ", includeLosers=" + includeLosers + ", readLicenses=" + readLicenses + "]";
     }
 }
