@@ -42,6 +42,7 @@ import dev.securebuild.enforcer.internal.DependencyGraph;
 import dev.securebuild.enforcer.internal.ListLocation;
 import dev.securebuild.enforcer.internal.Offenders;
 import dev.securebuild.enforcer.internal.PomLicenses;
+import dev.securebuild.enforcer.internal.ReportedOffenders;
 
 /**
  * Fails when the build uses a dependency, plugin or build extension that the allow-lists do not approve (or deny). The
@@ -97,12 +98,13 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
                 warning.add(decision, component.path());
             }
         }
-        for (String message : warning.messages()) {
+        ReportedOffenders reported = ReportedOffenders.of(session.getRepositorySession().getData());
+        for (String message : warning.messages(reported, project.getId())) {
             getLog().warn(message);
         }
         if (!failing.isEmpty()) {
             throw new EnforcerRuleException(failing.size() + " component(s) of " + project.getId() + " not approved by the allow-lists:\n"
-                    + failing.describe());
+                    + failing.describe(reported, project.getId()));
         }
         getLog().debug("approvedDependencies: " + decided.size() + " component(s) of " + project.getId() + " approved");
     }

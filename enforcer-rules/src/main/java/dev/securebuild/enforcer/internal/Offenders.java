@@ -12,6 +12,7 @@ import dev.securebuild.allowlist.Decision;
 /**
  * The decisions of {@code approvedDependencies} that fail or warn, grouped: one entry per component (g:a:v and scope)
  * and decision, with every path that brings it in, so that a component reached through many paths is reported once.
+ * Given the session's {@link ReportedOffenders}, a component that another module already reported gets one line.
  */
 public final class Offenders {
 
@@ -23,7 +24,7 @@ public final class Offenders {
     /** Records the decision about a component reached through {@code path} (project first, the component last). */
     public void add(Decision decision, List<String> path) {
         String key = decision.component() + "\n" + decision.explanation();
-        groups.computeIfAbsent(key, k -> new Group(decision)).paths.add(String.join(" -> ", path));
+        groups.computeIfAbsent(key, k -> new Group(key, decision)).paths.add(String.join(" -> ", path));
     }
 
     public boolean isEmpty() {
@@ -37,11 +38,12 @@ public final class Offenders {
 
     /** The messages, one per component, each of several lines, separated by a newline. */
     public String describe() {
-        List<String> messages = new ArrayList<>();
-        for (Group group : groups.values()) {
-            messages.add(group.message());
-        }
-        return String.join("\n", messages);
+        return String.join("\n", messages());
+    }
+
+    /** As {@link #describe()}, but an offender that another module of the session reported before gets one line. */
+    public String describe(ReportedOffenders reported, String module) {
+        return String.join("\n", messages(reported, module));
     }
 
     /** One message per component, for warnings logged one by one. */
@@ -53,12 +55,24 @@ public final class Offenders {
         return messages;
     }
 
+    /** As {@link #messages()}, but an offender that another module of the session reported before gets one line. */
+    public List<String> messages(ReportedOffenders reported, String module) {
+        List<String> messages = new ArrayList<>();
+        for (Group group : groups.values()) {
+            String first = reported.alreadyReportedFor(group.key, module);
+            messages.add(first == null ? group.message() : group.decision.component() + ": already reported for " + first);
+        }
+        return messages;
+    }
+
     private static final class Group {
 
+        private final String key;
         private final Decision decision;
         private final Set<String> paths = new LinkedHashSet<>();
 
-        Group(Decision decision) {
+        Group(String key, Decision decision) {
+            this.key = key;
             this.decision = decision;
         }
 

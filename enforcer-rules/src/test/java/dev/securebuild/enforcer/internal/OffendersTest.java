@@ -86,4 +86,23 @@ class OffendersTest {
                 offenders.messages().get(0));
         assertTrue(offenders.messages().get(1).startsWith("org.apache.commons:commons-lang3:3.14.0 (compile)"));
     }
+
+    @Test
+    void anOffenderAnotherModuleReportedGetsOneLine() throws Exception {
+        AllowListDecider decider = decider();
+        ReportedOffenders reported = new ReportedOffenders();
+        Offenders moduleB = new Offenders();
+        moduleB.add(decider.decide(lang3("it:module-b:1.0", "org.apache.commons:commons-lang3:3.14.0"), TODAY),
+                List.of("it:module-b:1.0", "org.apache.commons:commons-lang3:3.14.0"));
+        Offenders moduleC = new Offenders();
+        moduleC.add(decider.decide(lang3("it:module-c:1.0", "org.apache.commons:commons-lang3:3.14.0"), TODAY),
+                List.of("it:module-c:1.0", "org.apache.commons:commons-lang3:3.14.0"));
+
+        String first = moduleB.describe(reported, "it:module-b:pom:1.0");
+        assertTrue(first.startsWith("org.apache.commons:commons-lang3:3.14.0 (compile) is not covered by any approval"), first);
+        assertTrue(first.contains("\n  path: it:module-b:1.0 -> org.apache.commons:commons-lang3:3.14.0\n"), first);
+        assertEquals(List.of("org.apache.commons:commons-lang3:3.14.0 (compile): already reported for it:module-b:pom:1.0"),
+                moduleC.messages(reported, "it:module-c:pom:1.0"));
+        assertEquals(1, moduleC.size());
+    }
 }
