@@ -1,11 +1,9 @@
 package dev.securebuild.maven;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +22,6 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.findings.CheckResult;
-import dev.securebuild.findings.ExceptionState;
-import dev.securebuild.findings.Outcome;
 import dev.securebuild.findings.ReportFiles;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.Ages;
@@ -206,7 +202,7 @@ public class CheckFindingsMojo extends AbstractMojo {
         CheckResult result;
         try {
             // An earlier run's verdict must not be read as this run's when this one stops on a broken report.
-            deleteOutputs(output);
+            FindingsOutputs.deleteAll(output);
             PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
             Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
             result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports),
@@ -220,7 +216,7 @@ public class CheckFindingsMojo extends AbstractMojo {
         }
         log(result, output);
         if (!result.passed()) {
-            String message = "The scanner gate failed: " + reasons(result) + ". Details: " + output.resolve(FindingsOutputs.HTML);
+            String message = "The scanner gate failed: " + LogTable.failureReasons(result) + ". Details: " + output.resolve(FindingsOutputs.HTML);
             if (failOnViolation) {
                 throw new MojoFailureException(message);
             }
@@ -229,24 +225,16 @@ public class CheckFindingsMojo extends AbstractMojo {
     }
 
     private void log(CheckResult result, Path output) {
-        getLog().info("Read " + result.raw() + " finding(s) from " + result.reports().size() + " report(s), " + result.merged()
-                + " after merging the same issue seen by several tools; policy: " + result.policy());
+        getLog().info(LogTable.readLine(result));
         LogTable.lines(result, maxLogRows).forEach(line -> getLog().error(line));
         LogTable.warningLines(result, maxLogRows).forEach(line -> getLog().warn(line));
-        result.exceptions().stream().filter(e -> e.state() == ExceptionState.USED)
-                .forEach(e -> getLog().info("Exception " + e.id() + " cleared " + e.matched() + " finding(s): " + e.message() + ", approved by "
-                        + e.approvedBy() + " (" + e.justification() + ")"));
+        LogTable.exceptionLines(result).forEach(line -> getLog().info(line));
         result.violations().forEach(violation -> getLog().error("Policy violation: " + violation));
         result.warnings().forEach(warning -> getLog().warn(warning));
-        long warnings = result.decisions().stream().filter(d -> d.outcome() == Outcome.WARNING).count();
-        long cleared = result.decisions().stream().filter(d -> !d.outcome().blocks() && d.outcome() != Outcome.WARNING).count();
-        String verdict = (result.passed() ? "PASS" : "FAIL") + ": " + result.blocking() + " blocking, " + warnings + " warning(s), "
-                + cleared + " cleared (by an exception, VEX or a suppression in the report), " + result.violations().size()
-                + " policy violation(s). Reports: " + output;
         if (result.passed()) {
-            getLog().info(verdict);
+            getLog().info(LogTable.verdictLine(result, output));
         } else {
-            getLog().error(verdict);
+            getLog().error(LogTable.verdictLine(result, output));
         }
     }
 
@@ -258,22 +246,5 @@ public class CheckFindingsMojo extends AbstractMojo {
     /** Without a project Maven leaves ${project.basedir} in the defaults unresolved: they then name the current folder's target. */
     private static String standalone(String configured, String fallback) {
         return configured.contains("${") ? fallback : configured;
-    }
-
-    private static String reasons(CheckResult result) {
-        List<String> reasons = new ArrayList<>();
-        if (result.blocking() > 0) {
-            reasons.add(result.blocking() + " finding(s) block");
-        }
-        if (!result.violations().isEmpty()) {
-            reasons.add(result.violations().size() + " policy violation(s)");
-        }
-        return String.join(" and ", reasons);
-    }
-
-    private static void deleteOutputs(Path output) throws IOException {
-        for (String name : List.of(FindingsOutputs.JSON, FindingsOutputs.SARIF, FindingsOutputs.BLOCKING_SARIF, FindingsOutputs.JUNIT, FindingsOutputs.HTML)) {
-            Files.deleteIfExists(output.resolve(name));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.securebuild.findings.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,6 +22,13 @@ public final class FindingsOutputs {
     public static final String HTML = "report.html";
 
     private FindingsOutputs() {}
+
+    /** Removes an earlier run's outputs, so that a check that stops on a broken report leaves no old verdict behind. */
+    public static void deleteAll(Path dir) throws IOException {
+        for (String name : List.of(JSON, SARIF, BLOCKING_SARIF, JUNIT, HTML)) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+    }
 
     /** Writes the five files and returns their paths, in the order above. */
     public static List<Path> writeAll(CheckResult result, Path dir, String pluginVersion) throws IOException {

@@ -1,10 +1,13 @@
 package dev.securebuild.findings.output;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.securebuild.findings.CheckResult;
 import dev.securebuild.findings.Decision;
+import dev.securebuild.findings.ExceptionState;
+import dev.securebuild.findings.ExceptionStatus;
 import dev.securebuild.findings.MergedFinding;
 import dev.securebuild.findings.Outcome;
 import dev.securebuild.findings.PackageId;
@@ -30,6 +33,44 @@ public final class LogTable {
 
     public static List<String> lines(CheckResult result) {
         return lines(result, DEFAULT_ROWS);
+    }
+
+    /** What was read and how much merging left, and by which policy. */
+    public static String readLine(CheckResult result) {
+        return "Read " + result.raw() + " finding(s) from " + result.reports().size() + " report(s), " + result.merged()
+                + " after merging the same issue seen by several tools; policy: " + result.policy();
+    }
+
+    /** One line per exception that cleared findings, naming who approved it. */
+    public static List<String> exceptionLines(CheckResult result) {
+        List<String> lines = new ArrayList<>();
+        for (ExceptionStatus status : result.exceptions()) {
+            if (status.state() == ExceptionState.USED) {
+                lines.add("Exception " + status.id() + " cleared " + status.matched() + " finding(s): " + status.message() + ", approved by "
+                        + status.approvedBy() + " (" + status.justification() + ")");
+            }
+        }
+        return lines;
+    }
+
+    /** The verdict with its counts, and where the reports are. */
+    public static String verdictLine(CheckResult result, Path reports) {
+        FindingsSummary summary = FindingsSummary.of(result);
+        return (result.passed() ? "PASS" : "FAIL") + ": " + summary.count(Outcome.BLOCKING) + " blocking, " + summary.count(Outcome.WARNING)
+                + " warning(s), " + summary.cleared() + " cleared (by an exception, VEX or a suppression in the report), "
+                + result.violations().size() + " policy violation(s). Reports: " + reports;
+    }
+
+    /** Why a failed check failed, for the build's error: "2 finding(s) block and 1 policy violation(s)". */
+    public static String failureReasons(CheckResult result) {
+        List<String> reasons = new ArrayList<>();
+        if (result.blocking() > 0) {
+            reasons.add(result.blocking() + " finding(s) block");
+        }
+        if (!result.violations().isEmpty()) {
+            reasons.add(result.violations().size() + " policy violation(s)");
+        }
+        return String.join(" and ", reasons);
     }
 
     /** The table of blocking findings; nothing when none blocks. */

@@ -55,4 +55,24 @@ class LogTableTest {
         assertEquals(2 + 3 + 1, LogTable.lines(TestResults.manyBlocking(4), 3).size());
         assertTrue(LogTable.warningLines(TestResults.manyBlocking(4), 3).isEmpty());
     }
+
+    @Test
+    void theSentencesAroundTheTablesCountWhatTheSummaryCounts() {
+        dev.securebuild.findings.CheckResult failing = TestResults.failing();
+        FindingsSummary summary = FindingsSummary.of(failing);
+        String verdict = LogTable.verdictLine(failing, java.nio.file.Path.of("target/secure-build/findings"));
+        assertEquals("FAIL: " + summary.count(dev.securebuild.findings.Outcome.BLOCKING) + " blocking, "
+                + summary.count(dev.securebuild.findings.Outcome.WARNING) + " warning(s), " + summary.cleared()
+                + " cleared (by an exception, VEX or a suppression in the report), 1 policy violation(s). Reports: target/secure-build/findings", verdict);
+        assertEquals("3 finding(s) block and 1 policy violation(s)", LogTable.failureReasons(failing));
+        assertTrue(LogTable.readLine(failing).startsWith("Read " + failing.raw() + " finding(s) from "), LogTable.readLine(failing));
+        assertEquals(List.of(), LogTable.exceptionLines(failing), "no exception of the fixture is simply in use");
+        java.util.List<dev.securebuild.findings.ExceptionStatus> exceptions = new java.util.ArrayList<>(failing.exceptions());
+        exceptions.add(new dev.securebuild.findings.ExceptionStatus("E-4", "id CVE-2020-36518", "vulnerable_code_not_in_execute_path", "no untrusted JSON",
+                "dave", java.time.LocalDate.parse("2099-12-31"), dev.securebuild.findings.ExceptionState.USED, 2, false, "in force until 2099-12-31"));
+        dev.securebuild.findings.CheckResult withUsed = new dev.securebuild.findings.CheckResult(failing.passed(), failing.checkedAt(), failing.policy(),
+                failing.reports(), failing.raw(), failing.decisions(), exceptions, failing.violations(), failing.warnings());
+        assertEquals(List.of("Exception E-4 cleared 2 finding(s): in force until 2099-12-31, approved by dave (vulnerable_code_not_in_execute_path)"),
+                LogTable.exceptionLines(withUsed));
+    }
 }
