@@ -13,16 +13,18 @@ public final class AllowList {
 
     private final String source;
     private final String layer;
+    private final boolean named;
     private final List<Entry> approved;
     private final List<Entry> denied;
     private final int expiringWithinDays;
     private final List<String> allowLicenses;
     private final boolean failOnUnlisted;
 
-    AllowList(String source, String layer, List<Entry> approved, List<Entry> denied, int expiringWithinDays, List<String> allowLicenses,
+    AllowList(String source, String layer, boolean named, List<Entry> approved, List<Entry> denied, int expiringWithinDays, List<String> allowLicenses,
               boolean failOnUnlisted) {
         this.source = source;
         this.layer = layer;
+        this.named = named;
         this.approved = List.copyOf(approved);
         this.denied = List.copyOf(denied);
         this.expiringWithinDays = expiringWithinDays;
@@ -35,8 +37,14 @@ public final class AllowList {
         return source;
     }
 
+    /** The name of the layer: the list's own {@code layer} key ("organization", "team"...), else its position ("list 2"). */
     public String layer() {
         return layer;
+    }
+
+    /** How messages name the list: "the organization list" for a named layer, "list 2" for an unnamed one. */
+    public String title() {
+        return named ? "the " + layer + " list" : layer;
     }
 
     public List<Entry> approved() {

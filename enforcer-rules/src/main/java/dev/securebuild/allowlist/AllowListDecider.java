@@ -73,8 +73,8 @@ public final class AllowListDecider {
                 if (mismatch != null) {
                     nearMisses.add(mismatch + " of entry " + entry.location() + " (" + list.layer() + ")");
                 } else if (entry.expires() == null || Decision.daysLeft(today, entry.expires()) > list.expiringWithinDays()) {
-                    return new Decision(Decision.Status.ALLOWED, component, list, entry, component + " is approved by the " + list.layer()
-                            + " list, entry " + entry.location() + ": " + entry.reason() + " (owner " + entry.owner() + ")", List.of(), false, null);
+                    return new Decision(Decision.Status.ALLOWED, component, list, entry, component + " is approved by " + list.title()
+                            + ", entry " + entry.location() + ": " + entry.reason() + " (owner " + entry.owner() + ")", List.of(), false, null);
                 } else if (!today.isAfter(entry.expires())) {
                     if (expiring == null || entry.expires().isAfter(expiring.expires())) {
                         expiringList = list;
@@ -88,14 +88,14 @@ public final class AllowListDecider {
         }
         if (expiring != null) {
             long days = Decision.daysLeft(today, expiring.expires());
-            return new Decision(Decision.Status.EXPIRING, component, expiringList, expiring, component + " is approved by the "
-                    + expiringList.layer() + " list, entry " + expiring.location() + ", only until " + expiring.expires() + " ("
+            return new Decision(Decision.Status.EXPIRING, component, expiringList, expiring, component + " is approved by "
+                    + expiringList.title() + ", entry " + expiring.location() + ", only until " + expiring.expires() + " ("
                     + (days == 0 ? "its last day" : days + (days == 1 ? " day" : " days") + " left") + "): renew the approval (owner "
                     + expiring.owner() + ") or replace the dependency", nearMisses, false, null);
         }
         if (expired != null) {
-            return new Decision(Decision.Status.EXPIRED, component, expiredList, expired, component + " was approved by the "
-                    + expiredList.layer() + " list, entry " + expired.location() + ", until " + expired.expires()
+            return new Decision(Decision.Status.EXPIRED, component, expiredList, expired, component + " was approved by "
+                    + expiredList.title() + ", entry " + expired.location() + ", until " + expired.expires()
                     + ": the approval has expired; renew it (owner " + expired.owner() + ") or remove the dependency", nearMisses, true,
                     pasteReadyEntry(component));
         }
@@ -103,7 +103,7 @@ public final class AllowListDecider {
             for (AllowList list : layers) {
                 if (Licenses.anyAccepted(component.licenses(), list.allowLicenses())) {
                     return new Decision(Decision.Status.ALLOWED, component, list, null, component + " is named by no entry, and its license "
-                            + String.join(" / ", component.licenses()) + " is allowed by settings.allowLicenses of the " + list.layer() + " list "
+                            + String.join(" / ", component.licenses()) + " is allowed by settings.allowLicenses of " + list.title() + " "
                             + list.source(), List.of(), false, null);
                 }
             }
@@ -113,7 +113,7 @@ public final class AllowListDecider {
     }
 
     private static Decision denied(Component component, AllowList list, Entry entry) {
-        StringBuilder text = new StringBuilder(component + " is denied by the " + list.layer() + " list, entry " + entry.location() + ": "
+        StringBuilder text = new StringBuilder(component + " is denied by " + list.title() + ", entry " + entry.location() + ": "
                 + entry.reason());
         if (entry.replacement() != null) {
             text.append("; use ").append(entry.replacement()).append(" instead");

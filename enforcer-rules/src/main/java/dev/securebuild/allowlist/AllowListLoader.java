@@ -29,7 +29,7 @@ public final class AllowListLoader {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
-    private static final List<String> TOP_KEYS = List.of("version", "approved", "denied", "settings");
+    private static final List<String> TOP_KEYS = List.of("version", "layer", "approved", "denied", "settings");
     private static final List<String> SETTINGS_KEYS = List.of("expiringWithinDays", "allowLicenses", "failOnUnlisted");
     private static final List<String> APPROVED_KEYS = List.of("groupId", "artifactId", "versions", "scopes", "licenses", "reason", "owner",
             "ticket", "approvedOn", "expires");
@@ -82,6 +82,12 @@ public final class AllowListLoader {
             if (version.type != ListNode.Type.NUMBER || !version.text.equals("1")) {
                 throw error(version.location, "version: expected 1, the only allow-list schema version; got " + version.describe());
             }
+            ListNode name = root.fields.get("layer");
+            String layerName = name == null || name.isNull() ? null
+                    : scalar(name, "layer", "the name of the list's layer, such as organization, team or project");
+            if (layerName != null && !layerName.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}")) {
+                throw error(name.location, "layer: expected a short name (letters, digits, blanks, '.', '_' or '-'; at most 40) such as organization; got \"" + layerName + "\"");
+            }
             List<Entry> approved = entries(root.fields.get("approved"), Entry.Kind.APPROVED);
             List<Entry> denied = entries(root.fields.get("denied"), Entry.Kind.DENIED);
             int expiringWithinDays = AllowList.DEFAULT_EXPIRING_WITHIN_DAYS;
@@ -107,7 +113,7 @@ public final class AllowListLoader {
                     failOnUnlisted = Boolean.parseBoolean(unlisted.text);
                 }
             }
-            return new AllowList(file, layer, approved, denied, expiringWithinDays, allowLicenses, failOnUnlisted);
+            return new AllowList(file, layerName == null ? layer : layerName, layerName != null, approved, denied, expiringWithinDays, allowLicenses, failOnUnlisted);
         }
 
         private List<Entry> entries(ListNode node, Entry.Kind kind) throws InvalidAllowListException {

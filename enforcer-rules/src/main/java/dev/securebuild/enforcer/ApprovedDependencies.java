@@ -1,17 +1,10 @@
 package dev.securebuild.enforcer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URLConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -25,38 +18,27 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.SessionData;
-import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import dev.securebuild.allowlist.AllowList;
 import dev.securebuild.allowlist.AllowListDecider;
-import dev.securebuild.allowlist.AllowListLoader;
 import dev.securebuild.allowlist.Component;
 import dev.securebuild.allowlist.Decision;
-import dev.securebuild.allowlist.InvalidAllowListException;
+import dev.securebuild.enforcer.internal.AllowListSources;
 import dev.securebuild.enforcer.internal.DependencyGraph;
-import dev.securebuild.enforcer.internal.ListLocation;
 import dev.securebuild.enforcer.internal.Offenders;
 import dev.securebuild.enforcer.internal.PomLicenses;
 import dev.securebuild.enforcer.internal.ReportedOffenders;
 
 /**
  * Fails when the build uses a dependency, plugin or build extension that the allow-lists do not approve (or deny). The
- * lists (docs/allowlist.md) are applied in the configured order as layers named "list 1", "list 2"...; each decision
- * names the list and entry that made it. The dependency graph is collected once per module and shared (see
+ * lists (docs/allowlist.md) are applied in the configured order as layers (named by their {@code layer} key, else
+ * "list 1", "list 2"...); each decision names the layer and entry that made it. The dependency graph is collected once per module and shared (see
  * {@link DependencyGraph}); loaded lists are shared by the modules of the build.
  */
 @Named("approvedDependencies")
 public class ApprovedDependencies extends AbstractEnforcerRule {
-
-    /** How long to wait for an https: list to connect and to send data. */
-    static final int URL_TIMEOUT_MILLIS = 20_000;
-    private static final String LIST_CACHE_KEY = ApprovedDependencies.class.getName() + ".lists@"
-            + System.identityHashCode(AllowList.class);
 
     /** Paths (relative to the project), file: or https: URLs, or groupId:artifactId:version[:extension]; in layer order. */
     private List<String> lists = new ArrayList<>();
@@ -171,80 +153,8 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
     }
 
     private List<AllowList> loadLists() throws EnforcerRuleError {
-        if (lists.isEmpty()) {
-            throw new EnforcerRuleError("approvedDependencies: no <lists><list>...</list></lists> configured: expected at least one allow-list"
-                    + " (a path, a file: or https: URL, or groupId:artifactId:version[:extension])");
-        }
-        Map<String, AllowList> cache = listCache();
-        List<AllowList> loaded = new ArrayList<>();
-        for (int i = 0; i < lists.size(); i++) {
-            ListLocation location;
-            try {
-                location = ListLocation.parse(lists.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new EnforcerRuleError("approvedDependencies: " + e.getMessage());
-            }
-            String layer = "list " + (i + 1);
-            String key = layer + "\n" + (location.kind() == ListLocation.Kind.PATH ? path(location).toString() : location.toString());
-            AllowList list = cache.get(key);
-            if (list == null) {
-                list = load(location, layer);
-                cache.putIfAbsent(key, list);
-            }
-            loaded.add(list);
-        }
-        return loaded;
-    }
-
-    private AllowList load(ListLocation location, String layer) throws EnforcerRuleError {
-        try {
-            switch (location.kind()) {
-                case URL:
-                    URLConnection connection = URI.create(location.text()).toURL().openConnection();
-                    connection.setConnectTimeout(URL_TIMEOUT_MILLIS);
-                    connection.setReadTimeout(URL_TIMEOUT_MILLIS);
-                    try (InputStream in = connection.getInputStream()) {
-                        return AllowListLoader.load(in, location.text(), layer);
-                    }
-                case COORDINATES:
-                    return AllowListLoader.load(resolve(location), layer);
-                default:
-                    Path file = path(location);
-                    if (!Files.isRegularFile(file)) {
-                        throw new EnforcerRuleError("approvedDependencies: the allow-list " + file + " (" + layer + ") does not exist");
-                    }
-                    return AllowListLoader.load(file, layer);
-            }
-        } catch (InvalidAllowListException e) {
-            throw new EnforcerRuleError(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new EnforcerRuleError("approvedDependencies: cannot read the allow-list " + location + " (" + layer + "): " + e, e);
-        }
-    }
-
-    private Path resolve(ListLocation location) throws EnforcerRuleError {
-        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(location.groupId(), location.artifactId(), "", location.extension(),
-                location.version()), project.getRemoteProjectRepositories(), "approvedDependencies");
-        try {
-            return repositorySystem.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile().toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new EnforcerRuleError("approvedDependencies: cannot resolve the allow-list " + location + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Path path(ListLocation location) {
-        return project.getBasedir().toPath().resolve(location.text()).toAbsolutePath().normalize();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, AllowList> listCache() {
-        SessionData data = session.getRepositorySession().getData();
-        Object cache = data.get(LIST_CACHE_KEY);
-        while (cache == null) {
-            Map<String, AllowList> created = new ConcurrentHashMap<>();
-            cache = data.set(LIST_CACHE_KEY, null, created) ? created : data.get(LIST_CACHE_KEY);
-        }
-        return (Map<String, AllowList>) cache;
+        return new AllowListSources("approvedDependencies", repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories(),
+                project.getBasedir().toPath()).load(lists);
     }
 
     @Override

@@ -18,8 +18,9 @@ class AllowListDeciderTest {
     private static final LocalDate TODAY = LocalDate.of(2027, 1, 1);
 
     private static AllowList list(String name, String layer, String... lines) throws Exception {
-        String text = "version: 1\n" + String.join("\n", lines) + "\n";
-        return AllowListLoader.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, layer);
+        // The layer is named last, so that entries keep their line numbers.
+        String text = "version: 1\n" + String.join("\n", lines) + "\nlayer: " + layer + "\n";
+        return AllowListLoader.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, "list 1");
     }
 
     private static Component component(String coordinates, String scope, String... licenses) {

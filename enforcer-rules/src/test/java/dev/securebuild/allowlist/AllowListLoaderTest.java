@@ -120,8 +120,23 @@ class AllowListLoaderTest {
     }
 
     @Test
+    void aListNamesItsLayerOrIsCalledByItsPosition() throws Exception {
+        AllowList named = AllowListLoader.load(new ByteArrayInputStream("version: 1\nlayer: team payments\n".getBytes(StandardCharsets.UTF_8)),
+                "team.yaml", "list 2");
+        assertEquals("team payments", named.layer());
+        assertEquals("the team payments list", named.title());
+        AllowList unnamed = AllowListLoader.load(new ByteArrayInputStream("version: 1\n".getBytes(StandardCharsets.UTF_8)), "team.yaml", "list 2");
+        assertEquals("list 2", unnamed.layer());
+        assertEquals("list 2", unnamed.title());
+        assertEquals("org-list.yaml at line 2, column 8: layer: expected a short name (letters, digits, blanks, '.', '_' or '-'; at most 40)"
+                + " such as organization; got \"org/team\"", error("version: 1\nlayer: org/team\n"));
+        assertTrue(error("version: 1\nlayer: [a]\n").startsWith("org-list.yaml at line 2, column 8: layer: expected the name of the list's layer"),
+                error("version: 1\nlayer: [a]\n"));
+    }
+
+    @Test
     void unknownKeysAreNamedWithTheirPlace() {
-        assertEquals("org-list.yaml at line 2, column 1: the allow-list: unknown key \"allowed\"; expected one of version, approved, denied, settings",
+        assertEquals("org-list.yaml at line 2, column 1: the allow-list: unknown key \"allowed\"; expected one of version, layer, approved, denied, settings",
                 error("version: 1\nallowed: []\n"));
         assertEquals("org-list.yaml at line 5, column 5: approved #1: unknown key \"version\"; expected one of groupId, artifactId, versions,"
                 + " scopes, licenses, reason, owner, ticket, approvedOn, expires", error(entry("groupId: g", "artifactId: a", "version: 1.2")));

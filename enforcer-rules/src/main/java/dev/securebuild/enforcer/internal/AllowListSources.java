@@ -1,0 +1,135 @@
+package dev.securebuild.enforcer.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.SessionData;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+import dev.securebuild.allowlist.AllowList;
+import dev.securebuild.allowlist.AllowListLoader;
+import dev.securebuild.allowlist.InvalidAllowListException;
+
+/**
+ * Loads the configured {@code <list>}s (paths, file:/https: URLs or Maven coordinates) in layer order, each once per
+ * build: loaded lists are kept in the resolver session's data, shared by every module and by the
+ * {@code allowlist-report} goal. A list that names its {@code layer} is called by that name, else "list N".
+ */
+public final class AllowListSources {
+
+    /** How long to wait for an https: list to connect and to send data. */
+    static final int URL_TIMEOUT_MILLIS = 20_000;
+    private static final String CACHE_KEY = AllowListSources.class.getName() + ".lists@" + System.identityHashCode(AllowList.class);
+
+    private final String user;
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final List<RemoteRepository> repositories;
+    private final Path basedir;
+
+    /**
+     * @param user         who loads, for messages ("approvedDependencies")
+     * @param repositories where lists given as coordinates are resolved
+     * @param basedir      the folder paths are relative to
+     */
+    public AllowListSources(String user, RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
+                            Path basedir) {
+        this.user = user;
+        this.system = system;
+        this.session = session;
+        this.repositories = List.copyOf(repositories);
+        this.basedir = basedir;
+    }
+
+    /** The lists, in the configured order; any problem is an EnforcerRuleError that names the list and its position. */
+    public List<AllowList> load(List<String> lists) throws EnforcerRuleError {
+        if (lists == null || lists.isEmpty()) {
+            throw new EnforcerRuleError(user + ": no <lists><list>...</list></lists> configured: expected at least one allow-list"
+                    + " (a path, a file: or https: URL, or groupId:artifactId:version[:extension])");
+        }
+        Map<String, AllowList> cache = cache(session);
+        List<AllowList> loaded = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            ListLocation location;
+            try {
+                location = ListLocation.parse(lists.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new EnforcerRuleError(user + ": " + e.getMessage());
+            }
+            String position = "list " + (i + 1);
+            String key = position + "\n" + (location.kind() == ListLocation.Kind.PATH ? path(location).toString() : location.toString());
+            AllowList list = cache.get(key);
+            if (list == null) {
+                list = read(location, position);
+                cache.putIfAbsent(key, list);
+            }
+            loaded.add(list);
+        }
+        return loaded;
+    }
+
+    private AllowList read(ListLocation location, String position) throws EnforcerRuleError {
+        try {
+            switch (location.kind()) {
+                case URL:
+                    URLConnection connection = URI.create(location.text()).toURL().openConnection();
+                    connection.setConnectTimeout(URL_TIMEOUT_MILLIS);
+                    connection.setReadTimeout(URL_TIMEOUT_MILLIS);
+                    try (InputStream in = connection.getInputStream()) {
+                        return AllowListLoader.load(in, location.text(), position);
+                    }
+                case COORDINATES:
+                    return AllowListLoader.load(resolve(location), position);
+                default:
+                    Path file = path(location);
+                    if (!Files.isRegularFile(file)) {
+                        throw new EnforcerRuleError(user + ": the allow-list " + file + " (" + position + ") does not exist");
+                    }
+                    return AllowListLoader.load(file, position);
+            }
+        } catch (InvalidAllowListException e) {
+            throw new EnforcerRuleError(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EnforcerRuleError(user + ": cannot read the allow-list " + location + " (" + position + "): " + e, e);
+        }
+    }
+
+    private Path resolve(ListLocation location) throws EnforcerRuleError {
+        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(location.groupId(), location.artifactId(), "", location.extension(),
+                location.version()), repositories, user);
+        try {
+            return system.resolveArtifact(session, request).getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new EnforcerRuleError(user + ": cannot resolve the allow-list " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path path(ListLocation location) {
+        return basedir.resolve(location.text()).toAbsolutePath().normalize();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, AllowList> cache(RepositorySystemSession session) {
+        SessionData data = session.getData();
+        Object cache = data.get(CACHE_KEY);
+        while (cache == null) {
+            Map<String, AllowList> created = new ConcurrentHashMap<>();
+            cache = data.set(CACHE_KEY, null, created) ? created : data.get(CACHE_KEY);
+        }
+        return (Map<String, AllowList>) cache;
+    }
+}
