@@ -26,4 +26,7 @@ assert log.contains("""[ERROR] 1 component(s) of it.securebuild.enforcer:${other
 [ERROR] org.apache.commons:commons-lang3:3.14.0 (compile): already reported for it.securebuild.enforcer:${first}:pom:1.0
 """)
 assert (log =~ /(?m)^\[ERROR\]   path: /).count == 1
+// module-c depends on module-a: a module of the build is not decided, nor is the parent in the reactor.
+assert !log.contains('module-a:1.0 (compile) is') && !log.contains('module-a:1.0 (compile): already')
+assert !log.contains('approved-reactor:1.0 is')
 return true

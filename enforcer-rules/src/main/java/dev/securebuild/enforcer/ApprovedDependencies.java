@@ -42,6 +42,10 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
     private boolean includeLosers;
     /** Read each component's licenses from its POM (and parent POMs), for entries' {@code licenses} and {@code settings.allowLicenses}. */
     private boolean readLicenses = true;
+    /** Also check the parent POM chain (parents built in the same reactor excepted). */
+    private boolean includeParents = true;
+    /** Also check the BOMs that the dependency management imports (scope {@code import}). */
+    private boolean includeImportedBoms;
 
     private final MavenProject project;
     private final MavenSession session;
@@ -62,7 +66,8 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         try {
             components = new ProjectComponents(repositorySystem, session, message -> getLog().warn("approvedDependencies: " + message),
                     message -> getLog().debug(message)).of(project, new ProjectComponents.Options().includePlugins(includePlugins)
-                            .includeLosers(includeLosers).readLicenses(readLicenses));
+                            .includeLosers(includeLosers).readLicenses(readLicenses)
+                            .includeParents(includeParents).includeImportedBoms(includeImportedBoms));
         } catch (EnforcerRuleError e) {
             throw new EnforcerRuleError("approvedDependencies: " + e.getMessage(), e.getCause());
         }
@@ -95,6 +100,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
 
     @Override
     public String toString() {
-        return "ApprovedDependencies[lists=" + lists + ", includePlugins=" + includePlugins + ", includeLosers=" + includeLosers + ", readLicenses=" + readLicenses + "]";
+        return "ApprovedDependencies[lists=" + lists + ", includePlugins=" + includePlugins + ", includeLosers=" + includeLosers + ", readLicenses=" + readLicenses
+                + ", includeParents=" + includeParents + ", includeImportedBoms=" + includeImportedBoms + "]";
     }
 }

@@ -1,7 +1,9 @@
 package dev.securebuild.enforcer.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
@@ -18,7 +20,7 @@ import dev.securebuild.allowlist.Component;
 /**
  * What a project uses that an allow-list decides on, each with its path from the project: the dependency graph
  * ({@link DependencyGraph}), and optionally the build plugins with their declared dependencies and the build
- * extensions; with the licenses their POMs declare when asked. Shared by the {@code approvedDependencies} rule and the
+ * extensions, the parent POMs and the imported BOMs ({@link BuildPoms}); with the licenses their POMs declare when asked. Shared by the {@code approvedDependencies} rule and the
  * {@code allowlist-report} goal, so that both decide on the same components.
  */
 public final class ProjectComponents {
@@ -28,6 +30,18 @@ public final class ProjectComponents {
         boolean includePlugins = true;
         boolean includeLosers;
         boolean readLicenses = true;
+        boolean includeParents = true;
+        boolean includeImportedBoms;
+
+        public Options includeParents(boolean include) {
+            includeParents = include;
+            return this;
+        }
+
+        public Options includeImportedBoms(boolean include) {
+            includeImportedBoms = include;
+            return this;
+        }
 
         public Options includePlugins(boolean include) {
             includePlugins = include;
@@ -61,14 +75,33 @@ public final class ProjectComponents {
         this.debug = debug;
     }
 
-    /** The components of {@code project}; its dependency graph is collected once per build and shared. */
+    /**
+     * The components of {@code project}; its dependency graph is collected once per build and shared. The projects of
+     * the build itself (a module another depends on, a parent in the reactor) are built from the sources being checked:
+     * they are left out, while what they bring in is not.
+     */
     public List<Component> of(MavenProject project, Options options) throws EnforcerRuleError {
-        String root = project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
+        String root = coordinates(project);
         List<Component> components = new ArrayList<>(dependencies(project, root, options));
         if (options.includePlugins) {
             components.addAll(pluginsAndExtensions(project, root));
         }
+        if (options.includeParents) {
+            components.addAll(BuildPoms.parents(project, root, debug));
+        }
+        if (options.includeImportedBoms) {
+            components.addAll(BuildPoms.importedBoms(project, root));
+        }
+        Set<String> reactor = new HashSet<>();
+        for (MavenProject member : session.getProjects()) {
+            reactor.add(coordinates(member));
+        }
+        components.removeIf(component -> reactor.contains(component.coordinates()));
         return options.readLicenses ? withLicenses(project, components) : components;
+    }
+
+    static String coordinates(MavenProject project) {
+        return project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
     }
 
     private List<Component> dependencies(MavenProject project, String root, Options options) throws EnforcerRuleError {
