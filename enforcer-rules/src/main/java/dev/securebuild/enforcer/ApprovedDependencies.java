@@ -42,6 +42,8 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
     private boolean includeLosers;
     /** Read each component's licenses from its POM (and parent POMs), for entries' {@code licenses} and {@code settings.allowLicenses}. */
     private boolean readLicenses = true;
+    /** With includePlugins: also the transitive dependencies of each plugin (what its class realm holds), not only the declared ones. */
+    private boolean transitivePluginDependencies;
     /** Also check the parent POM chain (parents built in the same reactor excepted). */
     private boolean includeParents = true;
     /** Also check the BOMs that the dependency management imports (scope {@code import}). */
@@ -67,7 +69,8 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
             components = new ProjectComponents(repositorySystem, session, message -> getLog().warn("approvedDependencies: " + message),
                     message -> getLog().debug(message)).of(project, new ProjectComponents.Options().includePlugins(includePlugins)
                             .includeLosers(includeLosers).readLicenses(readLicenses)
-                            .includeParents(includeParents).includeImportedBoms(includeImportedBoms));
+                            .includeParents(includeParents).includeImportedBoms(includeImportedBoms)
+                            .transitivePluginDependencies(transitivePluginDependencies));
         } catch (EnforcerRuleError e) {
             throw new EnforcerRuleError("approvedDependencies: " + e.getMessage(), e.getCause());
         }
@@ -101,6 +104,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
     @Override
     public String toString() {
         return "ApprovedDependencies[lists=" + lists + ", includePlugins=" + includePlugins + ", includeLosers=" + includeLosers + ", readLicenses=" + readLicenses
-                + ", includeParents=" + includeParents + ", includeImportedBoms=" + includeImportedBoms + "]";
+                + ", includeParents=" + includeParents + ", includeImportedBoms=" + includeImportedBoms
+                + ", transitivePluginDependencies=" + transitivePluginDependencies + "]";
     }
 }

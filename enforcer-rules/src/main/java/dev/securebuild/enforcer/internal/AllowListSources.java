@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.SessionData;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -122,14 +120,7 @@ public final class AllowListSources {
         return basedir.resolve(location.text()).toAbsolutePath().normalize();
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, AllowList> cache(RepositorySystemSession session) {
-        SessionData data = session.getData();
-        Object cache = data.get(CACHE_KEY);
-        while (cache == null) {
-            Map<String, AllowList> created = new ConcurrentHashMap<>();
-            cache = data.set(CACHE_KEY, null, created) ? created : data.get(CACHE_KEY);
-        }
-        return (Map<String, AllowList>) cache;
+        return SessionCache.map(session.getData(), CACHE_KEY);
     }
 }

@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.model.DependencyManagement;
@@ -14,7 +13,6 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.SessionData;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.ArtifactTypeRegistry;
 import org.eclipse.aether.collection.CollectRequest;
@@ -59,15 +57,8 @@ public final class DependencyGraph {
         return root;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, DependencyNode> cache(RepositorySystemSession session) {
-        SessionData data = session.getData();
-        Object cache = data.get(CACHE_KEY);
-        while (cache == null) {
-            Map<String, DependencyNode> created = new ConcurrentHashMap<>();
-            cache = data.set(CACHE_KEY, null, created) ? created : data.get(CACHE_KEY);
-        }
-        return (Map<String, DependencyNode>) cache;
+        return SessionCache.map(session.getData(), CACHE_KEY);
     }
 
     private static DependencyNode collect(RepositorySystem system, RepositorySystemSession session, MavenProject project)

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.apache.maven.model.License;
@@ -18,7 +17,6 @@ import org.apache.maven.model.Parent;
 import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.SessionData;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -73,15 +71,8 @@ public final class PomLicenses {
         return new PomLicenses(files, cache(session), debug);
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, List<String>> cache(RepositorySystemSession session) {
-        SessionData data = session.getData();
-        Object cache = data.get(CACHE_KEY);
-        while (cache == null) {
-            Map<String, List<String>> created = new ConcurrentHashMap<>();
-            cache = data.set(CACHE_KEY, null, created) ? created : data.get(CACHE_KEY);
-        }
-        return (Map<String, List<String>>) cache;
+        return SessionCache.map(session.getData(), CACHE_KEY);
     }
 
     /** The SPDX ids (or names as written) of the licenses of {@code groupId:artifactId:version}; empty when unknown. */

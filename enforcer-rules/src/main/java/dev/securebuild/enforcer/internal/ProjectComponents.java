@@ -32,6 +32,12 @@ public final class ProjectComponents {
         boolean readLicenses = true;
         boolean includeParents = true;
         boolean includeImportedBoms;
+        boolean transitivePluginDependencies;
+
+        public Options transitivePluginDependencies(boolean transitive) {
+            transitivePluginDependencies = transitive;
+            return this;
+        }
 
         public Options includeParents(boolean include) {
             includeParents = include;
@@ -84,7 +90,7 @@ public final class ProjectComponents {
         String root = coordinates(project);
         List<Component> components = new ArrayList<>(dependencies(project, root, options));
         if (options.includePlugins) {
-            components.addAll(pluginsAndExtensions(project, root));
+            components.addAll(pluginsAndExtensions(project, root, options.transitivePluginDependencies));
         }
         if (options.includeParents) {
             components.addAll(BuildPoms.parents(project, root, debug));
@@ -112,7 +118,7 @@ public final class ProjectComponents {
         }
     }
 
-    private List<Component> pluginsAndExtensions(MavenProject project, String root) {
+    private List<Component> pluginsAndExtensions(MavenProject project, String root, boolean transitive) throws EnforcerRuleError {
         List<Component> components = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {
             if (plugin.getVersion() == null) {
@@ -123,6 +129,14 @@ public final class ProjectComponents {
             String pluginCoordinates = plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion();
             components.add(new Component(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion(), null, List.of(),
                     List.of(root, pluginCoordinates)));
+            if (transitive) {
+                try {
+                    components.addAll(PluginGraph.components(system, session.getRepositorySession(), project.getRemotePluginRepositories(), plugin, root));
+                } catch (DependencyCollectionException e) {
+                    throw new EnforcerRuleError("cannot collect the dependencies of plugin " + pluginCoordinates + ": " + e.getMessage(), e);
+                }
+                continue;
+            }
             for (org.apache.maven.model.Dependency dependency : plugin.getDependencies()) {
                 if (dependency.getVersion() != null) {
                     components.add(new Component(dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion(), null, List.of(),

@@ -19,12 +19,7 @@ public final class ReportedOffenders {
 
     /** The record of the session that {@code data} belongs to, created by the first module that asks. */
     public static ReportedOffenders of(SessionData data) {
-        Object reported = data.get(SESSION_KEY);
-        while (reported == null) {
-            ReportedOffenders created = new ReportedOffenders();
-            reported = data.set(SESSION_KEY, null, created) ? created : data.get(SESSION_KEY);
-        }
-        return (ReportedOffenders) reported;
+        return SessionCache.get(data, SESSION_KEY, ReportedOffenders::new);
     }
 
     /**
