@@ -23,6 +23,7 @@ import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.enforcer.internal.SessionCache;
 import dev.securebuild.secrets.AllowList;
 import dev.securebuild.secrets.SecretFinding;
 import dev.securebuild.secrets.SecretScanner;
@@ -35,6 +36,7 @@ import dev.securebuild.secrets.SecretScanner;
 @Named("banSecretsInBuild")
 public class BanSecretsInBuild extends AbstractEnforcerRule {
 
+    private static final String CLEAN_FILES_KEY = BanSecretsInBuild.class.getName() + ".cleanFiles";
     private static final List<String> MVN_FILES = List.of(".mvn/maven.config", ".mvn/jvm.config", ".mvn/extensions.xml");
 
     /** Further files, as globs relative to the project's folder ({@code src/main/resources/*.properties}). */
@@ -62,9 +64,21 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
         SecretScanner scanner = new SecretScanner(allowList, highEntropy, entropyThreshold);
         List<SecretFinding> findings = new ArrayList<>();
         Map<Path, String> files = filesToScan(root);
+        Map<String, Boolean> cleanFiles = SessionCache.map(session.getRepositorySession().getData(), CLEAN_FILES_KEY);
         for (Map.Entry<Path, String> file : files.entrySet()) {
             try {
-                findings.addAll(scanner.scan(file.getKey(), file.getValue()));
+                // A parent POM or .mvn/ file that every module shares is scanned once per build while it stays clean; a
+                // file with findings is scanned by each module, so that each applies its own allow-list.
+                String cleanKey = file.getKey() + "|" + Files.size(file.getKey()) + "|" + Files.getLastModifiedTime(file.getKey()).toMillis()
+                        + "|" + highEntropy + "|" + entropyThreshold;
+                if (cleanFiles.containsKey(cleanKey)) {
+                    continue;
+                }
+                List<SecretFinding> found = scanner.scan(file.getKey(), file.getValue());
+                if (found.isEmpty()) {
+                    cleanFiles.put(cleanKey, Boolean.TRUE);
+                }
+                findings.addAll(found);
             } catch (IOException e) {
                 throw new EnforcerRuleError("cannot read " + file.getValue() + " to look for secrets: " + e.getMessage(), e);
             }

@@ -22,7 +22,7 @@ import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +114,28 @@ class BanSecretsInBuildTest {
         assertInstanceOf(EnforcerRuleError.class, assertThrows(EnforcerRuleException.class, rule::execute));
     }
 
+    @Test
+    void aCleanFileIsScannedOncePerBuildAndAFileWithFindingsByEveryModule() throws Exception {
+        MavenProject module = module();
+        MavenSession session = session();
+        assertThrows(EnforcerRuleException.class, rule(module, session)::execute);
+        Path config = root.resolve(".mvn/maven.config");
+        write(config, "-B -Dsizeof=abc1");
+        assertThrows(EnforcerRuleException.class, rule(module, session)::execute);
+        // The same size and time as the clean file scanned before: taken as that file, not read again.
+        java.nio.file.attribute.FileTime scanned = Files.getLastModifiedTime(config);
+        write(config, "-B -Dpassword=x1");
+        Files.setLastModifiedTime(config, scanned);
+
+        String second = assertThrows(EnforcerRuleException.class, rule(module, session)::execute).getMessage();
+
+        assertTrue(second.startsWith("2 secret(s) in the build files of it:module:jar:1.0:\n"), second);
+        assertTrue(second.contains("pom.xml:2:13: password in plain text"), "the parent has findings: scanned again, " + second);
+        assertFalse(second.contains(".mvn/maven.config"), second);
+        String fresh = assertThrows(EnforcerRuleException.class, rule(module, session())::execute).getMessage();
+        assertTrue(fresh.contains(".mvn/maven.config:1:15: password in plain text"), "another build reads it: " + fresh);
+    }
+
     /** root/pom.xml (a parent with a password), root/.mvn/maven.config, root/module/pom.xml with a token, a resource. */
     private MavenProject module() throws IOException {
         Path parentPom = write(root.resolve("pom.xml"), "<project>", "  <password>" + PARENT_PASSWORD + "</password>", "</project>");
@@ -135,9 +157,16 @@ class BanSecretsInBuildTest {
     }
 
     private BanSecretsInBuild rule(MavenProject project) {
+        return rule(project, session());
+    }
+
+    private MavenSession session() {
         DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
         request.setMultiModuleProjectDirectory(root.toFile());
-        MavenSession session = new MavenSession(null, (RepositorySystemSession) null, request, new DefaultMavenExecutionResult());
+        return new MavenSession(null, new DefaultRepositorySystemSession(), request, new DefaultMavenExecutionResult());
+    }
+
+    private BanSecretsInBuild rule(MavenProject project, MavenSession session) {
         BanSecretsInBuild rule = new BanSecretsInBuild(project, session);
         rule.setLog(new RecordingLog(log));
         return rule;
