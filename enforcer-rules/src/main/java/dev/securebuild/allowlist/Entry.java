@@ -121,6 +121,21 @@ public final class Entry {
         return file + ":" + line;
     }
 
+    /** The compiled groupId pattern, for the list's lint. */
+    CoordinatePattern groupIdPattern() {
+        return groupId;
+    }
+
+    /** The compiled artifactId pattern, for the list's lint. */
+    CoordinatePattern artifactIdPattern() {
+        return artifactId;
+    }
+
+    /** The version range, or null for any version; for the list's lint. */
+    VersionRange range() {
+        return range;
+    }
+
     /** Whether the groupId and artifactId patterns name the component, whatever its version, scope and licenses. */
     boolean names(Component component) {
         return groupId.matches(component.groupId()) && artifactId.matches(component.artifactId());
