@@ -72,6 +72,30 @@ public class AllowlistReportMojo extends AbstractMojo {
     private Boolean readLicenses;
 
     /**
+     * Also decide the parent POM chain. Default: as the rule says, else true.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.allowlist.includeParents")
+    private Boolean includeParents;
+
+    /**
+     * Also decide the BOMs the dependency management imports. Default: as the rule says, else false.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.allowlist.includeImportedBoms")
+    private Boolean includeImportedBoms;
+
+    /**
+     * With includePlugins, also the transitive dependencies of each plugin. Default: as the rule says, else false.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.allowlist.transitivePluginDependencies")
+    private Boolean transitivePluginDependencies;
+
+    /**
      * What fails the build, comma-separated: decision statuses {@code denied}, {@code expired}, {@code expiring},
      * {@code unlisted}, and lint kinds {@code unused}, {@code shadowed}, {@code expired}, {@code expiring},
      * {@code too-broad}. Empty: the goal reports and never fails on what it finds.
@@ -145,7 +169,10 @@ public class AllowlistReportMojo extends AbstractMojo {
         ProjectComponents.Options options = new ProjectComponents.Options()
                 .includePlugins(choose(includePlugins, rule, "includePlugins", true))
                 .includeLosers(choose(includeLosers, rule, "includeLosers", false))
-                .readLicenses(choose(readLicenses, rule, "readLicenses", true));
+                .readLicenses(choose(readLicenses, rule, "readLicenses", true))
+                .includeParents(choose(includeParents, rule, "includeParents", true))
+                .includeImportedBoms(choose(includeImportedBoms, rule, "includeImportedBoms", false))
+                .transitivePluginDependencies(choose(transitivePluginDependencies, rule, "transitivePluginDependencies", false));
         AllowListReport report = decide(top, configured, options);
         Path output = project.getBasedir().toPath().resolve(outputDirectory).resolve(JSON_FILE);
         try {

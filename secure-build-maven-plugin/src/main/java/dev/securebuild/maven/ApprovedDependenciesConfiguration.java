@@ -12,7 +12,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The {@code approvedDependencies} rule as a project configures it for maven-enforcer-plugin: its lists and its
- * includePlugins, includeLosers and readLicenses, so that {@code allowlist-report} decides exactly as the rule does
+ * options (includePlugins, includeLosers, readLicenses, includeParents, includeImportedBoms, transitivePluginDependencies), so that {@code allowlist-report} decides exactly as the rule does
  * without being told again. Looked for in the build plugins, then in pluginManagement: first the plugin's own
  * configuration, then each execution's, the first {@code <rules><approvedDependencies>} found wins.
  */
@@ -91,7 +91,7 @@ final class ApprovedDependenciesConfiguration {
         return lists;
     }
 
-    /** The rule's includePlugins, includeLosers or readLicenses; null when it does not say. */
+    /** One of the rule's boolean options; null when it does not say. */
     Boolean flag(String name) throws MojoExecutionException {
         Xpp3Dom child = rule.getChild(name);
         String value = child == null ? null : value(child, where);
