@@ -161,6 +161,21 @@ class HashAndSignTest {
             public byte[] armoredPublicKey() {
                 return real.armoredPublicKey();
             }
+
+            @Override
+            public byte[] signMessage(byte[] message) throws SigningException {
+                return real.signMessage(message);
+            }
+
+            @Override
+            public String messageScheme() {
+                return real.messageScheme();
+            }
+
+            @Override
+            public java.security.PublicKey messagePublicKey() {
+                return real.messagePublicKey();
+            }
         };
         ProcessingException e = assertThrows(ProcessingException.class,
                 () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), broken).run(List.of(jar)));

@@ -21,4 +21,16 @@ public interface Signer {
 
     /** The armored public key (certificate) that verifies this signer's signatures. */
     byte[] armoredPublicKey();
+
+    /**
+     * A bare signature over a whole message (not an OpenPGP packet), for formats that carry one: DSSE envelopes, ledger
+     * records. The scheme depends on the key: see {@link #messageScheme()}.
+     */
+    byte[] signMessage(byte[] message) throws SigningException;
+
+    /** The scheme of {@link #signMessage}, as DSSE verifiers name it: {@code ed25519}, {@code rsa-pkcs1v15-sha256} or {@code ecdsa-sha2-nistp256}. */
+    String messageScheme();
+
+    /** The public key that verifies {@link #signMessage}, for the JDK and for PEM ({@code getEncoded()} is SubjectPublicKeyInfo DER). */
+    java.security.PublicKey messagePublicKey();
 }

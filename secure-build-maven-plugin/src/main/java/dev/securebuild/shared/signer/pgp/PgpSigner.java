@@ -1,11 +1,15 @@
 package dev.securebuild.shared.signer.pgp;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Date;
 
+import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
@@ -26,6 +30,8 @@ public final class PgpSigner implements Signer {
     private final AsymmetricKeyParameter privateKey;
     private final Clock clock;
     private final byte[] armoredPublicKey;
+    /** Made when first asked: the JCA key converter costs start-up that signing files does not need. */
+    private PublicKey messagePublicKey;
 
     public PgpSigner(SigningKey key, Clock clock) throws SigningException {
         this.key = key;
@@ -72,6 +78,37 @@ public final class PgpSigner implements Signer {
     @Override
     public byte[] armoredPublicKey() {
         return armoredPublicKey.clone();
+    }
+
+    @Override
+    public byte[] signMessage(byte[] message) throws SigningException {
+        try {
+            return MessageSignatures.sign(key.publicKey().getAlgorithm(), privateKey, message);
+        } catch (CryptoException | IOException | RuntimeException e) {
+            throw new SigningException("Signing with key " + key.fingerprint() + " failed: " + KeyRings.safeMessage(e), e);
+        }
+    }
+
+    @Override
+    public String messageScheme() {
+        return MessageSignatures.scheme(key.publicKey().getAlgorithm());
+    }
+
+    @Override
+    public synchronized PublicKey messagePublicKey() {
+        if (messagePublicKey == null) {
+            try {
+                messagePublicKey = new JcaPGPKeyConverter().getPublicKey(key.publicKey());
+            } catch (PGPException e) {
+                throw new IllegalStateException("The public key of " + key.fingerprint() + " cannot be converted: " + KeyRings.safeMessage(e), e);
+            }
+        }
+        return messagePublicKey;
+    }
+
+    /** Checks a signature of {@link #signMessage} with the JDK, as a verifier that knows only the public key would. */
+    public static boolean verifyMessage(String scheme, PublicKey key, byte[] message, byte[] signature) throws GeneralSecurityException {
+        return MessageSignatures.verify(scheme, key, message, signature);
     }
 
     public SigningKey key() {
