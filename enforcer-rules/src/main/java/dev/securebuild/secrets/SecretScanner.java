@@ -135,8 +135,25 @@ public final class SecretScanner {
         return findings;
     }
 
-    /** Scans {@code line} from {@code from} on; a value found by an earlier, more specific detector is not reported again. */
+    /** Scans {@code line} from {@code from} on. */
     private void scanLine(String file, int lineNumber, String line, int from, boolean propertyStyle, List<SecretFinding> findings) {
+        for (Candidate candidate : candidates(line, from, propertyStyle)) {
+            findings.add(finding(file, lineNumber, line, candidate.start + 1, candidate.kind, line.substring(candidate.start, candidate.end),
+                    candidate.where));
+        }
+    }
+
+    /** Where in {@code text} (one line) the detectors find secrets, as [start, end) pairs: for {@link Redaction}. */
+    List<int[]> spans(String text) {
+        List<int[]> spans = new ArrayList<>();
+        for (Candidate candidate : candidates(text, 0, false)) {
+            spans.add(new int[] {candidate.start, candidate.end});
+        }
+        return spans;
+    }
+
+    /** The values found in {@code line} from {@code from} on, in order; a value found by a more specific detector is not found again. */
+    private List<Candidate> candidates(String line, int from, boolean propertyStyle) {
         List<Candidate> found = new ArrayList<>();
         for (TokenFormat format : TOKENS) {
             Matcher m = matcher(format.pattern, line, from);
@@ -168,10 +185,7 @@ public final class SecretScanner {
             }
         }
         found.sort(Comparator.comparingInt(c -> c.start));
-        for (Candidate candidate : found) {
-            findings.add(finding(file, lineNumber, line, candidate.start + 1, candidate.kind, line.substring(candidate.start, candidate.end),
-                    candidate.where));
-        }
+        return found;
     }
 
     private static void addGroup(List<Candidate> found, Pattern pattern, String line, int from, int group, SecretKind kind, String where) {
