@@ -20,3 +20,10 @@ assert high.cvss.version.startsWith('3') && high.cvss.score == 7.5
 Map blocking = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/secure-build/findings/blocking.sarif')) as Map
 assert blocking.runs[0].results*.ruleId == ['CVE-2020-36518']
 assert blocking.runs[0].results[0].level == 'error'
+// The failed check is a security event, with its counts and where the details are.
+def events = new File(basedir, 'target/secure-build/security-events.jsonl').readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
+def failedEvents = events.findAll { it.type == 'policy.failed' }
+assert failedEvents.size() == 1
+assert failedEvents[0].blocking == 1 && failedEvents[0].merged == 2 && failedEvents[0].violations == 0
+assert failedEvents[0].report.endsWith('findings.json')
+assert failedEvents[0].message == 'The scanner gate failed: 1 finding(s) block'

@@ -21,4 +21,9 @@ assert jar.differences[0].explanation.producedBy == 'maven-jar-plugin 3.4.2, exe
 Properties compare = new Properties()
 new File(basedir, 'target/secure-build/reproducible/reproducible-build-timestamp-fail-1.0.buildcompare').withReader { compare.load(it) }
 assert compare.ok == '1' && compare.ko == '1' && compare.koFiles == '"reproducible-build-timestamp-fail-1.0.jar"'
+// The difference is a security event, once.
+def events = new File(basedir, 'target/secure-build/security-events.jsonl').readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
+assert events*.type == ['reproducibility.failed']
+assert events[0].goal == 'verify-reproducible' && events[0].failsBuild == true
+assert events[0].report.endsWith('report.json') && events[0].message.startsWith('not reproducible: ')
 return true

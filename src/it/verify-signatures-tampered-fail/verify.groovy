@@ -34,4 +34,10 @@ support.verifiers(new File(basedir, 'key/public-key.asc'), fingerprint).withClos
     verifiers.assertGpgRejects(new File(signDir, 'demo-1.0.jar.asc'), jar)
     verifiers.verify(new File(signDir, 'demo-1.0.pom.asc'), new File(basedir, 'pom.xml'))
 }
+// One security event per file that failed: the jar, not the POM.
+def events = new File(basedir, 'target/secure-build/security-events.jsonl').readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
+assert events.size() == 1
+assert events[0].type == 'artifact.verification-failed'
+assert events[0].file == 'demo-1.0.jar' && events[0].status == 'BAD'
+assert events[0].message.contains('SHA-256 is ' + support.hex(jar, 'SHA-256'))
 return true

@@ -39,29 +39,25 @@ public final class Redaction {
         return redactPieces(value);
     }
 
-    /** The text with each piece that looks like a secret replaced; a multi-line text (a key) is withheld whole when any line has one. */
+    /** The text with each piece that looks like a secret replaced, line by line; a text that holds a private key is withheld whole. */
     public static String redactPieces(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            for (String line : text.split("\\R")) {
-                if (line.contains("PRIVATE KEY") || !SCANNER.spans(line).isEmpty()) {
-                    return REDACTED;
-                }
-            }
-            return text;
-        }
-        List<int[]> spans = SCANNER.spans(text);
-        if (spans.isEmpty()) {
-            return text.contains("PRIVATE KEY") ? REDACTED : text;
+        if (text.contains("PRIVATE KEY")) {
+            return REDACTED;
         }
         StringBuilder redacted = new StringBuilder(text.length());
-        int at = 0;
-        for (int[] span : spans) {
-            redacted.append(text, at, span[0]).append(REDACTED);
-            at = span[1];
+        // Each line keeps its own line break, so the text's shape is kept.
+        for (String line : text.split("(?<=\n)")) {
+            String body = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+            int at = 0;
+            for (int[] span : SCANNER.spans(body)) {
+                redacted.append(body, at, span[0]).append(REDACTED);
+                at = span[1];
+            }
+            redacted.append(body.substring(at)).append(line.endsWith("\n") ? "\n" : "");
         }
-        return redacted.append(text.substring(at)).toString();
+        return redacted.toString();
     }
 }

@@ -1,11 +1,14 @@
 package dev.securebuild.maven;
 
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Parameter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.reproducible.ArchiveLimits;
@@ -36,6 +39,22 @@ abstract class AbstractComparingMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
+
+    /**
+     * The security event log (JSON Lines, appended): a build that differs is recorded there. docs/events.md lists the events.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    private String eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    private boolean eventLogToMavenLog;
 
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
@@ -93,5 +112,15 @@ abstract class AbstractComparingMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** Records that the two sides differ (or could not be compared), in the event log of {@code top}. */
+    protected void recordDifference(MavenProject top, String summary, Path report) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("goal", mojoExecution == null ? null : mojoExecution.getGoal());
+        fields.put("report", report == null ? null : report.toString());
+        fields.put("failsBuild", failOnDifference);
+        SecurityEventLogs.append(SecurityEventLogs.open(top.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), top,
+                "reproducibility.failed", fields, summary, getLog());
     }
 }

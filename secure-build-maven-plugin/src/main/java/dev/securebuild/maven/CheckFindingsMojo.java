@@ -27,6 +27,7 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.Ages;
 import dev.securebuild.findings.check.FindingsCheck;
 import dev.securebuild.findings.output.FindingsOutputs;
+import dev.securebuild.findings.output.FindingsSummary;
 import dev.securebuild.findings.output.LogTable;
 import dev.securebuild.findings.policy.ExceptionEvents;
 import dev.securebuild.findings.policy.InvalidPolicyException;
@@ -73,6 +74,14 @@ public class CheckFindingsMojo extends AbstractMojo {
      */
     @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
     private String eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    private boolean eventLogToMavenLog;
 
     /**
      * The oldest a report may be ({@code 24h}, {@code 7d}, ISO-8601 {@code P1D}); older reports warn, or fail with
@@ -208,7 +217,12 @@ public class CheckFindingsMojo extends AbstractMojo {
             result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports),
                     loaded.policy(), loaded.description());
             FindingsOutputs.writeAll(result, output, plugin.getVersion());
-            ExceptionEvents.append(new EventLog(events, clock), checked.getGroupId() + ":" + checked.getArtifactId(), result.exceptions());
+            EventLog eventLogFile = new EventLog(events, clock, eventLogToMavenLog ? getLog()::warn : null);
+            ExceptionEvents.append(eventLogFile, checked.getGroupId() + ":" + checked.getArtifactId(), result.exceptions());
+            if (!result.passed()) {
+                eventLogFile.append("policy.failed", checked.getGroupId() + ":" + checked.getArtifactId(), FindingsSummary.eventFields(result,
+                        output.resolve(FindingsOutputs.JSON)), "The scanner gate failed: " + LogTable.failureReasons(result));
+            }
         } catch (InvalidPolicyException | ReportParseException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {

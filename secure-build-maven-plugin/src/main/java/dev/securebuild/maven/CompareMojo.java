@@ -116,6 +116,9 @@ public class CompareMojo extends AbstractComparingMojo {
                     BuildCompare.render(top.getVersion(), comparisons, null, null));
             log(report, LOGGED_PER_OUTPUT);
             getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
+            if (report.differs()) {
+                recordDifference(top, "differs from " + reference + ": " + report.summaryLine(), work.resolve("report.json"));
+            }
             if (report.differs() && failOnDifference) {
                 throw new MojoFailureException("This build differs from " + reference + ": " + report.summaryLine() + ". See "
                         + work.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");

@@ -2,6 +2,7 @@ package dev.securebuild.maven;
 
 import java.io.File;
 import java.time.Clock;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -58,6 +59,23 @@ public class SignMojo extends AbstractHashingMojo {
     @Parameter(property = "secure-build.passphrase")
     private String passphrase;
 
+    /**
+     * The security event log (JSON Lines, appended): a key that cannot be loaded is recorded there (never the key or
+     * its passphrase). docs/events.md lists the events.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    private String eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    private boolean eventLogToMavenLog;
+
     private final MavenSigningKeys signingKeys;
 
     @Inject
@@ -68,13 +86,20 @@ public class SignMojo extends AbstractHashingMojo {
 
     @Override
     protected Signer signer() throws MojoExecutionException {
-        if (passphrase != null && !passphrase.isEmpty()) {
-            throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
-        }
         try {
-            return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
-        } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
+            if (passphrase != null && !passphrase.isEmpty()) {
+                throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
+            }
+            try {
+                return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
+            } catch (SigningException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        } catch (MojoExecutionException e) {
+            // The messages of key loading name the source and the problem, never the key or the passphrase.
+            SecurityEventLogs.append(SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project,
+                    "key.load-failed", Map.of("goal", "sign"), e.getMessage(), getLog());
+            throw e;
         }
     }
 }

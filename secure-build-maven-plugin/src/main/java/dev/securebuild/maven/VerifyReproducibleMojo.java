@@ -142,6 +142,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             getLog().info("Rebuilding with " + String.join(" ", rebuildGoals) + ", differently: " + String.join(", ", variations.description()));
             Rebuild.Result result = Rebuild.run(request);
             if (!result.succeeded()) {
+                recordDifference(top, "the rebuild " + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()), result.log());
                 throw new MojoFailureException("The rebuild " + (result.timedOut() ? "took longer than " + rebuildTimeoutMinutes + " minutes"
                         : "failed with exit code " + result.exitCode()) + ". Its last lines:\n  " + String.join("\n  ", result.tail())
                         + "\nThe whole log: " + result.log());
@@ -165,6 +166,9 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             long took = (System.nanoTime() - started) / 1_000_000;
             getLog().info(String.format(Locale.ROOT, "verify-reproducible took %.1f s, of which the rebuild %.1f s (%.2f times the rebuild)",
                     took / 1000.0, result.took().toMillis() / 1000.0, took / (double) Math.max(1, result.took().toMillis())));
+            if (report.differs()) {
+                recordDifference(top, "not reproducible: " + report.summaryLine(), work.resolve("report.json"));
+            }
             if (report.differs() && failOnDifference) {
                 throw new MojoFailureException("The build is not reproducible: " + report.summaryLine() + ". Causes and fixes: "
                         + work.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");

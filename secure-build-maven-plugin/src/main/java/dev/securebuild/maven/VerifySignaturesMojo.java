@@ -3,6 +3,7 @@ package dev.securebuild.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.sign.ArtifactVerifier;
 import dev.securebuild.sign.TrustedKeys;
@@ -45,6 +47,22 @@ public class VerifySignaturesMojo extends AbstractMojo {
      */
     @Parameter(property = "secure-build.directory")
     private File directory;
+
+    /**
+     * The security event log (JSON Lines, appended): one event per failure. docs/events.md lists the events.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    private String eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    private boolean eventLogToMavenLog;
 
     /**
      * With {@code directory}: glob patterns, relative to it, of files not to verify (e.g. {@code **}{@code /*.md}).
@@ -163,6 +181,15 @@ public class VerifySignaturesMojo extends AbstractMojo {
         }
         int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
         if (failed > 0) {
+            EventLog events = SecurityEventLogs.open(base, eventLog, eventLogToMavenLog, getLog());
+            for (ArtifactVerifier.Line line : lines) {
+                if (line.status() != ArtifactVerifier.Status.OK) {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("file", line.name());
+                    fields.put("status", line.status().label());
+                    SecurityEventLogs.append(events, project, "artifact.verification-failed", fields, line.detail(), getLog());
+                }
+            }
             StringBuilder message = new StringBuilder(failed + " of " + lines.size() + " files failed verification:");
             lines.stream().filter(l -> l.status() != ArtifactVerifier.Status.OK).forEach(l -> message.append("\n  ").append(l));
             throw new MojoFailureException(message.toString());

@@ -38,6 +38,17 @@ public record FindingsSummary(int raw, int merged, Map<Outcome, Integer> byOutco
         return new FindingsSummary(result.raw(), result.merged(), byOutcome, bySeverity, byTool, byKind);
     }
 
+    /** The fields of the security event of a failed check ({@code policy.failed}): counts and where the details are. */
+    public static Map<String, Object> eventFields(CheckResult result, java.nio.file.Path report) {
+        FindingsSummary summary = of(result);
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("blocking", summary.count(Outcome.BLOCKING));
+        fields.put("merged", summary.merged());
+        fields.put("violations", result.violations().size());
+        fields.put("report", report.toString());
+        return fields;
+    }
+
     public int count(Outcome outcome) {
         return byOutcome.get(outcome);
     }

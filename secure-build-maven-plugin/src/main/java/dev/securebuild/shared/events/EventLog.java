@@ -14,9 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+
+import dev.securebuild.secrets.Redaction;
 
 /**
  * The security event log: one JSON object per line, appended, never rewritten. Each line is
@@ -24,7 +27,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * types and fields each capability writes are listed in docs/policy.md. Several modules of a parallel build, and
  * several builds, may append to one file: each line is written whole by one write, under a lock held both within this
  * JVM (file locks are per process, so threads of one build would otherwise collide on them) and across processes.
- * Only what the caller passes is written: nothing is taken from the environment.
+ * Only what the caller passes is written: nothing is taken from the environment, and text values go through
+ * {@link Redaction} on the way, so that a secret a message quotes by mistake is not recorded. The schema is in
+ * docs/events.md. Optionally each line is also echoed to the Maven log, as one line after {@link #ECHO_PREFIX}.
  */
 public final class EventLog {
 
@@ -32,12 +37,22 @@ public final class EventLog {
     /** One monitor per log file within this JVM. */
     private static final Map<Path, Object> FILE_MONITORS = new ConcurrentHashMap<>();
 
+    /** What the Maven log shows before an event's JSON when events are echoed there, for log shippers to pick lines by. */
+    public static final String ECHO_PREFIX = "secure-build-event ";
+
     private final Path file;
     private final Clock clock;
+    private final Consumer<String> echo;
 
     public EventLog(Path file, Clock clock) {
+        this(file, clock, null);
+    }
+
+    /** @param echo where each event's line also goes, after {@link #ECHO_PREFIX} (the Maven log); null for nowhere */
+    public EventLog(Path file, Clock clock, Consumer<String> echo) {
         this.file = Objects.requireNonNull(file);
         this.clock = Objects.requireNonNull(clock);
+        this.echo = echo;
     }
 
     public Path file() {
@@ -53,7 +68,8 @@ public final class EventLog {
      * @param message  one sentence for a person
      */
     public void append(String type, String project, Map<String, ?> fields, String message) throws IOException {
-        byte[] line = line(type, project, fields, message).getBytes(StandardCharsets.UTF_8);
+        String text = line(type, project, fields, message);
+        byte[] line = text.getBytes(StandardCharsets.UTF_8);
         Path absolute = file.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
         Path key = absolute.getParent().toRealPath().resolve(absolute.getFileName());
@@ -65,6 +81,9 @@ public final class EventLog {
                     channel.write(buffer);
                 }
             }
+        }
+        if (echo != null) {
+            echo.accept(ECHO_PREFIX + text.substring(0, text.length() - 1));
         }
     }
 
@@ -86,11 +105,11 @@ public final class EventLog {
                 } else if (value instanceof Boolean bool) {
                     json.writeBoolean(bool);
                 } else {
-                    json.writeString(value.toString());
+                    json.writeString(Redaction.redactPieces(value.toString()));
                 }
             }
             json.writeStringField("project", project);
-            json.writeStringField("message", message);
+            json.writeStringField("message", Redaction.redactPieces(message));
             json.writeEndObject();
         }
         // JSON escapes line breaks inside strings, so the line ends only here.

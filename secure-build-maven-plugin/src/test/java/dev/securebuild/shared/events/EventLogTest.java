@@ -63,6 +63,25 @@ class EventLogTest {
     }
 
     @Test
+    void eventsCanBeEchoedAsOneLineAndSecretsTheyQuoteAreRedacted() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        List<String> echoed = new ArrayList<>();
+        EventLog log = new EventLog(file, CLOCK, echoed::add);
+        String token = "ghp_" + "aB3dE5gH7jK9".repeat(3);
+
+        log.append("key.load-failed", "g:a", Map.of("source", "https://deployer:pw-in-url@repo.example.com"),
+                "no key in SIGNING_KEY; token " + token + "\nwas given");
+
+        String line = Files.readString(file, StandardCharsets.UTF_8);
+        assertEquals(List.of(EventLog.ECHO_PREFIX + line.strip()), echoed);
+        assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, line);
+        assertTrue(!line.contains(token) && !line.contains("pw-in-url"), line);
+        JsonNode event = new ObjectMapper().readTree(line);
+        assertEquals("https://deployer:[redacted]@repo.example.com", event.get("source").asText());
+        assertEquals("no key in SIGNING_KEY; token [redacted]\nwas given", event.get("message").asText());
+    }
+
+    @Test
     void parallelAppendsGiveWholeLines() throws Exception {
         Path file = dir.resolve("events.jsonl");
         int threads = 8;
