@@ -80,6 +80,23 @@ public final class PublicKeys {
         return Optional.empty();
     }
 
+    /**
+     * The key (primary or subkey) with this fingerprint as a verifier of message signatures needs it (DSSE envelopes,
+     * ledger records), or empty when no certificate here holds it.
+     */
+    public Optional<MessageKey> messageKey(String fingerprint) throws SigningException {
+        String wanted = Pgp.normalizeFingerprint(fingerprint);
+        for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
+            for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
+                PGPPublicKey key = it.next();
+                if (Pgp.fingerprint(key).equals(wanted)) {
+                    return Optional.of(MessageKey.of(key, ring));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The key (primary or subkey) with this fingerprint, or with this key ID when a signature names no fingerprint. */
     Optional<PGPPublicKey> key(byte[] fingerprint, long keyId) {
         for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {

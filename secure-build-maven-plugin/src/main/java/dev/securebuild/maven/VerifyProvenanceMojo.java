@@ -1,0 +1,229 @@
+package dev.securebuild.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import dev.securebuild.provenance.Dsse;
+import dev.securebuild.provenance.ProvenanceVerifier;
+import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.MessageKey;
+import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.sign.TrustedKeys;
+
+/**
+ * Verifies the provenance file that {@code provenance} wrote: the DSSE signature by a trusted key, the payload and
+ * statement types, and that each subject's SHA-256 and SHA-512 are those of the file (the project's outputs, or the
+ * files of {@code directory}). Each failure fails the build and is appended to the security event log.
+ */
+@Mojo(name = "verify-provenance", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyProvenanceMojo extends AbstractMojo {
+
+    /** The event each failure appends to the security event log. */
+    static final String EVENT_TYPE = "provenance.verification-failed";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /**
+     * The provenance file to verify.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.provenanceFile", defaultValue = "${project.build.directory}/${project.build.finalName}.intoto.jsonl")
+    private File provenanceFile;
+
+    /**
+     * Look up the files the subjects name in this folder (e.g. downloaded from a repository) instead of the project's
+     * outputs. Then the project's outputs need not all be subjects.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.directory")
+    private File directory;
+
+    /**
+     * Trusted keys, comma-separated: files of armored public keys, and/or fingerprints of keys in those files. Empty:
+     * the configured signing key is trusted. As for {@code verify-signatures}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.trustedKeys")
+    private List<String> trustedKeys;
+
+    /**
+     * The signing key, whose certificate is trusted when {@code trustedKeys} is empty (no passphrase needed).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.keyFile")
+    private File keyFile;
+
+    /**
+     * A settings.xml server whose {@code privateKey} is the signing key, trusted when {@code trustedKeys} is empty.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.serverId")
+    private String serverId;
+
+    /**
+     * The security event log: one JSON line per failed check, appended.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    private File eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    private boolean eventLogToMavenLog;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    private boolean skip;
+
+    private final MavenSigningKeys signingKeys;
+
+    @Inject
+    public VerifyProvenanceMojo(MavenSigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: secure-build.skip is set");
+            return;
+        }
+        Path base = project.getBasedir().toPath();
+        Path provenance = base.resolve(provenanceFile.toPath());
+        String projectId = project.getGroupId() + ":" + project.getArtifactId();
+        EventLog events = new EventLog(base.resolve(eventLog.toPath()), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null);
+
+        TrustedKeys trusted;
+        try {
+            trusted = TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
+                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
+        } catch (SigningException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+
+        List<Dsse.Envelope> envelopes;
+        try {
+            envelopes = Dsse.parseLines(Files.readString(provenance, StandardCharsets.UTF_8), provenance.toString());
+        } catch (NoSuchFileException e) {
+            fail(events, projectId, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "missing", null, null,
+                    "There is no provenance file " + provenance + ": run the provenance goal first (bind it in the same or an earlier phase)"));
+            return;
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read " + provenance + ": " + e.getMessage(), e);
+        } catch (Dsse.InvalidEnvelopeException e) {
+            fail(events, projectId, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "envelope", null, null, e.getMessage()));
+            return;
+        }
+
+        Map<String, Path> files = new LinkedHashMap<>();
+        Set<String> mustCover = new LinkedHashSet<>();
+        if (directory == null) {
+            for (ProducedFile produced : ProvenanceMojo.subjectFiles(project)) {
+                files.put(produced.repositoryName(), produced.file());
+                mustCover.add(produced.repositoryName());
+            }
+        }
+        Path folder = directory == null ? null : base.resolve(directory.toPath());
+        ProvenanceVerifier verifier = new ProvenanceVerifier(new ProvenanceVerifier.Keys() {
+            @Override
+            public MessageKey find(String keyid) throws SigningException {
+                return trusted.known().messageKey(keyid).orElse(null);
+            }
+
+            @Override
+            public boolean trusted(MessageKey key) {
+                return trusted.trustedFingerprints().contains(key.primaryFingerprint()) || trusted.trustedFingerprints().contains(key.fingerprint());
+            }
+        }, name -> folder == null ? files.get(name) : inFolder(folder, name));
+
+        ProvenanceVerifier.Result result;
+        try {
+            result = verifier.verify(provenance.getFileName().toString(), envelopes, mustCover);
+        } catch (SigningException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        for (String subject : result.verifiedSubjects()) {
+            getLog().info("OK   " + subject);
+        }
+        if (!result.passed()) {
+            for (ProvenanceVerifier.Failure failure : result.failures()) {
+                getLog().error("BAD  " + failure.message());
+                appendEvent(events, projectId, provenance, failure);
+            }
+            StringBuilder message = new StringBuilder("The provenance " + provenance + " failed verification (" + result.failures().size()
+                    + (result.failures().size() == 1 ? " problem" : " problems") + "):");
+            result.failures().forEach(failure -> message.append("\n  ").append(failure.message()));
+            throw new MojoFailureException(message.toString());
+        }
+        getLog().info("Provenance " + provenance + " verified: signed by " + String.join(", ", result.signedBy()) + ", "
+                + result.verifiedSubjects().size() + " subject(s) match their files");
+    }
+
+    /** A subject's name is a plain file name; anything else (a path) is not looked up. */
+    private static Path inFolder(Path folder, String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
+            return null;
+        }
+        return folder.resolve(name);
+    }
+
+    private void fail(EventLog events, String projectId, ProvenanceVerifier.Failure failure) throws MojoFailureException, MojoExecutionException {
+        getLog().error("BAD  " + failure.message());
+        appendEvent(events, projectId, provenanceFile.toPath(), failure);
+        throw new MojoFailureException(failure.message());
+    }
+
+    private void appendEvent(EventLog events, String projectId, Path provenance, ProvenanceVerifier.Failure failure) throws MojoExecutionException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("provenance", provenance.getFileName().toString());
+        fields.put("file", failure.file());
+        fields.put("check", failure.check());
+        fields.put("expected", failure.expected());
+        fields.put("actual", failure.actual());
+        try {
+            events.append(EVENT_TYPE, projectId, fields, failure.message());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot append to the security event log " + events.file() + ": " + e.getMessage(), e);
+        }
+    }
+}
