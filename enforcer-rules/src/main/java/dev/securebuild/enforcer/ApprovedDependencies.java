@@ -1,8 +1,12 @@
 package dev.securebuild.enforcer;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +29,7 @@ import dev.securebuild.enforcer.internal.AllowListSources;
 import dev.securebuild.enforcer.internal.Offenders;
 import dev.securebuild.enforcer.internal.ProjectComponents;
 import dev.securebuild.enforcer.internal.ReportedOffenders;
+import dev.securebuild.enforcer.internal.RuleResult;
 import dev.securebuild.enforcer.internal.SessionCache;
 
 /**
@@ -73,23 +78,35 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         Map<String, Decision> decided = SessionCache.map(session.getRepositorySession().getData(), DECISIONS_KEY + listsKey(lists) + today);
         // First on the graph Maven collected for the enforce goal; only when something fails is the graph collected
         // again in full, to show every path to each offender (a warning shows the one path Maven knows).
-        Offenders failing = new Offenders();
-        Offenders warning = new Offenders();
-        int checked = decide(components(true), decider, today, decided, failing, warning);
-        if (!failing.isEmpty()) {
-            failing = new Offenders();
-            warning = new Offenders();
-            checked = decide(components(false), decider, today, decided, failing, warning);
+        Decided result = decide(components(true), decider, today, decided);
+        if (!result.failing.isEmpty()) {
+            result = decide(components(false), decider, today, decided);
         }
         ReportedOffenders reported = ReportedOffenders.of(session.getRepositorySession().getData());
-        for (String message : warning.messages(reported, project.getId())) {
+        for (String message : result.warning.messages(reported, project.getId())) {
             getLog().warn(message);
         }
-        if (!failing.isEmpty()) {
-            throw new EnforcerRuleException(failing.size() + " component(s) of " + project.getId() + " not approved by the allow-lists:\n"
-                    + failing.describe(reported, project.getId()));
+        writeResult(result);
+        if (!result.failing.isEmpty()) {
+            throw new EnforcerRuleException(result.failing.size() + " component(s) of " + project.getId() + " not approved by the allow-lists:\n"
+                    + result.failing.describe(reported, project.getId()));
         }
-        getLog().debug("approvedDependencies: " + checked + " component(s) of " + project.getId() + " approved");
+        getLog().debug("approvedDependencies: " + result.components + " component(s) of " + project.getId() + " approved");
+    }
+
+    /** The result file for release-gate: fail, warn (approvals about to end, or components only warned about) or pass. */
+    private void writeResult(Decided result) throws EnforcerRuleError {
+        RuleResult.Verdict verdict = !result.failing.isEmpty() ? RuleResult.Verdict.FAIL
+                : !result.warning.isEmpty() ? RuleResult.Verdict.WARN : RuleResult.Verdict.PASS;
+        String summary = result.components + " component(s) decided: " + result.failing.size() + " not approved, " + result.warning.size()
+                + " warning(s)";
+        Path file = Path.of(project.getBuild().getDirectory(), "secure-build", "results", "allowlist.json");
+        try {
+            RuleResult.write(file, "allowlist", "enforce (approvedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
+                    project.getVersion(), verdict, summary, new ArrayList<>(result.expiring.values()), Instant.now());
+        } catch (IOException e) {
+            throw new EnforcerRuleError("approvedDependencies: cannot write its result " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private List<Component> components(boolean mavenResolvedGraph) throws EnforcerRuleError {
@@ -104,21 +121,33 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         }
     }
 
-    /** Decides each component (from the build's shared decisions when known), collecting what fails and warns; the count of distinct components. */
-    private static int decide(List<Component> components, AllowListDecider decider, LocalDate today, Map<String, Decision> decided,
-                              Offenders failing, Offenders warning) {
+    /** What one pass decided: the offenders that fail and warn, the approvals about to end, and how many distinct components. */
+    private static final class Decided {
+        final Offenders failing = new Offenders();
+        final Offenders warning = new Offenders();
+        final Map<String, Decision> expiring = new LinkedHashMap<>();
+        int components;
+    }
+
+    /** Decides each component, from the build's shared decisions when known. */
+    private static Decided decide(List<Component> components, AllowListDecider decider, LocalDate today, Map<String, Decision> decided) {
+        Decided result = new Decided();
         Set<String> distinct = new HashSet<>();
         for (Component component : components) {
             String key = component + "|" + String.join(",", component.licenses());
             distinct.add(key);
             Decision decision = decided.computeIfAbsent(key, unused -> decider.decide(component, today));
             if (decision.fails()) {
-                failing.add(decision, component.path());
+                result.failing.add(decision, component.path());
             } else if (decision.warns()) {
-                warning.add(decision, component.path());
+                result.warning.add(decision, component.path());
+                if (decision.status() == Decision.Status.EXPIRING) {
+                    result.expiring.putIfAbsent(key, decision);
+                }
             }
         }
-        return distinct.size();
+        result.components = distinct.size();
+        return result;
     }
 
     /** The same lists in the same order are the same objects within a build (AllowListSources keeps them). */
