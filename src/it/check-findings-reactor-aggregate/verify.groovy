@@ -61,11 +61,14 @@ assert findings.findings.findAll { it.outcome == 'warning' }*.id as Set == ['CVE
 Map exception = findings.exceptions.find { it.id == 'CVE-2021-44228' }
 assert exception.state == 'used' && exception.matched == 1
 
-// The security event log is the top-level project's too: one use of the exception, for the reactor.
+// The security event log is the top-level project's too: the failed gate of the first run, then one use of the
+// exception by the second, each once for the reactor.
 File events = new File(basedir, 'target/secure-build/security-events.jsonl')
 List lines = events.readLines()
-assert lines.size() == 1: "expected one event, found $lines"
-Map event = new groovy.json.JsonSlurper().parseText(lines[0]) as Map
+assert lines.size() == 2: "expected two events, found $lines"
+Map failed = new groovy.json.JsonSlurper().parseText(lines[0]) as Map
+assert failed.type == 'policy.failed' && failed.blocking == 1 && failed.project == 'it.securebuild.findings:reactor'
+Map event = new groovy.json.JsonSlurper().parseText(lines[1]) as Map
 assert event.type == 'exception.used' && event.exception == 'CVE-2021-44228' && event.matched == 1
 assert event.project == 'it.securebuild.findings:reactor'
 ['module-a', 'module-b', 'module-c', 'docs'].each { assert !new File(basedir, "$it/target/secure-build").exists(): "$it has secure-build outputs" }
