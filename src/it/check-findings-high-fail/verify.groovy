@@ -27,3 +27,9 @@ assert failedEvents.size() == 1
 assert failedEvents[0].blocking == 1 && failedEvents[0].merged == 2 && failedEvents[0].violations == 0
 assert failedEvents[0].report.endsWith('findings.json')
 assert failedEvents[0].message == 'The scanner gate failed: 1 finding(s) block'
+// The result for the release gate: fail, written before the build failed.
+Map result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/secure-build/results/check-findings.json')) as Map
+assert result.check == 'findings' && result.verdict == 'fail'
+assert result.summary == 'The scanner gate failed: 1 finding(s) block'
+assert result.details.endsWith('findings.json')
+return true

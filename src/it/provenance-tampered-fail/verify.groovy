@@ -58,4 +58,13 @@ String payload = new String(envelope.payload.decodeBase64(), 'UTF-8')
     SECRETS.each { assert !output.contains(it) }
 }
 assert statement.predicate.buildDefinition.externalParameters.userProperties['deploy.password'] == '[redacted]'
+// The release gate's result files: the provenance was written and verified in invocation 2, and the verification
+// of invocation 3 failed (written before the build failed); no secret in them either.
+File results = new File(basedir, 'target/secure-build/results')
+Map written = new JsonSlurper().parse(new File(results, 'provenance.json')) as Map
+assert written.check == 'provenance' && written.verdict == 'pass'
+Map verified = new JsonSlurper().parse(new File(results, 'verify-provenance.json')) as Map
+assert verified.check == 'verify-provenance' && verified.verdict == 'fail'
+assert verified.summary.startsWith('The provenance ') && verified.summary.contains('failed verification')
+results.listFiles().each { File f -> SECRETS.each { assert !f.text.contains(it) } }
 return true

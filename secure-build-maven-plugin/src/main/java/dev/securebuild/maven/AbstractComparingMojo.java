@@ -2,6 +2,7 @@ package dev.securebuild.maven;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.maven.execution.MavenSession;
@@ -11,6 +12,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.reproducible.ArchiveLimits;
 import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.TextReport;
@@ -122,5 +124,22 @@ abstract class AbstractComparingMojo extends AbstractMojo {
         fields.put("failsBuild", failOnDifference);
         SecurityEventLogs.append(SecurityEventLogs.open(top.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), top,
                 "reproducibility.failed", fields, summary, getLog());
+    }
+
+    /**
+     * Records the outcome for the release gate (check {@code reproducible}), in the results of {@code top}, covering the
+     * modules whose outputs were compared: a difference fails, or warns when failOnDifference is false.
+     *
+     * @param differs true when the sides differ
+     */
+    protected void recordResult(MavenProject top, List<ModuleOutputs> modules, boolean differs, String summary, Path details) {
+        recordResult(top, modules, !differs ? GoalResult.Verdict.PASS : failOnDifference ? GoalResult.Verdict.FAIL : GoalResult.Verdict.WARN,
+                summary, details);
+    }
+
+    /** Records the outcome for the release gate: {@code fail} when the comparison could not be made at all. */
+    protected void recordResult(MavenProject top, List<ModuleOutputs> modules, GoalResult.Verdict verdict, String summary, Path details) {
+        GoalResultFiles.write(top, modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList(),
+                "reproducible", mojoExecution == null ? "compare" : mojoExecution.getGoal(), verdict, summary, List.of(), details, getLog());
     }
 }

@@ -32,6 +32,7 @@ import dev.securebuild.findings.output.LogTable;
 import dev.securebuild.findings.policy.ExceptionEvents;
 import dev.securebuild.findings.policy.InvalidPolicyException;
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.results.GoalResult;
 
 /**
  * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,
@@ -162,7 +163,7 @@ public class CheckFindingsMojo extends AbstractMojo {
         List<Path> files = skip ? List.of() : reportFiles();
         if (!aggregate) {
             if (!skip) {
-                check(project, files);
+                check(project, files, List.of(project));
             }
             return;
         }
@@ -185,11 +186,12 @@ public class CheckFindingsMojo extends AbstractMojo {
             getLog().warn("The reactor's check covers the reports of " + building + " of the reactor's " + reactor
                     + " modules (this build selects modules with -pl, -rf or -am): run the whole reactor for the release decision");
         }
-        check(session.getTopLevelProject() != null ? session.getTopLevelProject() : project, everything);
+        check(session.getTopLevelProject() != null ? session.getTopLevelProject() : project, everything, aggregation.projects());
     }
 
     private List<Path> reportFiles() throws MojoExecutionException {
         if (reports == null || reports.stream().allMatch(r -> r == null || r.isBlank())) {
+            GoalResultFiles.fail(project, "findings", "check-findings", "No scanner reports are configured", null, getLog());
             throw new MojoExecutionException("No scanner reports are configured for " + project.getId() + ": set <reports><report>"
                     + "target/dependency-check-report.json</report></reports> (paths or globs), or -Dsecure-build.reports=a.sarif,b.json, "
                     + "or skip the goal in this module");
@@ -197,11 +199,12 @@ public class CheckFindingsMojo extends AbstractMojo {
         try {
             return ReportFiles.expand(baseOf(project), reports.stream().filter(r -> r != null).toList());
         } catch (ReportParseException e) {
+            GoalResultFiles.fail(project, "findings", "check-findings", e.getMessage(), null, getLog());
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
-    private void check(MavenProject checked, List<Path> files) throws MojoExecutionException, MojoFailureException {
+    private void check(MavenProject checked, List<Path> files, List<MavenProject> modules) throws MojoExecutionException, MojoFailureException {
         Path base = baseOf(checked);
         Path output = base.resolve(checked == project ? standalone(findingsDirectory, "target/secure-build/findings")
                 : checked.getBuild().getDirectory() + "/secure-build/findings");
@@ -224,10 +227,16 @@ public class CheckFindingsMojo extends AbstractMojo {
                         output.resolve(FindingsOutputs.JSON)), "The scanner gate failed: " + LogTable.failureReasons(result));
             }
         } catch (InvalidPolicyException | ReportParseException | IllegalArgumentException e) {
+            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
+            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
             throw new MojoExecutionException("check-findings could not complete: " + e.getMessage(), e);
         }
+        GoalResultFiles.write(checked, modules, "findings", "check-findings",
+                result.passed() ? GoalResult.Verdict.PASS : failOnViolation ? GoalResult.Verdict.FAIL : GoalResult.Verdict.WARN,
+                result.passed() ? LogTable.verdictLine(result, output) : "The scanner gate failed: " + LogTable.failureReasons(result),
+                FindingsSummary.usedExceptions(result), output.resolve(FindingsOutputs.JSON), getLog());
         log(result, output);
         if (!result.passed()) {
             String message = "The scanner gate failed: " + LogTable.failureReasons(result) + ". Details: " + output.resolve(FindingsOutputs.HTML);

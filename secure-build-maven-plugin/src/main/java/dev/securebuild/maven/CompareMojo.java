@@ -25,6 +25,7 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
+import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.reproducible.ArtifactComparison;
 import dev.securebuild.reproducible.BuildCompare;
 import dev.securebuild.reproducible.BuildInfo;
@@ -119,11 +120,14 @@ public class CompareMojo extends AbstractComparingMojo {
             if (report.differs()) {
                 recordDifference(top, "differs from " + reference + ": " + report.summaryLine(), work.resolve("report.json"));
             }
+            recordResult(top, all.get(), report.differs(), (report.differs() ? "Differs from " : "Same as ") + reference + ": "
+                    + report.summaryLine(), work.resolve("report.json"));
             if (report.differs() && failOnDifference) {
                 throw new MojoFailureException("This build differs from " + reference + ": " + report.summaryLine() + ". See "
                         + work.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");
             }
         } catch (IOException e) {
+            recordResult(top, all.get(), GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }

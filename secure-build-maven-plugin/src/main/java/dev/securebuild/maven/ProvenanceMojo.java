@@ -138,6 +138,15 @@ public class ProvenanceMojo extends AbstractMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
+        try {
+            write();
+        } catch (MojoExecutionException e) {
+            GoalResultFiles.fail(project, "provenance", "provenance", e.getMessage(), provenanceFile.toPath(), getLog());
+            throw e;
+        }
+    }
+
+    private void write() throws MojoExecutionException {
         if (passphrase != null && !passphrase.isEmpty()) {
             throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
         }
@@ -175,6 +184,8 @@ public class ProvenanceMojo extends AbstractMojo {
         if (attach) {
             projectHelper.attachArtifact(project, TYPE, null, output.toFile());
         }
+        GoalResultFiles.pass(project, "provenance", "provenance", "Signed provenance for " + produced.size()
+                + (produced.size() == 1 ? " file" : " files") + " with key " + signer.fingerprint(), output, getLog());
         getLog().info("Wrote provenance for " + produced.size() + (produced.size() == 1 ? " file" : " files") + " ("
                 + dependencies.size() + " resolved dependencies and plugins) signed with key " + signer.fingerprint() + ": " + output
                 + (attach ? " (attached as " + project.getArtifactId() + "-" + project.getArtifact().getBaseVersion() + "." + TYPE + ")" : ""));

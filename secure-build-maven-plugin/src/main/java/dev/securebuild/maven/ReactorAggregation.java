@@ -26,6 +26,7 @@ final class ReactorAggregation<T> {
 
     private final List<String> expected;
     private final Map<String, T> arrived = new HashMap<>();
+    private final Map<String, MavenProject> projects = new HashMap<>();
     private boolean completed;
 
     private ReactorAggregation(List<String> expected) {
@@ -83,6 +84,7 @@ final class ReactorAggregation<T> {
      */
     synchronized Optional<List<T>> add(MavenProject project, T result) {
         arrived.put(project.getId(), result);
+        projects.put(project.getId(), project);
         if (completed || !arrived.keySet().containsAll(expected)) {
             return Optional.empty();
         }
@@ -96,6 +98,14 @@ final class ReactorAggregation<T> {
             }
         }
         return Optional.of(all);
+    }
+
+    /** The modules that arrived so far, in reactor order. */
+    synchronized List<MavenProject> projects() {
+        List<MavenProject> all = new ArrayList<>();
+        expected.stream().filter(projects::containsKey).forEach(id -> all.add(projects.get(id)));
+        projects.keySet().stream().filter(id -> !expected.contains(id)).sorted().forEach(id -> all.add(projects.get(id)));
+        return all;
     }
 
     synchronized int waitingFor() {

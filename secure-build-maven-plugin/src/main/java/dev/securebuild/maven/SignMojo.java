@@ -99,7 +99,15 @@ public class SignMojo extends AbstractHashingMojo {
             // The messages of key loading name the source and the problem, never the key or the passphrase.
             SecurityEventLogs.append(SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project,
                     "key.load-failed", Map.of("goal", "sign"), e.getMessage(), getLog());
+            recordResult(false, e.getMessage());
             throw e;
         }
+    }
+
+    @Override
+    protected void recordResult(boolean passed, String summary) {
+        GoalResultFiles.write(project, java.util.List.of(project), "sign", "sign",
+                passed ? dev.securebuild.shared.results.GoalResult.Verdict.PASS : dev.securebuild.shared.results.GoalResult.Verdict.FAIL,
+                summary, java.util.List.of(), outputDirectory.toPath(), getLog());
     }
 }

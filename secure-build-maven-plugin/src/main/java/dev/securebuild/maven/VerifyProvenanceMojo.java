@@ -128,6 +128,15 @@ public class VerifyProvenanceMojo extends AbstractMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
+        try {
+            verify();
+        } catch (MojoExecutionException | MojoFailureException e) {
+            GoalResultFiles.fail(project, "verify-provenance", "verify-provenance", e.getMessage(), provenanceFile.toPath(), getLog());
+            throw e;
+        }
+    }
+
+    private void verify() throws MojoExecutionException, MojoFailureException {
         Path base = project.getBasedir().toPath();
         Path provenance = base.resolve(provenanceFile.toPath());
         String projectId = project.getGroupId() + ":" + project.getArtifactId();
@@ -195,6 +204,8 @@ public class VerifyProvenanceMojo extends AbstractMojo {
             result.failures().forEach(failure -> message.append("\n  ").append(failure.message()));
             throw new MojoFailureException(message.toString());
         }
+        GoalResultFiles.pass(project, "verify-provenance", "verify-provenance", "Provenance verified: signed by "
+                + String.join(", ", result.signedBy()) + ", " + result.verifiedSubjects().size() + " subject(s) match their files", provenance, getLog());
         getLog().info("Provenance " + provenance + " verified: signed by " + String.join(", ", result.signedBy()) + ", "
                 + result.verifiedSubjects().size() + " subject(s) match their files");
     }

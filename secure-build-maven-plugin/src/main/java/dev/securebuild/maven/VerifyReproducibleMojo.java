@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.reproducible.ArtifactComparison;
 import dev.securebuild.reproducible.BuildCompare;
 import dev.securebuild.reproducible.CauseRules;
@@ -143,6 +144,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             Rebuild.Result result = Rebuild.run(request);
             if (!result.succeeded()) {
                 recordDifference(top, "the rebuild " + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()), result.log());
+                recordResult(top, modules, GoalResult.Verdict.FAIL, "The rebuild " + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()), result.log());
                 throw new MojoFailureException("The rebuild " + (result.timedOut() ? "took longer than " + rebuildTimeoutMinutes + " minutes"
                         : "failed with exit code " + result.exitCode()) + ". Its last lines:\n  " + String.join("\n  ", result.tail())
                         + "\nThe whole log: " + result.log());
@@ -169,11 +171,14 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             if (report.differs()) {
                 recordDifference(top, "not reproducible: " + report.summaryLine(), work.resolve("report.json"));
             }
+            recordResult(top, modules, report.differs(), (report.differs() ? "Not reproducible: " : "Reproducible: ") + report.summaryLine(),
+                    work.resolve("report.json"));
             if (report.differs() && failOnDifference) {
                 throw new MojoFailureException("The build is not reproducible: " + report.summaryLine() + ". Causes and fixes: "
                         + work.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");
             }
         } catch (IOException e) {
+            recordResult(top, modules, GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }

@@ -177,6 +177,7 @@ public class VerifySignaturesMojo extends AbstractMojo {
             }
         }
         if (lines.isEmpty()) {
+            GoalResultFiles.fail(project, "verify-signatures", "verify-signatures", "Nothing to verify", null, getLog());
             throw new MojoFailureException("Nothing to verify" + (directory != null ? " in " + directory : ""));
         }
         int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
@@ -192,9 +193,12 @@ public class VerifySignaturesMojo extends AbstractMojo {
             }
             StringBuilder message = new StringBuilder(failed + " of " + lines.size() + " files failed verification:");
             lines.stream().filter(l -> l.status() != ArtifactVerifier.Status.OK).forEach(l -> message.append("\n  ").append(l));
+            GoalResultFiles.fail(project, "verify-signatures", "verify-signatures", failed + " of " + lines.size() + " files failed verification", null, getLog());
             throw new MojoFailureException(message.toString());
         }
-        getLog().info((lines.size() == 1 ? "The file verified" : "All " + lines.size() + " files verified")
-                + ": signatures by trusted keys, checksums match");
+        String verified = (lines.size() == 1 ? "The file verified" : "All " + lines.size() + " files verified")
+                + ": signatures by trusted keys, checksums match";
+        GoalResultFiles.pass(project, "verify-signatures", "verify-signatures", verified, null, getLog());
+        getLog().info(verified);
     }
 }

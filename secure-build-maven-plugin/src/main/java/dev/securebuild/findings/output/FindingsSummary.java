@@ -65,4 +65,14 @@ public record FindingsSummary(int raw, int merged, Map<Outcome, Integer> byOutco
         }
         return counts;
     }
+
+    /** The exceptions that cleared findings in this check (in force and matched), as the release gate lists them. */
+    public static java.util.List<dev.securebuild.shared.results.GoalResult.ResultException> usedExceptions(CheckResult result) {
+        return result.exceptions().stream()
+                .filter(e -> e.matched() > 0 && (e.state() == dev.securebuild.findings.ExceptionState.USED
+                        || e.state() == dev.securebuild.findings.ExceptionState.EXPIRING))
+                .map(e -> new dev.securebuild.shared.results.GoalResult.ResultException(e.id(), e.reason(), e.approvedBy(),
+                        e.expires() == null ? null : e.expires().toString()))
+                .toList();
+    }
 }

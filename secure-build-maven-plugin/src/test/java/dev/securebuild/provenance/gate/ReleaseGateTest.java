@@ -1,0 +1,193 @@
+package dev.securebuild.provenance.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.securebuild.shared.results.GoalResult;
+import dev.securebuild.shared.results.GoalResult.Verdict;
+
+class ReleaseGateTest {
+
+    private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    private static final GatePolicy SIGN_AND_FINDINGS = new GatePolicy("p.yaml", List.of("sign", "findings"), Map.of(), false);
+
+    private static GoalResult result(String module, String check, Verdict verdict, GoalResult.ResultException... exceptions) {
+        return new GoalResult(check, check, module, List.of(module), "1.0", START.plusSeconds(5), verdict, check + " said " + verdict.label(),
+                List.of(exceptions), null);
+    }
+
+    private static GateDecision decide(GatePolicy policy, List<String> modules, List<GoalResult> results, String approval) {
+        return new ReleaseGate(policy).decide(new ReleaseGate.Inputs("g:parent", "1.0", modules, results, START, START.plusSeconds(60), TODAY,
+                approval, approval == null ? null : "alice (GITHUB_ACTOR)"));
+    }
+
+    @Test
+    void everyRequiredCheckPassedIsGo() {
+        GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:a"), List.of(result("g:a", "sign", Verdict.PASS), result("g:a", "findings", Verdict.PASS)), null);
+        assertEquals(GateDecision.Decision.GO, d.decision());
+        assertEquals(List.of(), d.reasons());
+        assertFalse(d.blocked());
+        assertEquals(GateDecision.Status.PASS, d.modules().get(0).check("sign").status());
+    }
+
+    @Test
+    void aRequiredCheckThatDidNotRunIsNoGo() {
+        GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:a", "g:b"), List.of(result("g:a", "sign", Verdict.PASS),
+                result("g:a", "findings", Verdict.PASS), result("g:b", "sign", Verdict.PASS)), null);
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+        assertTrue(d.blocked());
+        assertEquals(List.of("g:b: required check findings did not run: no result in target/secure-build/results"), d.reasons());
+        assertEquals(GateDecision.Status.MISSING, d.modules().get(1).check("findings").status());
+    }
+
+    @Test
+    void anyFailureIsNoGoEvenOfACheckNotRequired() {
+        GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:a"), List.of(result("g:a", "sign", Verdict.PASS),
+                result("g:a", "findings", Verdict.PASS), result("g:a", "verify-signatures", Verdict.FAIL)), null);
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+        assertEquals(List.of("g:a: verify-signatures failed (verify-signatures): verify-signatures said fail"), d.reasons());
+        assertFalse(d.modules().get(0).check("verify-signatures").required());
+    }
+
+    @Test
+    void aWaiverInForceExcusesAMissingOrFailingCheck() {
+        GatePolicy policy = new GatePolicy("p", List.of("sign", "reproducible", "findings"), Map.of(
+                "reproducible", new GatePolicy.Waiver("reproducible", "nightly", null),
+                "findings", new GatePolicy.Waiver("findings", "scanner down", TODAY)), false);
+        GateDecision d = decide(policy, List.of("g:a"), List.of(result("g:a", "sign", Verdict.PASS), result("g:a", "findings", Verdict.FAIL)), null);
+        assertEquals(GateDecision.Decision.GO, d.decision());
+        GateDecision.Check reproducible = d.modules().get(0).check("reproducible");
+        assertEquals(GateDecision.Status.WAIVED, reproducible.status());
+        assertEquals("nightly", reproducible.waiver());
+        assertEquals(Verdict.FAIL, d.modules().get(0).check("findings").verdict());
+        assertEquals(GateDecision.Status.WAIVED, d.modules().get(0).check("findings").status());
+    }
+
+    @Test
+    void anExpiredWaiverCountsNoMore() {
+        GatePolicy policy = new GatePolicy("p", List.of("reproducible"), Map.of(
+                "reproducible", new GatePolicy.Waiver("reproducible", "nightly", TODAY.minusDays(1))), false);
+        GateDecision d = decide(policy, List.of("g:a"), List.of(), null);
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+        assertTrue(d.reasons().get(0).endsWith("(its waiver expired on 2026-11-30)"), d.reasons().get(0));
+    }
+
+    @Test
+    void warningsAndExceptionsAreGoWithExceptionsListingEachException() {
+        GoalResult.ResultException cve = new GoalResult.ResultException("CVE-1", "not reachable", "sec@example.com", "2099-12-31");
+        GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:a", "g:b"), List.of(result("g:a", "sign", Verdict.PASS),
+                result("g:a", "findings", Verdict.PASS, cve), result("g:b", "sign", Verdict.WARN), result("g:b", "findings", Verdict.PASS)), null);
+        assertEquals(GateDecision.Decision.GO_WITH_EXCEPTIONS, d.decision());
+        assertFalse(d.blocked());
+        assertEquals(List.of("g:a: findings passed with 1 exception(s): CVE-1", "g:b: sign warned (sign): sign said warn"), d.reasons());
+        assertEquals(List.of(new GateDecision.Exception("g:a", "findings", "CVE-1", "not reachable", "sec@example.com", "2099-12-31")), d.exceptions());
+        assertEquals("not-required", GateReports.approvalStatus(d));
+    }
+
+    @Test
+    void exceptionsNeedTheApprovalThePolicyAsksFor() {
+        GatePolicy policy = new GatePolicy("p", List.of("sign"), Map.of(), true);
+        List<GoalResult> results = List.of(result("g:a", "sign", Verdict.WARN));
+        GateDecision unapproved = decide(policy, List.of("g:a"), results, null);
+        assertEquals(GateDecision.Decision.GO_WITH_EXCEPTIONS, unapproved.decision());
+        assertTrue(unapproved.blocked());
+        assertFalse(unapproved.approved());
+        assertTrue(unapproved.reasons().get(unapproved.reasons().size() - 1).contains("requires an approval"));
+        assertEquals("missing", GateReports.approvalStatus(unapproved));
+
+        GateDecision approved = decide(policy, List.of("g:a"), results, " SEC-123 ");
+        assertFalse(approved.blocked());
+        assertTrue(approved.approved());
+        assertEquals("SEC-123", approved.approval().ticket());
+        assertEquals("alice (GITHUB_ACTOR)", approved.approval().approvedBy());
+        assertEquals("approved", GateReports.approvalStatus(approved));
+    }
+
+    @Test
+    void anApprovalDoesNotOverruleNoGo() {
+        GateDecision d = decide(new GatePolicy("p", List.of("sign"), Map.of(), true), List.of("g:a"), List.of(result("g:a", "sign", Verdict.FAIL)), "SEC-1");
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+        assertTrue(d.blocked());
+        assertFalse(d.approved());
+    }
+
+    @Test
+    void aResultOfAnEarlierBuildDoesNotCount() {
+        GoalResult old = new GoalResult("sign", "sign", "g:a", List.of(), "1.0", START.minusSeconds(3600), Verdict.PASS, "", List.of(), null);
+        GateDecision d = decide(new GatePolicy("p", List.of("sign"), Map.of(), false), List.of("g:a"), List.of(old), null);
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+        assertTrue(d.reasons().get(0).contains("only one from an earlier build, 2026-12-01T09:00:00Z"), d.reasons().get(0));
+        GateDecision accepted = new ReleaseGate(new GatePolicy("p", List.of("sign"), Map.of(), false)).decide(new ReleaseGate.Inputs("g:a", "1.0",
+                List.of("g:a"), List.of(old), null, START, TODAY, null, null));
+        assertEquals(GateDecision.Decision.GO, accepted.decision());
+    }
+
+    @Test
+    void aReactorResultCoversEveryModuleItNamesAndTheWorstVerdictCounts() {
+        GatePolicy policy = new GatePolicy("p", List.of("reproducible"), Map.of(), false);
+        GoalResult verify = new GoalResult("reproducible", "verify-reproducible", "g:parent", List.of("g:parent", "g:a"), "1.0", START.plusSeconds(9),
+                Verdict.PASS, "same", List.of(), "/t/report.json");
+        GoalResult compare = new GoalResult("reproducible", "compare", "g:parent", List.of("g:a"), "1.0", START.plusSeconds(9),
+                Verdict.WARN, "differs", List.of(), "/t/c.json");
+        GateDecision d = decide(policy, List.of("g:parent", "g:a", "g:b"), List.of(verify, compare), null);
+        assertEquals(GateDecision.Status.PASS, d.modules().get(0).check("reproducible").status());
+        GateDecision.Check a = d.modules().get(1).check("reproducible");
+        assertEquals(GateDecision.Status.EXCEPTIONS, a.status());
+        assertEquals(List.of("verify-reproducible", "compare"), a.goals());
+        assertEquals(List.of("/t/report.json", "/t/c.json"), a.details());
+        assertEquals(GateDecision.Status.MISSING, d.modules().get(2).check("reproducible").status());
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+    }
+
+    @Test
+    void noModuleIsNoGo() {
+        assertEquals(GateDecision.Decision.NO_GO, decide(SIGN_AND_FINDINGS, List.of(), List.of(), null).decision());
+    }
+
+    @Test
+    void theReportsShowEveryReasonAndExceptionAndLoadNothingFromOutside() throws IOException {
+        GoalResult.ResultException cve = new GoalResult.ResultException("CVE-1", "a | pipe <script>", "sec@example.com", "2099-12-31");
+        GateDecision d = decide(new GatePolicy("p", List.of("sign", "findings"), Map.of(), true), List.of("g:a"),
+                List.of(result("g:a", "sign", Verdict.PASS), result("g:a", "findings", Verdict.PASS, cve)), null);
+        String md = GateReports.markdown(d);
+        assertTrue(md.startsWith("## ⛔ Release gate: GO-WITH-EXCEPTIONS, blocked"), md);
+        assertTrue(md.contains("| Module | sign | findings |"), md);
+        assertTrue(md.contains("| `g:a` | ✅ pass | ⚠️ exceptions |"), md);
+        assertTrue(md.contains("| `g:a` | findings | CVE-1 | a \\| pipe &lt;script&gt; | sec@example.com | 2099-12-31 |"), md);
+        assertTrue(md.contains("Approval: missing"), md);
+        String html = GateReports.html(d);
+        assertFalse(html.contains("<script>"));
+        assertFalse(html.matches("(?s).*(src|href)=.*"), "no external resource");
+        assertTrue(html.contains("default-src 'none'"));
+        assertTrue(html.contains("a | pipe &lt;script&gt;"));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(GateReports.jsonBytes(d));
+        assertEquals("GO-WITH-EXCEPTIONS", json.get("decision").asText());
+        assertTrue(json.get("blocked").asBoolean());
+        assertEquals("missing", json.get("approval").get("status").asText());
+        assertEquals("exceptions", json.get("modules").get(0).get("checks").get(1).get("status").asText());
+        assertEquals("CVE-1", json.get("exceptions").get(0).get("id").asText());
+        List<String> reasons = new ArrayList<>();
+        json.get("reasons").forEach(r -> reasons.add(r.asText()));
+        assertEquals(d.reasons(), reasons);
+        assertNull(d.approval().ticket());
+    }
+
+    @Test
+    void theApproverIsTheCiActorOrTheUser() {
+        assertEquals("octocat (GITHUB_ACTOR)", Approvers.who(Map.of("GITHUB_ACTOR", "octocat"), "root"));
+        assertEquals("jdoe (GITLAB_USER_LOGIN)", Approvers.who(Map.of("GITLAB_USER_LOGIN", "jdoe"), "root"));
+        assertEquals("root (user.name)", Approvers.who(Map.of(), "root"));
+    }
+}

@@ -1,0 +1,7 @@
+package demo;
+
+public final class Greeting {
+    public static String hello() {
+        return "hello";
+    }
+}
