@@ -27,7 +27,7 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$sign"/* "$work"/
-cp "$target"/quickstart-*.jar "$work"/
+cp "$target"/quickstart-*.jar "$target"/quickstart-*.intoto.jsonl "$work"/
 cp "$here/pom.xml" "$work/$(sed -n 's/^[0-9a-f]*  \(.*\.pom\)$/\1/p' "$sign/SHA256SUMS")"
 cd "$work"
 
