@@ -1,6 +1,7 @@
 package dev.securebuild.maven;
 
 import java.io.File;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import javax.inject.Singleton;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
@@ -18,7 +20,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import dev.securebuild.sign.KeySources;
+import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SigningKey;
 import dev.securebuild.shared.signer.pgp.SigningKeyLoader;
@@ -63,6 +68,28 @@ public class MavenSigningKeys {
                     key -> log.info("Unlocked signing key " + key.fingerprint() + " from " + key.source() + " (once for this build)"));
         } catch (SigningException e) {
             throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    /**
+     * The configured key as a signer for {@code goal}. A passphrase given as a parameter is refused. A key that cannot be
+     * loaded or unlocked is recorded as a {@code key.load-failed} security event before the build stops: the message
+     * names the source and the problem, never the key or the passphrase.
+     */
+    public Signer signer(MavenSession session, File keyFile, String serverId, String fingerprint, String passphrase, Log log,
+                         EventLog events, MavenProject project, String goal) throws MojoExecutionException {
+        try {
+            if (passphrase != null && !passphrase.isEmpty()) {
+                throw new MojoExecutionException(PASSPHRASE_IN_POM);
+            }
+            try {
+                return new PgpSigner(signingKey(session, keyFile, serverId, fingerprint, log), Clock.systemUTC());
+            } catch (SigningException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        } catch (MojoExecutionException e) {
+            SecurityEventLogs.append(events, project, "key.load-failed", Map.of("goal", goal), e.getMessage(), log);
+            throw e;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.securebuild.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,6 @@ import dev.securebuild.provenance.Subjects;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
-import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.sign.ProducedFile;
 
 /**
@@ -114,6 +112,22 @@ public class ProvenanceMojo extends AbstractMojo {
     private String passphrase;
 
     /**
+     * The security event log (JSON Lines, appended): a key that cannot be loaded is recorded there. docs/events.md lists the events.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    private String eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    private boolean eventLogToMavenLog;
+
+    /**
      * Skip this goal.
      *
      * @since 0.1.0
@@ -147,15 +161,8 @@ public class ProvenanceMojo extends AbstractMojo {
     }
 
     private void write() throws MojoExecutionException {
-        if (passphrase != null && !passphrase.isEmpty()) {
-            throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
-        }
-        Signer signer;
-        try {
-            signer = new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
-        } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
+        Signer signer = signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, getLog(),
+                SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project, "provenance");
 
         List<Subjects.Named> produced = new ArrayList<>();
         for (ProducedFile file : subjectFiles(project)) {

@@ -43,7 +43,6 @@ import dev.securebuild.shared.digest.OnePassReader;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
-import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.sign.ProducedFile;
 
 /**
@@ -169,9 +168,6 @@ public class RecordDeploymentMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (passphrase != null && !passphrase.isEmpty()) {
-            throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
-        }
         ModuleRecord mine = null;
         if (skip) {
             getLog().info("Skipping: secure-build.skip is set; this module adds nothing to the ledger record");
@@ -380,11 +376,9 @@ public class RecordDeploymentMojo extends AbstractMojo {
     }
 
     private Signer signer() throws MojoExecutionException {
-        try {
-            return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
-        } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
+        MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+        return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, getLog(),
+                new EventLog(eventLogPath(top), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null), project, "record-deployment");
     }
 
     Path ledgerPath() {

@@ -1,8 +1,6 @@
 package dev.securebuild.maven;
 
 import java.io.File;
-import java.time.Clock;
-import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -14,8 +12,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.securebuild.shared.signer.Signer;
-import dev.securebuild.shared.signer.SigningException;
-import dev.securebuild.shared.signer.pgp.PgpSigner;
 
 /**
  * Signs and hashes every file the project installs and deploys (the deployed POM, the main and the attached artifacts)
@@ -86,28 +82,7 @@ public class SignMojo extends AbstractHashingMojo {
 
     @Override
     protected Signer signer() throws MojoExecutionException {
-        try {
-            if (passphrase != null && !passphrase.isEmpty()) {
-                throw new MojoExecutionException(MavenSigningKeys.PASSPHRASE_IN_POM);
-            }
-            try {
-                return new PgpSigner(signingKeys.signingKey(session, keyFile, serverId, keyFingerprint, getLog()), Clock.systemUTC());
-            } catch (SigningException e) {
-                throw new MojoExecutionException(e.getMessage());
-            }
-        } catch (MojoExecutionException e) {
-            // The messages of key loading name the source and the problem, never the key or the passphrase.
-            SecurityEventLogs.append(SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project,
-                    "key.load-failed", Map.of("goal", "sign"), e.getMessage(), getLog());
-            recordResult(false, e.getMessage());
-            throw e;
-        }
-    }
-
-    @Override
-    protected void recordResult(boolean passed, String summary) {
-        GoalResultFiles.write(project, java.util.List.of(project), "sign", "sign",
-                passed ? dev.securebuild.shared.results.GoalResult.Verdict.PASS : dev.securebuild.shared.results.GoalResult.Verdict.FAIL,
-                summary, java.util.List.of(), outputDirectory.toPath(), getLog());
+        return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, getLog(),
+                SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project, "sign");
     }
 }
