@@ -17,4 +17,9 @@ assert log.contains('''  to request an approval, add to the approved list:
       owner: "TODO"''')
 // The approved commons-text and the plugins are not reported.
 assert !log.contains('commons-text:1.12.0 (compile) is')
+// The failure is a security event of the project, naming the offender.
+def events = new File(basedir, 'target/secure-build/security-events.jsonl').readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
+assert events*.type == ['allowlist.failed']
+assert events[0].offenders == 1 && events[0].failsBuild == true && events[0].project == 'it.securebuild.enforcer:approved-transitive'
+assert events[0].message == '1 component(s) not approved: org.apache.commons:commons-lang3:3.14.0 (compile)'
 return true

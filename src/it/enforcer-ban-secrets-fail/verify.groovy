@@ -21,4 +21,10 @@ assert log =~ /pom.xml:${line + 1}:\d+: password in plain text \*{4} in <javax.n
 assert !log.contains(token): 'the token is printed in build.log'
 assert !log.contains(token.substring(4)): 'the secret part of the token is printed in build.log'
 assert !log.contains('changeit'): 'the allowed password is printed in build.log'
+// One security event: where, and the masked finding; never the secret.
+String events = new File(basedir, 'target/secure-build/security-events.jsonl').text
+def event = new groovy.json.JsonSlurper().parseText(events.readLines()[0])
+assert events.readLines().size() == 1 && event.type == 'secrets.found' && event.secrets == 1 && event.files == 'pom.xml'
+assert event.message == "pom.xml:${line}:${column}: GitHub token ghp_****(40 chars) in <github.token>"
+assert !events.contains(token.substring(4)) && !events.contains('changeit')
 return true

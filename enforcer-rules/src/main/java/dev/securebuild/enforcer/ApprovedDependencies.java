@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerLevel;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
@@ -29,6 +30,7 @@ import dev.securebuild.enforcer.internal.AllowListSources;
 import dev.securebuild.enforcer.internal.Offenders;
 import dev.securebuild.enforcer.internal.ProjectComponents;
 import dev.securebuild.enforcer.internal.ReportedOffenders;
+import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.RuleResult;
 import dev.securebuild.enforcer.internal.SessionCache;
 
@@ -88,6 +90,12 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         }
         writeResult(result);
         if (!result.failing.isEmpty()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("offenders", result.failing.size());
+            fields.put("components", result.components);
+            fields.put("failsBuild", getLevel() != EnforcerLevel.WARN);
+            RuleEvents.append(session, project, "allowlist.failed", fields, result.failing.size() + " component(s) not approved: "
+                    + String.join(", ", result.failing.components(10)), message -> getLog().warn(message));
             throw new EnforcerRuleException(result.failing.size() + " component(s) of " + project.getId() + " not approved by the allow-lists:\n"
                     + result.failing.describe(reported, project.getId()));
         }

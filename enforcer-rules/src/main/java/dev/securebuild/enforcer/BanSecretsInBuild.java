@@ -18,11 +18,13 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerLevel;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.SessionCache;
 import dev.securebuild.secrets.AllowList;
 import dev.securebuild.secrets.SecretFinding;
@@ -95,6 +97,13 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
             getLog().warn("allowed secret " + unused + " matched nothing in " + project.getId() + ": remove it if it is no longer needed");
         }
         if (!blocking.isEmpty()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("secrets", blocking.size());
+            fields.put("files", blocking.stream().map(SecretFinding::file).distinct().collect(Collectors.joining(", ")));
+            fields.put("failsBuild", getLevel() != EnforcerLevel.WARN);
+            // The findings as they are printed: file, line, kind and the masked value, never the value.
+            RuleEvents.append(session, project, "secrets.found", fields, blocking.stream().map(SecretFinding::toString)
+                    .collect(Collectors.joining("; ")), message -> getLog().warn(message));
             throw new EnforcerRuleException(blocking.size() + " secret(s) in the build files of " + project.getId() + ":\n  "
                     + blocking.stream().map(SecretFinding::toString).collect(Collectors.joining("\n  "))
                     + "\nMove each one out of the build files (an environment variable read as ${env.NAME}, or ~/.m2/settings.xml"

@@ -55,9 +55,15 @@ class BanSecretsInBuildTest {
         assertTrue(message.contains("\n  .mvn/maven.config:1:22: password in plain text ****(21 chars) in deploy.password\n"), message);
         assertTrue(message.contains("\n  module/src/main/resources/app.properties:1:12: password in plain text ****(21 chars) in app.secret"
                 + "\nMove each one out of the build files"), message);
+        // One security event, with the findings as printed: masked.
+        List<String> events = Files.readAllLines(root.resolve("module/target/secure-build/security-events.jsonl"));
+        assertEquals(1, events.size());
+        assertTrue(events.get(0).contains("\"type\":\"secrets.found\",\"secrets\":4,\"files\":\"module/pom.xml, pom.xml, .mvn/maven.config,"
+                + " module/src/main/resources/app.properties\",\"failsBuild\":true,"), events.get(0));
         for (String secret : List.of(TOKEN, PARENT_PASSWORD, CONFIG_PASSWORD, RESOURCE_SECRET)) {
             assertFalse(message.contains(secret), message);
             assertFalse(String.join("\n", log).contains(secret));
+            assertFalse(events.get(0).contains(secret), events.get(0));
         }
     }
 
@@ -152,6 +158,7 @@ class BanSecretsInBuildTest {
         module.setArtifactId("module");
         module.setVersion("1.0");
         module.setFile(modulePom.toFile());
+        module.getBuild().setDirectory(root.resolve("module/target").toString());
         module.setParent(parent);
         return module;
     }

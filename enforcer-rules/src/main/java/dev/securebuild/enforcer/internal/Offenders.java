@@ -31,6 +31,19 @@ public final class Offenders {
         return groups.isEmpty();
     }
 
+    /** The first {@code max} offending components (g:a:v and scope), and how many more, for a one-line summary. */
+    public List<String> components(int max) {
+        List<String> components = new ArrayList<>();
+        for (Group group : groups.values()) {
+            if (components.size() == max) {
+                components.add("and " + (groups.size() - max) + " more");
+                break;
+            }
+            components.add(group.decision.component().toString());
+        }
+        return components;
+    }
+
     /** Components (g:a:v and scope, per decision), not paths. */
     public int size() {
         return groups.size();

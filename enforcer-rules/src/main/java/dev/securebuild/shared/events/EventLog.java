@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,11 @@ import dev.securebuild.secrets.Redaction;
 /**
  * The security event log: one JSON object per line, appended, never rewritten. Each line is
  * {@code {"time":"2026-12-01T10:15:30Z","type":"...", <the event's fields>, "project":"...","message":"..."}}; the
- * types and fields each capability writes are listed in docs/policy.md. Several modules of a parallel build, and
+ * types and fields each capability writes are listed in docs/events.md. Several modules of a parallel build, and
  * several builds, may append to one file: each line is written whole by one write, under a lock held both within this
- * JVM (file locks are per process, so threads of one build would otherwise collide on them) and across processes.
+ * JVM (file locks are per process, so threads of one build would otherwise collide on them) and across processes. The
+ * Enforcer rules and the plugin's goals load this class in different class realms of one JVM: a lock that the other
+ * realm holds is waited for.
  * Only what the caller passes is written: nothing is taken from the environment, and text values go through
  * {@link Redaction} on the way, so that a secret a message quotes by mistake is not recorded. The schema is in
  * docs/events.md. Optionally each line is also echoed to the Maven log, as one line after {@link #ECHO_PREFIX}.
@@ -36,6 +39,8 @@ public final class EventLog {
     private static final JsonFactory JSON = new JsonFactory();
     /** One monitor per log file within this JVM. */
     private static final Map<Path, Object> FILE_MONITORS = new ConcurrentHashMap<>();
+    /** How long to wait for a lock that another class realm of this JVM holds. */
+    static final long LOCK_WAIT_MILLIS = 10_000;
 
     /** What the Maven log shows before an event's JSON when events are echoed there, for log shippers to pick lines by. */
     public static final String ECHO_PREFIX = "secure-build-event ";
@@ -75,7 +80,7 @@ public final class EventLog {
         Path key = absolute.getParent().toRealPath().resolve(absolute.getFileName());
         synchronized (FILE_MONITORS.computeIfAbsent(key, k -> new Object())) {
             try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                 FileLock lock = channel.lock()) {
+                 FileLock lock = lock(channel, key)) {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -84,6 +89,26 @@ public final class EventLog {
         }
         if (echo != null) {
             echo.accept(ECHO_PREFIX + text.substring(0, text.length() - 1));
+        }
+    }
+
+    /** The file's lock; while another class realm of this JVM holds it, waits (up to {@link #LOCK_WAIT_MILLIS}). */
+    private static FileLock lock(FileChannel channel, Path file) throws IOException {
+        long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000L;
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException heldInThisJvm) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the security event log " + file + " stayed locked for " + LOCK_WAIT_MILLIS + " ms", heldInThisJvm);
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the lock of " + file, e);
+                }
+            }
         }
     }
 
@@ -100,10 +125,10 @@ public final class EventLog {
                     json.writeNull();
                 } else if (value instanceof Integer || value instanceof Long) {
                     json.writeNumber(((Number) value).longValue());
-                } else if (value instanceof Number number) {
-                    json.writeNumber(number.doubleValue());
-                } else if (value instanceof Boolean bool) {
-                    json.writeBoolean(bool);
+                } else if (value instanceof Number) {
+                    json.writeNumber(((Number) value).doubleValue());
+                } else if (value instanceof Boolean) {
+                    json.writeBoolean((Boolean) value);
                 } else {
                     json.writeString(Redaction.redactPieces(value.toString()));
                 }

@@ -82,6 +82,28 @@ class EventLogTest {
     }
 
     @Test
+    void aLockHeldElsewhereInThisJvmIsWaitedFor() throws Exception {
+        // As when the Enforcer rules (one class realm) and a goal (another) append at once: the same file locked twice.
+        Path file = dir.resolve("events.jsonl");
+        EventLog log = new EventLog(file, CLOCK);
+        log.append("first", "g:a", Map.of(), "before the lock");
+        Future<?> append;
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = other.lock()) {
+            append = executor.submit(() -> {
+                log.append("second", "g:a", Map.of(), "while locked");
+                return null;
+            });
+            Thread.sleep(200);
+            assertTrue(!append.isDone(), "the append waits for the lock");
+        }
+        append.get();
+        executor.shutdown();
+        assertEquals(2, Files.readAllLines(file).size());
+    }
+
+    @Test
     void parallelAppendsGiveWholeLines() throws Exception {
         Path file = dir.resolve("events.jsonl");
         int threads = 8;
