@@ -1,6 +1,7 @@
 package dev.securebuild.maven;
 
 import java.io.File;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -11,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
+import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.signer.Signer;
 
 /**
@@ -82,7 +84,18 @@ public class SignMojo extends AbstractHashingMojo {
 
     @Override
     protected Signer signer() throws MojoExecutionException {
-        return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, getLog(),
-                SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project, "sign");
+        try {
+            return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, getLog(),
+                    SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project, "sign");
+        } catch (MojoExecutionException e) {
+            recordResult(false, e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    protected void recordResult(boolean passed, String summary) {
+        GoalResultFiles.write(project, List.of(project), "sign", "sign", passed ? GoalResult.Verdict.PASS : GoalResult.Verdict.FAIL,
+                summary, List.of(), outputDirectory.toPath(), getLog());
     }
 }
