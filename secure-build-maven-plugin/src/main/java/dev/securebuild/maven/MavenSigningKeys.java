@@ -27,6 +27,8 @@ import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SigningKey;
 import dev.securebuild.shared.signer.pgp.SigningKeyLoader;
+import dev.securebuild.shared.signer.pkcs11.Pkcs11Signer;
+import dev.securebuild.shared.signer.pkcs11.Pkcs11Token;
 
 /** Turns the goals' key parameters, the environment and settings.xml into a signing key, unlocked once per build. */
 @Named
@@ -38,13 +40,18 @@ public class MavenSigningKeys {
             + "Put it in environment " + KeySources.PASSPHRASE_VARIABLE + ", or in the <passphrase> of a settings.xml "
             + "<server> named by serverId (encrypted with mvn --encrypt-password).";
 
+    /** The environment variable that holds the PKCS#11 token's PIN. */
+    public static final String PIN_VARIABLE = "SECURE_BUILD_PKCS11_PIN";
+
     private final SettingsDecrypter settingsDecrypter;
     private final SigningKeyCache cache;
+    private final Pkcs11TokenCache tokens;
 
     @Inject
-    public MavenSigningKeys(SettingsDecrypter settingsDecrypter, SigningKeyCache cache) {
+    public MavenSigningKeys(SettingsDecrypter settingsDecrypter, SigningKeyCache cache, Pkcs11TokenCache tokens) {
         this.settingsDecrypter = settingsDecrypter;
         this.cache = cache;
+        this.tokens = tokens;
     }
 
     /** The configured key, or null when none is configured. */
@@ -78,11 +85,27 @@ public class MavenSigningKeys {
      */
     public Signer signer(MavenSession session, File keyFile, String serverId, String fingerprint, String passphrase, Log log,
                          EventLog events, MavenProject project, String goal) throws MojoExecutionException {
+        return signer(session, keyFile, serverId, fingerprint, passphrase, SignerChoice.pgp(), log, events, project, goal);
+    }
+
+    /**
+     * The signer that {@code choice} names: the configured OpenPGP key, or a key on a PKCS#11 token (logged in once per
+     * build, its PIN from environment SECURE_BUILD_PKCS11_PIN or the {@code <password>} of the server {@code serverId}).
+     */
+    public Signer signer(MavenSession session, File keyFile, String serverId, String fingerprint, String passphrase, SignerChoice choice,
+                         Log log, EventLog events, MavenProject project, String goal) throws MojoExecutionException {
         try {
             if (passphrase != null && !passphrase.isEmpty()) {
                 throw new MojoExecutionException(PASSPHRASE_IN_POM);
             }
             try {
+                if (choice.isPkcs11()) {
+                    return pkcs11Signer(session, serverId, choice, log);
+                }
+                if (!choice.isPgp()) {
+                    throw new MojoExecutionException("secure-build.signer is '" + choice.signer() + "': expected pgp (an OpenPGP key file, "
+                            + "the default) or pkcs11 (a key on a PKCS#11 token)");
+                }
                 return new PgpSigner(signingKey(session, keyFile, serverId, fingerprint, log), Clock.systemUTC());
             } catch (SigningException e) {
                 throw new MojoExecutionException(e.getMessage());
@@ -91,6 +114,61 @@ public class MavenSigningKeys {
             SecurityEventLogs.append(events, project, "key.load-failed", Map.of("goal", goal), e.getMessage(), log);
             throw e;
         }
+    }
+
+    /** The PKCS#11 signer: the token is opened and logged in once per build; the PIN is never logged. */
+    public Pkcs11Signer pkcs11Signer(MavenSession session, String serverId, SignerChoice choice, Log log)
+            throws MojoExecutionException, SigningException {
+        Instant created = keyCreated(choice.keyCreated());
+        Pkcs11Token.Location location = new Pkcs11Token.Location(blankToNull(choice.library()), blankToNull(choice.tokenLabel()), null,
+                blankToNull(choice.keyLabel()));
+        if (location.library() == null) {
+            throw new MojoExecutionException("secure-build.signer is pkcs11 and no module is given: set secure-build.pkcs11.library "
+                    + "(parameter pkcs11Library) to the token's PKCS#11 library, such as /usr/lib/softhsm/libsofthsm2.so");
+        }
+        char[] pin = pin(session, serverId);
+        try {
+            Pkcs11Token token = tokens.get(location, pin, opened -> log.info("Logged in to the PKCS#11 token for "
+                    + opened.location().describe() + " (once for this build)"));
+            String userId = blankToNull(choice.userId()) == null ? Pkcs11Signer.defaultUserId(location) : choice.userId();
+            return new Pkcs11Signer(token, created, userId, Clock.systemUTC());
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
+    }
+
+    private char[] pin(MavenSession session, String serverId) throws MojoExecutionException {
+        String fromEnvironment = environment().get(PIN_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = decrypted(session, serverId, "<password>");
+            if (server.getPassword() != null && !server.getPassword().isEmpty()) {
+                return server.getPassword().toCharArray();
+            }
+            throw new MojoExecutionException("The settings.xml server '" + serverId + "' has no <password>: for secure-build.signer=pkcs11 it "
+                    + "holds the token's PIN (or set environment " + PIN_VARIABLE + ")");
+        }
+        throw new MojoExecutionException("No PIN for the PKCS#11 token: set environment " + PIN_VARIABLE + ", or name with serverId a "
+                + "settings.xml server whose <password> is the PIN (encrypted with mvn --encrypt-password). Never put it in the POM.");
+    }
+
+    static Instant keyCreated(String value) throws MojoExecutionException {
+        if (value == null || value.isBlank()) {
+            throw new MojoExecutionException("secure-build.pkcs11.keyCreated is not set: the OpenPGP key of a token key needs a fixed "
+                    + "creation time (ISO-8601, such as 2026-01-15T10:00:00Z), so that its fingerprint is the same in every build");
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.trim()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MojoExecutionException("secure-build.pkcs11.keyCreated is '" + value + "': expected an ISO-8601 time with its offset, "
+                    + "such as 2026-01-15T10:00:00Z (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The certificate of the configured key, read without its passphrase: what verification trusts by default. */
@@ -121,14 +199,22 @@ public class MavenSigningKeys {
             throw new MojoExecutionException("serverId '" + serverId + "' names no <server> in settings.xml: add "
                     + "<server><id>" + serverId + "</id><privateKey>/path/to/secret-key.asc</privateKey><passphrase>...</passphrase></server>");
         }
+        Server decrypted = decrypted(session, serverId, "passphrase");
+        return new KeySources.ServerKey(serverId, decrypted.getPrivateKey(), decrypted.getPassphrase());
+    }
+
+    private Server decrypted(MavenSession session, String serverId, String what) throws MojoExecutionException {
+        Server server = session == null ? null : session.getSettings().getServer(serverId);
+        if (server == null) {
+            throw new MojoExecutionException("serverId '" + serverId + "' names no <server> in settings.xml");
+        }
         SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
                 // The problem's message names the server and the cause, never the decrypted value.
-                throw new MojoExecutionException("Cannot decrypt the passphrase of settings.xml server '" + serverId + "': " + problem.getMessage());
+                throw new MojoExecutionException("Cannot decrypt the " + what + " of settings.xml server '" + serverId + "': " + problem.getMessage());
             }
         }
-        Server decrypted = result.getServer();
-        return new KeySources.ServerKey(serverId, decrypted.getPrivateKey(), decrypted.getPassphrase());
+        return result.getServer();
     }
 }

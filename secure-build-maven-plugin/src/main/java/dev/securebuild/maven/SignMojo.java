@@ -58,6 +58,61 @@ public class SignMojo extends AbstractHashingMojo {
     private String passphrase;
 
     /**
+     * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token
+     * or hardware security module, see the pkcs11 parameters; the PIN comes from environment SECURE_BUILD_PKCS11_PIN
+     * or the {@code <password>} of the settings.xml server serverId).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.signer", defaultValue = "pgp")
+    private String signer;
+
+    /**
+     * The token's PKCS#11 module library (.so, .dylib or .dll), for signer pkcs11.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.library")
+    private String pkcs11Library;
+
+    /**
+     * The label of the token that holds the key, for signer pkcs11. Optional when the module has one token.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.tokenLabel")
+    private String pkcs11TokenLabel;
+
+    /**
+     * The label (CKA_LABEL) of the signing key on the token, for signer pkcs11.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.keyLabel")
+    private String pkcs11KeyLabel;
+
+    /**
+     * The creation time of the token key's OpenPGP key (ISO-8601, such as 2026-01-15T10:00:00Z), for signer pkcs11: it
+     * is part of the fingerprint, so it must stay the same.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.keyCreated")
+    private String pkcs11KeyCreated;
+
+    /**
+     * The user id of the token key's OpenPGP certificate, for signer pkcs11. By default {@code secure-build PKCS#11 key <keyLabel>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.userId")
+    private String pkcs11UserId;
+
+    private SignerChoice signerChoice() {
+        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
+    }
+
+    /**
      * The security event log (JSON Lines, appended): a key that cannot be loaded is recorded there (never the key or
      * its passphrase). docs/events.md lists the events.
      *
@@ -85,7 +140,7 @@ public class SignMojo extends AbstractHashingMojo {
     @Override
     protected Signer signer() throws MojoExecutionException {
         try {
-            return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, getLog(),
+            return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, signerChoice(), getLog(),
                     SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project, "sign");
         } catch (MojoExecutionException e) {
             recordResult(false, e.getMessage());

@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -49,18 +48,31 @@ final class DigestedContent {
         };
     }
 
-    /** Signs with the private key, with BouncyCastle's lightweight classes (fast Ed25519, no provider start-up). */
+    /** The public-key operation over the finished SHA-512, giving the value in the form BouncyCastle's packet writer takes. */
+    @FunctionalInterface
+    interface Operation {
+        byte[] sign(byte[] sha512) throws Exception;
+    }
+
+    /**
+     * Signs with the private key, with BouncyCastle's lightweight classes (fast Ed25519, no provider start-up), or with
+     * another operation (a hardware token's).
+     */
     static final class Signer implements PGPContentSigner {
         private final int type;
         private final PGPPublicKey publicKey;
-        private final AsymmetricKeyParameter privateKey;
+        private final Operation operation;
         private final MessageDigest digest;
         private byte[] hash;
 
         Signer(int type, PGPPublicKey publicKey, AsymmetricKeyParameter privateKey, MessageDigest documentSha512) {
+            this(type, publicKey, sha512 -> RawSignatures.sign(publicKey.getAlgorithm(), privateKey, sha512), documentSha512);
+        }
+
+        Signer(int type, PGPPublicKey publicKey, Operation operation, MessageDigest documentSha512) {
             this.type = type;
             this.publicKey = publicKey;
-            this.privateKey = privateKey;
+            this.operation = operation;
             this.digest = copy(documentSha512);
         }
 
@@ -80,12 +92,12 @@ final class DigestedContent {
         @Override
         public byte[] getSignature() {
             try {
-                return RawSignatures.sign(publicKey.getAlgorithm(), privateKey, getDigest());
-            } catch (CryptoException | RuntimeException e) {
-                throw new IllegalStateException("The " + RawSignatures.name(publicKey.getAlgorithm()) + " signing operation failed: "
-                        + e.getMessage(), e);
+                return operation.sign(getDigest());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException("The " + RawSignatures.name(publicKey.getAlgorithm()) + " signing operation failed: "
+                        + e.getMessage(), e);
             }
         }
 

@@ -1,0 +1,181 @@
+package dev.securebuild.shared.signer.pkcs11;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.PgpSigner;
+import dev.securebuild.shared.signer.pgp.PublicKeys;
+import dev.securebuild.shared.signer.pgp.SignatureVerifier;
+
+/** The PKCS#11 signer against a SoftHSM2 token: signatures that BouncyCastle, the JDK and gpg accept, and its errors. */
+class Pkcs11SignerTest {
+
+    private static final Instant CREATED = Instant.parse("2026-01-15T10:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    private static Pkcs11Signer signer(String keyLabel, Instant created) throws SigningException {
+        SoftHsm hsm = SoftHsm.token();
+        Pkcs11Token token = Pkcs11Token.open(new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, keyLabel), SoftHsm.PIN.toCharArray());
+        return new Pkcs11Signer(token, created, "Test Releases <releases@example.org>", Clock.systemUTC());
+    }
+
+    private static MessageDigest sha512(byte[] document) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-512");
+        digest.update(document);
+        return digest;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SoftHsm.RSA_KEY, SoftHsm.EC_KEY})
+    void signaturesVerifyWithBouncyCastleAndGpg(String keyLabel) throws Exception {
+        Pkcs11Signer signer = signer(keyLabel, CREATED);
+        byte[] document = "the artifact\n".repeat(3000).getBytes(StandardCharsets.UTF_8);
+        MessageDigest digest = sha512(document);
+        byte[] signature = signer.sign(digest);
+        byte[] certificate = signer.armoredPublicKey();
+
+        PublicKeys known = PublicKeys.parse(certificate, "the exported token key");
+        assertEquals(List.of(signer.fingerprint()), List.copyOf(known.primaryFingerprints()));
+        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(signature, new ByteArrayInputStream(document), known);
+        assertEquals(SignatureVerifier.Status.VALID, outcome.status(), outcome.detail());
+        // The one-read pipeline: the caller's digest is left as it was, for its own SHA-512 sidecar.
+        assertEquals(java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(document)),
+                java.util.HexFormat.of().formatHex(digest.digest()));
+        byte[] tampered = document.clone();
+        tampered[7] ^= 1;
+        assertEquals(SignatureVerifier.Status.INVALID,
+                new SignatureVerifier().verify(signature, new ByteArrayInputStream(tampered), known).status());
+
+        Assumptions.assumeTrue(SoftHsm.onPath("gpg") || "true".equals(System.getenv("CI")), "gpg is not installed");
+        Path home = Files.createDirectories(folder.resolve("gnupg"));
+        Path file = Files.write(folder.resolve("artifact.jar"), document);
+        Path asc = Files.write(folder.resolve("artifact.jar.asc"), signature);
+        Path cert = Files.write(folder.resolve("token-key.asc"), certificate);
+        assertEquals(0, run(List.of("gpg", "--homedir", home.toString(), "--batch", "--import", cert.toString())), "gpg --import");
+        assertEquals(0, run(List.of("gpg", "--homedir", home.toString(), "--batch", "--verify", asc.toString(), file.toString())), "gpg --verify");
+        Files.write(file, tampered);
+        assertEquals(1, run(List.of("gpg", "--homedir", home.toString(), "--batch", "--verify", asc.toString(), file.toString())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SoftHsm.RSA_KEY, SoftHsm.EC_KEY})
+    void messageSignaturesVerifyWithTheJdk(String keyLabel) throws Exception {
+        Pkcs11Signer signer = signer(keyLabel, CREATED);
+        byte[] message = "{\"payloadType\":\"application/vnd.in-toto+json\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = signer.signMessage(message);
+        assertEquals(keyLabel.equals(SoftHsm.RSA_KEY) ? "rsa-pkcs1v15-sha256" : "ecdsa-sha2-nistp256", signer.messageScheme());
+        assertTrue(PgpSigner.verifyMessage(signer.messageScheme(), signer.messagePublicKey(), message, signature));
+        assertFalse(PgpSigner.verifyMessage(signer.messageScheme(), signer.messagePublicKey(), "other".getBytes(StandardCharsets.UTF_8), signature));
+    }
+
+    @Test
+    void theFingerprintDependsOnTheConfiguredCreationTimeOnly() throws Exception {
+        String first = signer(SoftHsm.RSA_KEY, CREATED).fingerprint();
+        assertEquals(first, signer(SoftHsm.RSA_KEY, CREATED).fingerprint());
+        assertNotEquals(first, signer(SoftHsm.RSA_KEY, CREATED.plusSeconds(1)).fingerprint());
+        assertNotEquals(first, signer(SoftHsm.EC_KEY, CREATED).fingerprint());
+    }
+
+    @Test
+    void severalThreadsSignAtOnce() throws Exception {
+        Pkcs11Signer signer = signer(SoftHsm.EC_KEY, CREATED);
+        PublicKeys known = PublicKeys.parse(signer.armoredPublicKey(), "token");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<SignatureVerifier.Status>> results = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                byte[] document = ("document " + i).getBytes(StandardCharsets.UTF_8);
+                results.add(pool.submit(() -> new SignatureVerifier().verify(signer.sign(sha512(document)),
+                        new ByteArrayInputStream(document), known).status()));
+            }
+            for (Future<SignatureVerifier.Status> result : results) {
+                assertEquals(SignatureVerifier.Status.VALID, result.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWrongPinIsRejectedWithoutShowingIt() {
+        SoftHsm hsm = SoftHsm.token();
+        String wrong = "9999-wrong-pin";
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY), wrong.toCharArray()));
+        assertTrue(e.getMessage().contains("the token rejected the PIN"), e.getMessage());
+        assertFalse(e.getMessage().contains(wrong), e.getMessage());
+        assertFalse(e.getMessage().contains(SoftHsm.PIN), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyLabelListsTheLabelsThatExist() {
+        SoftHsm hsm = SoftHsm.token();
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, "no-such-key"), SoftHsm.PIN.toCharArray()));
+        assertTrue(e.getMessage().contains("No private key labelled 'no-such-key'"), e.getMessage());
+        for (String label : List.of(SoftHsm.RSA_KEY, SoftHsm.EC_KEY, SoftHsm.NO_SIGN_KEY)) {
+            assertTrue(e.getMessage().contains("'" + label + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnknownTokenLabelListsTheTokens() {
+        SoftHsm hsm = SoftHsm.token();
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), "no-such-token", null, SoftHsm.RSA_KEY), SoftHsm.PIN.toCharArray()));
+        assertTrue(e.getMessage().contains("No token labelled 'no-such-token'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'" + SoftHsm.TOKEN + "'") && e.getMessage().contains("'other-token'"), e.getMessage());
+    }
+
+    @Test
+    void aKeyThatMayNotSignIsRefused() {
+        SoftHsm hsm = SoftHsm.token();
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, SoftHsm.NO_SIGN_KEY), SoftHsm.PIN.toCharArray()));
+        assertTrue(e.getMessage().contains("CKA_SIGN"), e.getMessage());
+        assertTrue(e.getMessage().contains("'" + SoftHsm.NO_SIGN_KEY + "'"), e.getMessage());
+    }
+
+    @Test
+    void aMissingModuleIsNamed() {
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(folder.resolve("libnothing.so").toString(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY), "1".toCharArray()));
+        assertTrue(e.getMessage().contains("libnothing.so does not exist"), e.getMessage());
+    }
+
+    private int run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("tool-" + command.get(0) + ".log").toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish");
+        }
+        return process.exitValue();
+    }
+}

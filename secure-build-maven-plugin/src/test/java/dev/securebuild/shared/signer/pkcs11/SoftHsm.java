@@ -1,0 +1,154 @@
+package dev.securebuild.shared.signer.pkcs11;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A SoftHSM2 token for the tests, made once per test JVM: SoftHSM2 reads {@code SOFTHSM2_CONF} when the module is
+ * initialized, and a module is initialized once per process, so the surefire configuration points that variable at
+ * {@code target/softhsm/softhsm2.conf} and this fixture writes it, with a fresh token directory, before any test loads
+ * the module. The token holds an RSA 2048 key, an ECDSA P-256 key (both made by pkcs11-tool on the token) and an RSA key
+ * whose CKA_SIGN is false. Skipped, and said so, where softhsm2 or pkcs11-tool is missing; a failure when CI=true.
+ */
+public final class SoftHsm {
+
+    public static final String TOKEN = "secure-build-test";
+    public static final String PIN = "4711-test-pin";
+    public static final String SO_PIN = "0815-so-pin";
+    public static final String RSA_KEY = "release-rsa";
+    public static final String EC_KEY = "release-ec";
+    public static final String NO_SIGN_KEY = "decrypt-only";
+
+    private static SoftHsm instance;
+    private static String unavailable;
+
+    private final String module;
+
+    private SoftHsm(String module) {
+        this.module = module;
+    }
+
+    /** The token, made on first use; skips the calling test when SoftHSM2 is not installed (fails it when CI=true). */
+    public static synchronized SoftHsm token() {
+        if (instance == null && unavailable == null) {
+            try {
+                instance = create();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("Cannot set up the SoftHSM2 token: " + e.getMessage(), e);
+            }
+        }
+        if (instance == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true and " + unavailable + ": .ci/run installs softhsm2 and opensc");
+            }
+            Assumptions.assumeTrue(false, unavailable + ": the PKCS#11 signer is not tested");
+        }
+        return instance;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public static String findModule() {
+        for (String candidate : List.of("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+                "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so",
+                "/opt/homebrew/lib/softhsm/libsofthsm2.so")) {
+            if (Files.isRegularFile(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static SoftHsm create() throws IOException, InterruptedException {
+        String module = findModule();
+        if (module == null || !onPath("softhsm2-util") || !onPath("pkcs11-tool")) {
+            unavailable = "SoftHSM2 (Debian softhsm2) or pkcs11-tool (Debian opensc) is not installed";
+            return null;
+        }
+        String conf = System.getenv("SOFTHSM2_CONF");
+        if (conf == null) {
+            unavailable = "SOFTHSM2_CONF is not set (the surefire configuration sets it; run the tests with Maven)";
+            return null;
+        }
+        Path confFile = Path.of(conf);
+        Files.createDirectories(confFile.getParent());
+        Path tokens = Files.createTempDirectory(confFile.getParent(), "tokens-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(tokens)));
+        Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n",
+                StandardCharsets.UTF_8);
+        run(List.of("softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--pin", PIN, "--so-pin", SO_PIN));
+        // A second token, so that choosing by label is tested among several.
+        run(List.of("softhsm2-util", "--init-token", "--free", "--label", "other-token", "--pin", "1234", "--so-pin", "5678"));
+        SoftHsm hsm = new SoftHsm(module);
+        hsm.generate("rsa:2048", RSA_KEY, "01");
+        hsm.generate("EC:prime256v1", EC_KEY, "02");
+        hsm.generate("rsa:2048", NO_SIGN_KEY, "03");
+        hsm.forbidSigning(NO_SIGN_KEY);
+        return hsm;
+    }
+
+    private void generate(String type, String label, String id) throws IOException, InterruptedException {
+        run(List.of("pkcs11-tool", "--module", module, "--token-label", TOKEN, "--login", "--pin", PIN, "--keypairgen",
+                "--key-type", type, "--label", label, "--id", id));
+    }
+
+    /** pkcs11-tool cannot make a key that may not sign (SoftHSM2's default CKA_SIGN is true): clear the attribute. */
+    private void forbidSigning(String label) throws IOException {
+        try {
+            Cryptoki cryptoki = Cryptoki.load(module);
+            long slot = -1;
+            for (long candidate : cryptoki.slotsWithToken()) {
+                if (cryptoki.tokenLabel(candidate).equals(TOKEN)) {
+                    slot = candidate;
+                }
+            }
+            long session = cryptoki.openReadWriteSession(slot);
+            try {
+                cryptoki.login(session, PIN.toCharArray());
+                for (long key : cryptoki.find(session, Cryptoki.CKO_PRIVATE_KEY, label)) {
+                    cryptoki.setBoolean(session, key, Cryptoki.CKA_SIGN, false);
+                }
+            } finally {
+                cryptoki.closeSession(session);
+            }
+        } catch (Cryptoki.Error e) {
+            throw new IOException("Cannot clear CKA_SIGN of " + label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command.subList(0, 2)) + " failed: " + output);
+        }
+    }
+
+    static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // Left for mvn clean.
+        }
+    }
+}
