@@ -52,7 +52,7 @@ class Pkcs11SignerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SoftHsm.RSA_KEY, SoftHsm.EC_KEY})
+    @ValueSource(strings = {SoftHsm.RSA_KEY, SoftHsm.RSA_3072_KEY, SoftHsm.RSA_4096_KEY, SoftHsm.EC_KEY})
     void signaturesVerifyWithBouncyCastleAndGpg(String keyLabel) throws Exception {
         Pkcs11Signer signer = signer(keyLabel, CREATED);
         byte[] document = "the artifact\n".repeat(3000).getBytes(StandardCharsets.UTF_8);
@@ -84,12 +84,12 @@ class Pkcs11SignerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SoftHsm.RSA_KEY, SoftHsm.EC_KEY})
+    @ValueSource(strings = {SoftHsm.RSA_KEY, SoftHsm.RSA_3072_KEY, SoftHsm.RSA_4096_KEY, SoftHsm.EC_KEY})
     void messageSignaturesVerifyWithTheJdk(String keyLabel) throws Exception {
         Pkcs11Signer signer = signer(keyLabel, CREATED);
         byte[] message = "{\"payloadType\":\"application/vnd.in-toto+json\"}".getBytes(StandardCharsets.UTF_8);
         byte[] signature = signer.signMessage(message);
-        assertEquals(keyLabel.equals(SoftHsm.RSA_KEY) ? "rsa-pkcs1v15-sha256" : "ecdsa-sha2-nistp256", signer.messageScheme());
+        assertEquals(keyLabel.equals(SoftHsm.EC_KEY) ? "ecdsa-sha2-nistp256" : "rsa-pkcs1v15-sha256", signer.messageScheme());
         assertTrue(PgpSigner.verifyMessage(signer.messageScheme(), signer.messagePublicKey(), message, signature));
         assertFalse(PgpSigner.verifyMessage(signer.messageScheme(), signer.messagePublicKey(), "other".getBytes(StandardCharsets.UTF_8), signature));
     }

@@ -26,6 +26,9 @@ public final class SoftHsm {
     public static final String SO_PIN = "0815-so-pin";
     public static final String RSA_KEY = "release-rsa";
     public static final String EC_KEY = "release-ec";
+    /** RSA keys of the other sizes the issue names: the same mechanism, a longer modulus. */
+    public static final String RSA_3072_KEY = "release-rsa-3072";
+    public static final String RSA_4096_KEY = "release-rsa-4096";
     public static final String NO_SIGN_KEY = "decrypt-only";
 
     private static SoftHsm instance;
@@ -93,6 +96,8 @@ public final class SoftHsm {
         SoftHsm hsm = new SoftHsm(module);
         hsm.generate("rsa:2048", RSA_KEY, "01");
         hsm.generate("EC:prime256v1", EC_KEY, "02");
+        hsm.generate("rsa:3072", RSA_3072_KEY, "04");
+        hsm.generate("rsa:4096", RSA_4096_KEY, "05");
         hsm.generate("rsa:2048", NO_SIGN_KEY, "03");
         hsm.forbidSigning(NO_SIGN_KEY);
         return hsm;
