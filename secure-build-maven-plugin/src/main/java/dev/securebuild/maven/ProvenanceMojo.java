@@ -14,9 +14,7 @@ import java.util.Set;
 import javax.inject.Inject;
 
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -48,16 +46,12 @@ import dev.securebuild.sign.ProducedFile;
  * signs and hashes the envelope file as well.
  */
 @Mojo(name = "provenance", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
-public class ProvenanceMojo extends AbstractMojo {
+public class ProvenanceMojo extends AbstractSigningMojo {
 
     /** The type (and extension) the provenance file is attached with. */
     static final String TYPE = "intoto.jsonl";
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -78,38 +72,9 @@ public class ProvenanceMojo extends AbstractMojo {
     @Parameter(property = "secure-build.attach", defaultValue = "true")
     private boolean attach;
 
-    /**
-     * An armored (or binary, or base64) OpenPGP secret key file, as for {@code sign}. Used when environment
-     * SECURE_BUILD_SIGNING_KEY is not set.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFile")
-    private File keyFile;
 
-    /**
-     * The id of a settings.xml server whose {@code privateKey} is the key file and whose {@code passphrase} unlocks it, as for {@code sign}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.serverId")
-    private String serverId;
 
-    /**
-     * Which key to use when the key source holds several: the fingerprint of the key or of its signing subkey.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFingerprint")
-    private String keyFingerprint;
 
-    /**
-     * Refused: a passphrase does not belong in the POM or on the command line. Exists only to say so.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.passphrase")
-    private String passphrase;
 
     /**
      * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token
@@ -121,66 +86,13 @@ public class ProvenanceMojo extends AbstractMojo {
     @Parameter(property = "secure-build.signer", defaultValue = "pgp")
     private String signer;
 
-    /**
-     * The token's PKCS#11 module library (.so, .dylib or .dll), for signer pkcs11.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.library")
-    private String pkcs11Library;
 
-    /**
-     * The label of the token that holds the key, for signer pkcs11. Optional when the module has one token.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.tokenLabel")
-    private String pkcs11TokenLabel;
 
-    /**
-     * The label (CKA_LABEL) of the signing key on the token, for signer pkcs11.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.keyLabel")
-    private String pkcs11KeyLabel;
 
-    /**
-     * The creation time of the token key's OpenPGP key (ISO-8601, such as 2026-01-15T10:00:00Z), for signer pkcs11: it
-     * is part of the fingerprint, so it must stay the same.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.keyCreated")
-    private String pkcs11KeyCreated;
 
-    /**
-     * The user id of the token key's OpenPGP certificate, for signer pkcs11. By default {@code secure-build PKCS#11 key <keyLabel>}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.userId")
-    private String pkcs11UserId;
 
-    private SignerChoice signerChoice() {
-        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
-    }
 
-    /**
-     * The security event log (JSON Lines, appended): a key that cannot be loaded is recorded there. docs/events.md lists the events.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
 
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
 
     /**
      * Skip this goal.
@@ -191,14 +103,18 @@ public class ProvenanceMojo extends AbstractMojo {
     private boolean skip;
 
     private final MavenProjectHelper projectHelper;
-    private final MavenSigningKeys signingKeys;
     private final RuntimeInformation runtime;
 
     @Inject
     public ProvenanceMojo(MavenProjectHelper projectHelper, MavenSigningKeys signingKeys, RuntimeInformation runtime) {
+        super(signingKeys);
         this.projectHelper = projectHelper;
-        this.signingKeys = signingKeys;
         this.runtime = runtime;
+    }
+
+    @Override
+    protected String signerName() {
+        return signer;
     }
 
     @Override
@@ -216,8 +132,7 @@ public class ProvenanceMojo extends AbstractMojo {
     }
 
     private void write() throws MojoExecutionException {
-        Signer signer = signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, signerChoice(), getLog(),
-                SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project, "provenance");
+        Signer signer = signer("provenance", eventLog());
 
         List<Subjects.Named> produced = new ArrayList<>();
         for (ProducedFile file : subjectFiles(project)) {

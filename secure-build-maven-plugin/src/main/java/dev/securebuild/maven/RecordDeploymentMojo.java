@@ -1,6 +1,5 @@
 package dev.securebuild.maven;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.repository.ArtifactRepository;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Profile;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -53,7 +51,7 @@ import dev.securebuild.sign.ProducedFile;
  * POM binds to the same phase.
  */
 @Mojo(name = "record-deployment", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class RecordDeploymentMojo extends AbstractMojo {
+public class RecordDeploymentMojo extends AbstractSigningMojo {
 
     static final String DEFAULT_LEDGER = "deployments.jsonl";
 
@@ -91,37 +89,9 @@ public class RecordDeploymentMojo extends AbstractMojo {
     @Parameter(property = "secure-build.ledger.environment")
     private List<String> environment;
 
-    /**
-     * The signing key file, as for {@code sign}: the record is signed with the same key as the artifacts.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFile")
-    private File keyFile;
 
-    /**
-     * A settings.xml server whose {@code privateKey} is the signing key and whose {@code passphrase} unlocks it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.serverId")
-    private String serverId;
 
-    /**
-     * Which key to use when the key source holds several.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFingerprint")
-    private String keyFingerprint;
 
-    /**
-     * Refused: a passphrase does not belong in the POM or on the command line. Exists only to say so.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.passphrase")
-    private String passphrase;
 
     /**
      * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token
@@ -133,66 +103,13 @@ public class RecordDeploymentMojo extends AbstractMojo {
     @Parameter(property = "secure-build.signer", defaultValue = "pgp")
     private String signer;
 
-    /**
-     * The token's PKCS#11 module library (.so, .dylib or .dll), for signer pkcs11.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.library")
-    private String pkcs11Library;
 
-    /**
-     * The label of the token that holds the key, for signer pkcs11. Optional when the module has one token.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.tokenLabel")
-    private String pkcs11TokenLabel;
 
-    /**
-     * The label (CKA_LABEL) of the signing key on the token, for signer pkcs11.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.keyLabel")
-    private String pkcs11KeyLabel;
 
-    /**
-     * The creation time of the token key's OpenPGP key (ISO-8601, such as 2026-01-15T10:00:00Z), for signer pkcs11: it
-     * is part of the fingerprint, so it must stay the same.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.keyCreated")
-    private String pkcs11KeyCreated;
 
-    /**
-     * The user id of the token key's OpenPGP certificate, for signer pkcs11. By default {@code secure-build PKCS#11 key <keyLabel>}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.userId")
-    private String pkcs11UserId;
 
-    private SignerChoice signerChoice() {
-        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
-    }
 
-    /**
-     * The security event log: one line per record appended (and per endpoint failure).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
 
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
 
     /**
      * Skip this goal: this module adds nothing to the record.
@@ -202,20 +119,19 @@ public class RecordDeploymentMojo extends AbstractMojo {
     @Parameter(property = "secure-build.skip", defaultValue = "false")
     private boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
-    private final MavenSigningKeys signingKeys;
-
     @Inject
     public RecordDeploymentMojo(MavenSigningKeys signingKeys) {
-        this.signingKeys = signingKeys;
+        super(signingKeys);
+    }
+
+    @Override
+    protected String signerName() {
+        return signer;
     }
 
     /** What one module adds to the record: its deployed files, and how many of them have a signature. */
@@ -432,8 +348,7 @@ public class RecordDeploymentMojo extends AbstractMojo {
 
     private Signer signer() throws MojoExecutionException {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, signerChoice(), getLog(),
-                new EventLog(eventLogPath(top), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null), project, "record-deployment");
+        return signer("record-deployment", new EventLog(eventLogPath(top), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null));
     }
 
     Path ledgerPath() {

@@ -1,0 +1,145 @@
+package dev.securebuild.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import javax.inject.Inject;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.signer.Signer;
+
+/**
+ * What the goals that sign with the build's key share besides {@code sign} ({@code provenance},
+ * {@code record-deployment}, {@code export-public-key}): the key parameters, the same properties as {@code sign}'s so
+ * that one configuration serves them all, and the security event log where a key that cannot be used is recorded.
+ * Each goal declares its own {@code signer} parameter, because their defaults differ.
+ */
+abstract class AbstractSigningMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /**
+     * For signer pgp: an armored (or binary, or base64) OpenPGP secret key file, as for {@code sign}. Used when
+     * environment SECURE_BUILD_SIGNING_KEY is not set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.keyFile")
+    private File keyFile;
+
+    /**
+     * A settings.xml server: for signer pkcs11 its {@code <password>} is the token's PIN (when environment
+     * SECURE_BUILD_PKCS11_PIN is not set); for signer pgp its {@code privateKey} and {@code passphrase} are the key's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.serverId")
+    private String serverId;
+
+    /**
+     * For signer pgp: which key to use when the key source holds several.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.keyFingerprint")
+    private String keyFingerprint;
+
+    /**
+     * Refused: a passphrase does not belong in the POM or on the command line. Exists only to say so.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.passphrase")
+    private String passphrase;
+
+    /**
+     * The token's PKCS#11 module library (.so, .dylib or .dll), for signer pkcs11.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.library")
+    private String pkcs11Library;
+
+    /**
+     * The label of the token that holds the key, for signer pkcs11. Optional when the module has one token.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.tokenLabel")
+    private String pkcs11TokenLabel;
+
+    /**
+     * The label (CKA_LABEL) of the signing key on the token, for signer pkcs11.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.keyLabel")
+    private String pkcs11KeyLabel;
+
+    /**
+     * The creation time of the token key's OpenPGP key (ISO-8601, such as 2026-01-15T10:00:00Z), for signer pkcs11: it
+     * is part of the fingerprint, so it must stay the same.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.keyCreated")
+    private String pkcs11KeyCreated;
+
+    /**
+     * The user id of the token key's OpenPGP certificate, for signer pkcs11, such as
+     * {@code Example Releases <releases@example.org>}. By default {@code secure-build PKCS#11 key <keyLabel>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.userId")
+    private String pkcs11UserId;
+
+    /**
+     * The security event log (JSON Lines, appended): a key or token that cannot be used is recorded there.
+     * docs/events.md lists the events.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    protected String eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    protected boolean eventLogToMavenLog;
+
+    protected final MavenSigningKeys signingKeys;
+
+    @Inject
+    protected AbstractSigningMojo(MavenSigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
+    }
+
+    /** The goal's {@code signer} parameter: {@code pgp} or {@code pkcs11}. */
+    protected abstract String signerName();
+
+    /** The configured key as a signer for {@code goal}; a key that cannot be used is recorded in {@code events}. */
+    protected Signer signer(String goal, EventLog events) throws MojoExecutionException {
+        SignerChoice choice = new SignerChoice(signerName(), pkcs11Library, pkcs11TokenLabel, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
+        return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, choice, getLog(), events, project, goal);
+    }
+
+    /** The event log as configured, relative to the project's folder (without a project, the folder Maven runs in). */
+    protected EventLog eventLog() {
+        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
+        return SecurityEventLogs.open(base, eventLog, eventLogToMavenLog, getLog());
+    }
+}
