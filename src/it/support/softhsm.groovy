@@ -20,7 +20,7 @@ class SoftHsm {
     /**
      * A token labelled TOKEN with user PIN PIN in basedir/target/softhsm, holding the keys given as label → key type:
      * a pkcs11-tool --key-type (rsa:2048, EC:prime256v1, ...) or RSA_NO_SIGN. Call with the setup script's binding.
-     * Returns the softhsm2.conf.
+     * Returns the softhsm2.conf; target/softhsm/slot.txt holds the token's slot number.
      */
     static File create(Binding binding, Map<String, String> keys) {
         File basedir = binding.getVariable('basedir') as File
@@ -39,6 +39,8 @@ class SoftHsm {
         String init = run(conf, ['softhsm2-util', '--init-token', '--free', '--label', TOKEN, '--pin', PIN, '--so-pin', SO_PIN])
         def slot = (init =~ /reassigned to slot (\d+)/)
         assert slot.find(): "softhsm2-util did not say which slot the token is in: $init"
+        // Where the token is, for an IT that chooses it by slot (SoftHSM2 numbers its slots at random).
+        new File(softhsm, 'slot.txt').text = slot.group(1)
         keys.eachWithIndex { String label, String type, int index ->
             if (type == RSA_NO_SIGN) {
                 String java = new File(System.getProperty('java.home'), 'bin/java').path
@@ -49,6 +51,15 @@ class SoftHsm {
             }
         }
         return conf
+    }
+
+    /**
+     * One more token with no keys, in the directory of create()'s (call it after create). Labelled TOKEN too, it makes
+     * the label ambiguous, so that only the slot number finds the token with the keys.
+     */
+    static void decoyToken(Binding binding, String label) {
+        File conf = new File(binding.getVariable('basedir') as File, 'target/softhsm/softhsm2.conf')
+        run(conf, ['softhsm2-util', '--init-token', '--free', '--label', label, '--pin', '1111-decoy', '--so-pin', '2222-decoy'])
     }
 
     /** Runs a command with SOFTHSM2_CONF set; fails (naming the tool only, not its PIN arguments) unless it exits 0. */

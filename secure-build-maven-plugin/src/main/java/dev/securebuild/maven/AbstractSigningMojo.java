@@ -79,6 +79,15 @@ abstract class AbstractSigningMojo extends AbstractMojo {
     private String pkcs11TokenLabel;
 
     /**
+     * The slot (its PKCS#11 slot id) that holds the token, for signer pkcs11: instead of the token label, or with it
+     * when several tokens share a label. The labels and slots of the module's tokens are listed when none matches.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.slot")
+    private Long pkcs11Slot;
+
+    /**
      * The label (CKA_LABEL) of the signing key on the token, for signer pkcs11.
      *
      * @since 0.1.0
@@ -133,7 +142,7 @@ abstract class AbstractSigningMojo extends AbstractMojo {
 
     /** The configured key as a signer for {@code goal}; a key that cannot be used is recorded in {@code events}. */
     protected Signer signer(String goal, EventLog events) throws MojoExecutionException {
-        SignerChoice choice = new SignerChoice(signerName(), pkcs11Library, pkcs11TokenLabel, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
+        SignerChoice choice = new SignerChoice(signerName(), pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
         return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, choice, getLog(), events, project, goal);
     }
 

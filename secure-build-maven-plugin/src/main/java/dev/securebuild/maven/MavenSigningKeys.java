@@ -120,7 +120,7 @@ public class MavenSigningKeys {
     public Pkcs11Signer pkcs11Signer(MavenSession session, String serverId, SignerChoice choice, Log log)
             throws MojoExecutionException, SigningException {
         Instant created = keyCreated(choice.keyCreated());
-        Pkcs11Token.Location location = new Pkcs11Token.Location(blankToNull(choice.library()), blankToNull(choice.tokenLabel()), null,
+        Pkcs11Token.Location location = new Pkcs11Token.Location(blankToNull(choice.library()), blankToNull(choice.tokenLabel()), choice.slot(),
                 blankToNull(choice.keyLabel()));
         if (location.library() == null) {
             throw new MojoExecutionException("secure-build.signer is pkcs11 and no module is given: set secure-build.pkcs11.library "

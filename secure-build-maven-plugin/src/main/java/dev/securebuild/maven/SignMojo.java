@@ -84,6 +84,15 @@ public class SignMojo extends AbstractHashingMojo {
     private String pkcs11TokenLabel;
 
     /**
+     * The slot (its PKCS#11 slot id) that holds the token, for signer pkcs11: instead of the token label, or with it
+     * when several tokens share a label. The labels and slots of the module's tokens are listed when none matches.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.slot")
+    private Long pkcs11Slot;
+
+    /**
      * The label (CKA_LABEL) of the signing key on the token, for signer pkcs11.
      *
      * @since 0.1.0
@@ -109,7 +118,7 @@ public class SignMojo extends AbstractHashingMojo {
     private String pkcs11UserId;
 
     private SignerChoice signerChoice() {
-        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
+        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
     }
 
     /**

@@ -133,6 +133,44 @@ class Pkcs11SignerTest {
         assertFalse(e.getMessage().contains(SoftHsm.PIN), e.getMessage());
     }
 
+    /**
+     * A login belongs to the process, so a second login to a token that is logged in answers "already logged in"
+     * whatever the PIN: a later build in the same JVM (mvnd) must still have its wrong PIN refused.
+     */
+    @Test
+    void aWrongPinIsRejectedAfterTheRightOneLoggedIn() throws Exception {
+        SoftHsm hsm = SoftHsm.token();
+        Pkcs11Token.Location location = new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, SoftHsm.EC_KEY);
+        Pkcs11Token first = Pkcs11Token.open(location, SoftHsm.PIN.toCharArray());
+        assertEquals(64, first.sign(new byte[32]).length);
+        assertTrue(first.loggedIn());
+
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(location, "9999-wrong-pin".toCharArray()));
+        assertTrue(e.getMessage().contains("the token rejected the PIN"), e.getMessage());
+        assertFalse(first.loggedIn(), "the wrong PIN's attempt ended the earlier login, and the token cache sees it");
+
+        Pkcs11Token again = Pkcs11Token.open(location, SoftHsm.PIN.toCharArray());
+        assertEquals(64, again.sign(new byte[32]).length);
+        assertTrue(first.loggedIn());
+    }
+
+    @Test
+    void aTokenIsChosenBySlotNumber() throws Exception {
+        SoftHsm hsm = SoftHsm.token();
+        long slot = hsm.slot(SoftHsm.TOKEN);
+        Pkcs11Token token = Pkcs11Token.open(new Pkcs11Token.Location(hsm.module(), null, slot, SoftHsm.EC_KEY), SoftHsm.PIN.toCharArray());
+        assertEquals(64, token.sign(new byte[32]).length);
+
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), "other-token", slot, SoftHsm.EC_KEY), SoftHsm.PIN.toCharArray()));
+        assertTrue(e.getMessage().contains("No token labelled 'other-token' in slot " + slot), e.getMessage());
+        assertTrue(e.getMessage().contains("'" + SoftHsm.TOKEN + "' (slot " + slot + ")"), e.getMessage());
+
+        SigningException none = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), null, 987654321L, SoftHsm.EC_KEY), SoftHsm.PIN.toCharArray()));
+        assertTrue(none.getMessage().contains("Slot 987654321 of " + hsm.module() + " holds no token"), none.getMessage());
+    }
+
     @Test
     void anUnknownKeyLabelListsTheLabelsThatExist() {
         SoftHsm hsm = SoftHsm.token();

@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.PKCS11Constants;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.PKCS11Module;
+import org.xipki.pkcs11.wrapper.Session;
+import org.xipki.pkcs11.wrapper.Slot;
 
 /**
  * A SoftHSM2 token for the tests, made once per test JVM: SoftHSM2 reads {@code SOFTHSM2_CONF} when the module is
@@ -108,27 +114,52 @@ public final class SoftHsm {
                 "--key-type", type, "--label", label, "--id", id));
     }
 
+    /** The slot that holds the token of that label (SoftHSM2 numbers its slots at random). */
+    public long slot(String tokenLabel) throws IOException {
+        try {
+            for (Slot slot : cryptoki().getSlotList(true)) {
+                if (slot.getToken().getTokenInfo().getLabel().trim().equals(tokenLabel)) {
+                    return slot.getSlotID();
+                }
+            }
+            throw new IOException("No token labelled " + tokenLabel);
+        } catch (PKCS11Exception e) {
+            throw new IOException("Cannot list the slots: " + e.getErrorName(), e);
+        }
+    }
+
+    private PKCS11Module cryptoki() throws IOException, PKCS11Exception {
+        PKCS11Module cryptoki = PKCS11Module.getInstance(module);
+        try {
+            cryptoki.initialize();
+        } catch (PKCS11Exception e) {
+            if (e.getErrorCode() != PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+                throw e;
+            }
+        }
+        return cryptoki;
+    }
+
     /** pkcs11-tool cannot make a key that may not sign (SoftHSM2's default CKA_SIGN is true): clear the attribute. */
     private void forbidSigning(String label) throws IOException {
         try {
-            Cryptoki cryptoki = Cryptoki.load(module);
-            long slot = -1;
-            for (long candidate : cryptoki.slotsWithToken()) {
-                if (cryptoki.tokenLabel(candidate).equals(TOKEN)) {
-                    slot = candidate;
+            for (Slot slot : cryptoki().getSlotList(true)) {
+                if (!slot.getToken().getTokenInfo().getLabel().trim().equals(TOKEN)) {
+                    continue;
+                }
+                Session session = slot.getToken().openSession(true);
+                try {
+                    session.login(PKCS11Constants.CKU_USER, PIN.toCharArray());
+                    for (long key : session.findAllObjectsSingle(AttributeVector.newPrivateKey().label(label))) {
+                        session.setAttributeValues(key, new AttributeVector().sign(false));
+                    }
+                    session.logout();
+                } finally {
+                    session.closeSession();
                 }
             }
-            long session = cryptoki.openReadWriteSession(slot);
-            try {
-                cryptoki.login(session, PIN.toCharArray());
-                for (long key : cryptoki.find(session, Cryptoki.CKO_PRIVATE_KEY, label)) {
-                    cryptoki.setBoolean(session, key, Cryptoki.CKA_SIGN, false);
-                }
-            } finally {
-                cryptoki.closeSession(session);
-            }
-        } catch (Cryptoki.Error e) {
-            throw new IOException("Cannot clear CKA_SIGN of " + label + ": " + e.getMessage(), e);
+        } catch (PKCS11Exception e) {
+            throw new IOException("Cannot clear CKA_SIGN of " + label + ": " + e.getErrorName(), e);
         }
     }
 
