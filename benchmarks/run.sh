@@ -159,7 +159,7 @@ done
 if [ "$harness" = 1 ]; then
   step "In-JVM breakdown of the sign engine (no Maven)"
   hdir=$here/harness
-  (cd "$hdir" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt > /dev/null)
+  (cd "$hdir" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/classpath.txt > /dev/null)
   rm -rf "$hdir/target/classes" && mkdir -p "$hdir/target/classes"
   # The harness calls the plugin's internal classes: if they changed shape, say so and go on without it.
   if ! javac -d "$hdir/target/classes" -cp "$(cat "$hdir/target/classpath.txt")" $(find "$hdir/src/main/java" -name '*.java'); then

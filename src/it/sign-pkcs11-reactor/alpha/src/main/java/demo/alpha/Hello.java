@@ -1,0 +1,7 @@
+package demo.alpha;
+
+public final class Hello {
+    public static String greeting() {
+        return "hello from alpha";
+    }
+}

@@ -1,0 +1,7 @@
+package demo.beta;
+
+public final class Hello {
+    public static String greeting() {
+        return "hello from beta";
+    }
+}
