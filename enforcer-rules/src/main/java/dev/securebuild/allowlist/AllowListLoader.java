@@ -19,6 +19,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.securebuild.shared.yaml.PositionedNode;
+
 /**
  * Reads an allow-list, YAML or JSON (a source whose name ends in {@code .json} is read as JSON, every other as YAML),
  * and validates it strictly: an unknown key, a wrong type, a bad date, a bad version range or pattern, an approval
@@ -53,7 +55,7 @@ public final class AllowListLoader {
                 throw InvalidAllowListException.at(sourceName, parser.currentLocation(),
                         "the file is empty; expected an allow-list, a mapping that starts with version: 1");
             }
-            ListNode root = ListNode.read(parser, sourceName);
+            PositionedNode root = PositionedNode.read(parser, sourceName, InvalidAllowListException::at);
             if (parser.nextToken() != null) {
                 throw InvalidAllowListException.at(sourceName, parser.currentTokenLocation(), "expected the end of the allow-list (one document, one mapping)");
             }
@@ -72,67 +74,67 @@ public final class AllowListLoader {
             this.file = file;
         }
 
-        AllowList list(ListNode root, String layer) throws InvalidAllowListException {
+        AllowList list(PositionedNode root, String layer) throws InvalidAllowListException {
             object(root, "the allow-list", "a mapping with version, approved, denied and settings");
             keys(root, "the allow-list", TOP_KEYS);
-            ListNode version = root.fields.get("version");
+            PositionedNode version = root.fields().get("version");
             if (version == null) {
-                throw error(root.location, "expected \"version: 1\" (the allow-list schema version) in the allow-list");
+                throw error(root.location(), "expected \"version: 1\" (the allow-list schema version) in the allow-list");
             }
-            if (version.type != ListNode.Type.NUMBER || !version.text.equals("1")) {
-                throw error(version.location, "version: expected 1, the only allow-list schema version; got " + version.describe());
+            if (version.type() != PositionedNode.Type.NUMBER || !version.text().equals("1")) {
+                throw error(version.location(), "version: expected 1, the only allow-list schema version; got " + version.describe());
             }
-            ListNode name = root.fields.get("layer");
+            PositionedNode name = root.fields().get("layer");
             String layerName = name == null || name.isNull() ? null
                     : scalar(name, "layer", "the name of the list's layer, such as organization, team or project");
             if (layerName != null && !layerName.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}")) {
-                throw error(name.location, "layer: expected a short name (letters, digits, blanks, '.', '_' or '-'; at most 40) such as organization; got \"" + layerName + "\"");
+                throw error(name.location(), "layer: expected a short name (letters, digits, blanks, '.', '_' or '-'; at most 40) such as organization; got \"" + layerName + "\"");
             }
-            List<Entry> approved = entries(root.fields.get("approved"), Entry.Kind.APPROVED);
-            List<Entry> denied = entries(root.fields.get("denied"), Entry.Kind.DENIED);
+            List<Entry> approved = entries(root.fields().get("approved"), Entry.Kind.APPROVED);
+            List<Entry> denied = entries(root.fields().get("denied"), Entry.Kind.DENIED);
             int expiringWithinDays = AllowList.DEFAULT_EXPIRING_WITHIN_DAYS;
             List<String> allowLicenses = List.of();
             boolean failOnUnlisted = true;
-            ListNode settings = root.fields.get("settings");
+            PositionedNode settings = root.fields().get("settings");
             if (settings != null && !settings.isNull()) {
                 object(settings, "settings", "a mapping of expiringWithinDays, allowLicenses and failOnUnlisted");
                 keys(settings, "settings", SETTINGS_KEYS);
-                ListNode days = settings.fields.get("expiringWithinDays");
+                PositionedNode days = settings.fields().get("expiringWithinDays");
                 if (days != null) {
                     expiringWithinDays = days(days, "settings.expiringWithinDays");
                 }
-                ListNode licenses = settings.fields.get("allowLicenses");
+                PositionedNode licenses = settings.fields().get("allowLicenses");
                 if (licenses != null) {
                     allowLicenses = strings(licenses, "settings.allowLicenses", "a list of SPDX license ids such as [Apache-2.0, MIT]");
                 }
-                ListNode unlisted = settings.fields.get("failOnUnlisted");
+                PositionedNode unlisted = settings.fields().get("failOnUnlisted");
                 if (unlisted != null) {
-                    if (unlisted.type != ListNode.Type.BOOLEAN) {
-                        throw error(unlisted.location, "settings.failOnUnlisted: expected true or false; got " + unlisted.describe());
+                    if (unlisted.type() != PositionedNode.Type.BOOLEAN) {
+                        throw error(unlisted.location(), "settings.failOnUnlisted: expected true or false; got " + unlisted.describe());
                     }
-                    failOnUnlisted = Boolean.parseBoolean(unlisted.text);
+                    failOnUnlisted = Boolean.parseBoolean(unlisted.text());
                 }
             }
             return new AllowList(file, layerName == null ? layer : layerName, layerName != null, approved, denied, expiringWithinDays, allowLicenses, failOnUnlisted);
         }
 
-        private List<Entry> entries(ListNode node, Entry.Kind kind) throws InvalidAllowListException {
+        private List<Entry> entries(PositionedNode node, Entry.Kind kind) throws InvalidAllowListException {
             String section = kind == Entry.Kind.APPROVED ? "approved" : "denied";
             List<Entry> entries = new ArrayList<>();
             // "approved:" with nothing under it is an empty list in YAML: read as no entries.
             if (node == null || node.isNull()) {
                 return entries;
             }
-            if (node.type != ListNode.Type.ARRAY) {
-                throw error(node.location, section + ": expected a list of entries (each a mapping with groupId, artifactId, ...); got " + node.describe());
+            if (node.type() != PositionedNode.Type.ARRAY) {
+                throw error(node.location(), section + ": expected a list of entries (each a mapping with groupId, artifactId, ...); got " + node.describe());
             }
-            for (int i = 0; i < node.items.size(); i++) {
-                entries.add(entry(node.items.get(i), kind, section + " #" + (i + 1)));
+            for (int i = 0; i < node.items().size(); i++) {
+                entries.add(entry(node.items().get(i), kind, section + " #" + (i + 1)));
             }
             return entries;
         }
 
-        private Entry entry(ListNode node, Entry.Kind kind, String where) throws InvalidAllowListException {
+        private Entry entry(PositionedNode node, Entry.Kind kind, String where) throws InvalidAllowListException {
             boolean approval = kind == Entry.Kind.APPROVED;
             object(node, where, "a mapping with groupId, artifactId, reason" + (approval ? ", owner" : "") + " and optional keys");
             keys(node, where, approval ? APPROVED_KEYS : DENIED_KEYS);
@@ -140,24 +142,24 @@ public final class AllowListLoader {
             CoordinatePattern artifactId = pattern(node, "artifactId", where);
             String versions = null;
             VersionRange range = null;
-            ListNode versionsNode = node.fields.get("versions");
+            PositionedNode versionsNode = node.fields().get("versions");
             if (versionsNode != null && !versionsNode.isNull()) {
                 versions = scalar(versionsNode, where + ".versions", "a Maven version range such as \"[3.0,4.0)\" or an exact version such as \"1.2\"");
                 range = range(versions, versionsNode, where + ".versions");
             }
             List<String> scopes = List.of();
-            ListNode scopesNode = node.fields.get("scopes");
+            PositionedNode scopesNode = node.fields().get("scopes");
             if (scopesNode != null) {
                 scopes = strings(scopesNode, where + ".scopes", "a list of Maven scopes such as [compile, runtime]");
                 for (int i = 0; i < scopes.size(); i++) {
                     if (!SCOPES.contains(scopes.get(i))) {
-                        ListNode item = scopesNode.type == ListNode.Type.ARRAY ? scopesNode.items.get(i) : scopesNode;
-                        throw error(item.location, where + ".scopes: expected one of " + String.join(", ", SCOPES) + "; got " + item.describe());
+                        PositionedNode item = scopesNode.type() == PositionedNode.Type.ARRAY ? scopesNode.items().get(i) : scopesNode;
+                        throw error(item.location(), where + ".scopes: expected one of " + String.join(", ", SCOPES) + "; got " + item.describe());
                     }
                 }
             }
             List<String> licenses = List.of();
-            ListNode licensesNode = node.fields.get("licenses");
+            PositionedNode licensesNode = node.fields().get("licenses");
             if (licensesNode != null) {
                 licenses = strings(licensesNode, where + ".licenses", "a list of SPDX license ids or expressions such as [Apache-2.0, MIT]");
             }
@@ -167,55 +169,55 @@ public final class AllowListLoader {
             LocalDate approvedOn = date(node, "approvedOn", where);
             LocalDate expires = approval ? date(node, "expires", where) : null;
             if (approvedOn != null && expires != null && approvedOn.isAfter(expires)) {
-                throw error(node.fields.get("approvedOn").location, where + ".approvedOn: " + approvedOn + " is after expires " + expires
+                throw error(node.fields().get("approvedOn").location(), where + ".approvedOn: " + approvedOn + " is after expires " + expires
                         + "; expected the day of approval, on or before the expiry");
             }
             String replacement = approval ? null : text(node, "replacement", where, false);
             return new Entry(kind, groupId, artifactId, versions, range, scopes, licenses, reason, owner, ticket, approvedOn, expires,
-                    replacement, file, node.location.getLineNr());
+                    replacement, file, node.location().getLineNr());
         }
 
-        private CoordinatePattern pattern(ListNode entry, String key, String where) throws InvalidAllowListException {
-            ListNode node = entry.fields.get(key);
+        private CoordinatePattern pattern(PositionedNode entry, String key, String where) throws InvalidAllowListException {
+            PositionedNode node = entry.fields().get(key);
             if (node == null) {
-                throw error(entry.location, where + ": expected " + key + " (a name, or a pattern with * wildcards)");
+                throw error(entry.location(), where + ": expected " + key + " (a name, or a pattern with * wildcards)");
             }
             String text = scalar(node, where + "." + key, "a name, or a pattern with * wildcards such as \"org.apache.*\"");
             if (!CoordinatePattern.ALLOWED.matcher(text).matches()) {
-                throw error(node.location, where + "." + key + ": expected letters, digits, '.', '_', '-' and '*' wildcards only (no regular"
+                throw error(node.location(), where + "." + key + ": expected letters, digits, '.', '_', '-' and '*' wildcards only (no regular"
                         + " expressions); got " + node.describe());
             }
             return new CoordinatePattern(text);
         }
 
-        private VersionRange range(String versions, ListNode node, String where) throws InvalidAllowListException {
+        private VersionRange range(String versions, PositionedNode node, String where) throws InvalidAllowListException {
             String spec = versions.strip();
             boolean bracketed = spec.startsWith("[") || spec.startsWith("(");
             if (spec.isEmpty() || !bracketed && !spec.matches("[^\\[\\](),\\s]+")) {
-                throw error(node.location, where + ": expected a Maven version range such as \"[3.0,4.0)\" or an exact version such as \"1.2\"; got "
+                throw error(node.location(), where + ": expected a Maven version range such as \"[3.0,4.0)\" or an exact version such as \"1.2\"; got "
                         + node.describe());
             }
             try {
                 // A bare version means exactly that version, not "that version or later" as in a POM.
                 return VersionRange.createFromVersionSpec(bracketed ? spec : "[" + spec + "]");
             } catch (InvalidVersionSpecificationException e) {
-                throw error(node.location, where + ": expected a Maven version range such as \"[3.0,4.0)\" or an exact version such as \"1.2\"; got "
+                throw error(node.location(), where + ": expected a Maven version range such as \"[3.0,4.0)\" or an exact version such as \"1.2\"; got "
                         + node.describe() + " (" + e.getMessage() + ")");
             }
         }
 
-        private String text(ListNode entry, String key, String where, boolean required) throws InvalidAllowListException {
-            ListNode node = entry.fields.get(key);
+        private String text(PositionedNode entry, String key, String where, boolean required) throws InvalidAllowListException {
+            PositionedNode node = entry.fields().get(key);
             if (node == null || node.isNull()) {
                 if (required) {
-                    throw error(node == null ? entry.location : node.location, where + ": expected " + key + " (" + why(key) + ")");
+                    throw error(node == null ? entry.location() : node.location(), where + ": expected " + key + " (" + why(key) + ")");
                 }
                 return null;
             }
             String text = scalar(node, where + "." + key, "text");
             if (text.isBlank()) {
                 if (required) {
-                    throw error(node.location, where + "." + key + ": expected " + why(key) + "; got an empty text");
+                    throw error(node.location(), where + "." + key + ": expected " + why(key) + "; got an empty text");
                 }
                 return null;
             }
@@ -233,60 +235,60 @@ public final class AllowListLoader {
             }
         }
 
-        private LocalDate date(ListNode entry, String key, String where) throws InvalidAllowListException {
-            ListNode node = entry.fields.get(key);
+        private LocalDate date(PositionedNode entry, String key, String where) throws InvalidAllowListException {
+            PositionedNode node = entry.fields().get(key);
             if (node == null || node.isNull()) {
                 return null;
             }
-            if (node.type == ListNode.Type.STRING) {
+            if (node.type() == PositionedNode.Type.STRING) {
                 try {
-                    return LocalDate.parse(node.text.strip());
+                    return LocalDate.parse(node.text().strip());
                 } catch (DateTimeParseException e) {
                     // reported below
                 }
             }
-            throw error(node.location, where + "." + key + ": expected a date as YYYY-MM-DD; got " + node.describe());
+            throw error(node.location(), where + "." + key + ": expected a date as YYYY-MM-DD; got " + node.describe());
         }
 
-        private int days(ListNode node, String where) throws InvalidAllowListException {
-            if (node.type == ListNode.Type.NUMBER && node.text.matches("\\d{1,4}")) {
-                return Integer.parseInt(node.text);
+        private int days(PositionedNode node, String where) throws InvalidAllowListException {
+            if (node.type() == PositionedNode.Type.NUMBER && node.text().matches("\\d{1,4}")) {
+                return Integer.parseInt(node.text());
             }
-            throw error(node.location, where + ": expected a whole number of days from 0 to 9999; got " + node.describe());
+            throw error(node.location(), where + ": expected a whole number of days from 0 to 9999; got " + node.describe());
         }
 
         /** A string, or a number kept as written (YAML reads an unquoted 1.2 as a number). */
-        private String scalar(ListNode node, String where, String expected) throws InvalidAllowListException {
-            if (node.type == ListNode.Type.STRING || node.type == ListNode.Type.NUMBER) {
-                return node.text;
+        private String scalar(PositionedNode node, String where, String expected) throws InvalidAllowListException {
+            if (node.type() == PositionedNode.Type.STRING || node.type() == PositionedNode.Type.NUMBER) {
+                return node.text();
             }
-            throw error(node.location, where + ": expected " + expected + "; got " + node.describe());
+            throw error(node.location(), where + ": expected " + expected + "; got " + node.describe());
         }
 
         /** A list of non-empty strings; a single string is read as a list of one. */
-        private List<String> strings(ListNode node, String where, String expected) throws InvalidAllowListException {
-            List<ListNode> items = node.type == ListNode.Type.ARRAY ? node.items : List.of(node);
+        private List<String> strings(PositionedNode node, String where, String expected) throws InvalidAllowListException {
+            List<PositionedNode> items = node.type() == PositionedNode.Type.ARRAY ? node.items() : List.of(node);
             List<String> values = new ArrayList<>();
-            for (ListNode item : items) {
+            for (PositionedNode item : items) {
                 String value = scalar(item, where, expected).strip();
                 if (value.isEmpty()) {
-                    throw error(item.location, where + ": expected " + expected + "; got an empty text");
+                    throw error(item.location(), where + ": expected " + expected + "; got an empty text");
                 }
                 values.add(value);
             }
             return values;
         }
 
-        private void object(ListNode node, String where, String expected) throws InvalidAllowListException {
-            if (node.type != ListNode.Type.OBJECT) {
-                throw error(node.location, where + ": expected " + expected + "; got " + node.describe());
+        private void object(PositionedNode node, String where, String expected) throws InvalidAllowListException {
+            if (node.type() != PositionedNode.Type.OBJECT) {
+                throw error(node.location(), where + ": expected " + expected + "; got " + node.describe());
             }
         }
 
-        private void keys(ListNode node, String where, List<String> allowed) throws InvalidAllowListException {
-            for (String key : node.fields.keySet()) {
+        private void keys(PositionedNode node, String where, List<String> allowed) throws InvalidAllowListException {
+            for (String key : node.fields().keySet()) {
                 if (!allowed.contains(key)) {
-                    throw error(node.keyLocations.get(key), where + ": unknown key \"" + key + "\"; expected one of " + String.join(", ", allowed));
+                    throw error(node.keyLocations().get(key), where + ": unknown key \"" + key + "\"; expected one of " + String.join(", ", allowed));
                 }
             }
         }

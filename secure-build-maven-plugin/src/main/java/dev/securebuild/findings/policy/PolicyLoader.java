@@ -19,11 +19,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.securebuild.findings.FindingKind;
 import dev.securebuild.findings.Severity;
+import dev.securebuild.shared.yaml.PositionedNode;
 
 /**
  * Reads a policy file, YAML or JSON ({@code .json} files are read as JSON, every other as YAML), and validates it
@@ -57,7 +57,7 @@ public final class PolicyLoader {
             if (parser.nextToken() == null) {
                 throw InvalidPolicyException.at(name, parser.currentLocation(), "the file is empty; expected a policy, a mapping that starts with version: 1");
             }
-            PolicyNode root = PolicyNode.read(parser, name);
+            PositionedNode root = PositionedNode.read(parser, name, InvalidPolicyException::at);
             if (parser.nextToken() != null) {
                 throw InvalidPolicyException.at(name, parser.currentTokenLocation(), "expected the end of the policy (one document, one mapping)");
             }
@@ -76,38 +76,38 @@ public final class PolicyLoader {
             this.file = file;
         }
 
-        Policy policy(PolicyNode root) throws InvalidPolicyException {
+        Policy policy(PositionedNode root) throws InvalidPolicyException {
             object(root, "the policy", "a mapping with version, failOn and exceptions");
-            if (root.fields.containsKey("warnOn")) {
-                throw error(root.keyLocations.get("warnOn"), "unknown key \"warnOn\": every finding below failOn is a warning already (warnings are never"
+            if (root.fields().containsKey("warnOn")) {
+                throw error(root.keyLocations().get("warnOn"), "unknown key \"warnOn\": every finding below failOn is a warning already (warnings are never"
                         + " hidden), so there is no second threshold; expected one of version, failOn, exceptions");
             }
             keys(root, "the policy", List.of("version", "failOn", "exceptions"));
-            PolicyNode version = root.fields.get("version");
+            PositionedNode version = root.fields().get("version");
             if (version == null) {
-                throw error(root.location, "expected \"version: 1\" (the policy schema version) in the policy");
+                throw error(root.location(), "expected \"version: 1\" (the policy schema version) in the policy");
             }
-            if (version.type != PolicyNode.Type.NUMBER || !version.text.equals("1")) {
-                throw error(version.location, "version: expected 1, the only policy schema version; got " + version.describe());
+            if (version.type() != PositionedNode.Type.NUMBER || !version.text().equals("1")) {
+                throw error(version.location(), "version: expected 1, the only policy schema version; got " + version.describe());
             }
-            PolicyNode failOn = root.fields.get("failOn");
-            PolicyNode exceptions = root.fields.get("exceptions");
+            PositionedNode failOn = root.fields().get("failOn");
+            PositionedNode exceptions = root.fields().get("exceptions");
             return new Policy(file, failOn == null ? FailOn.DEFAULT : failOn(failOn),
                     exceptions == null ? ExceptionRules.NONE : exceptions(exceptions));
         }
 
-        private FailOn failOn(PolicyNode node) throws InvalidPolicyException {
+        private FailOn failOn(PositionedNode node) throws InvalidPolicyException {
             object(node, "failOn", "a mapping of severity, cvss, cvssVersion, unscored, unknownSeverity and kinds");
             List<String> allowed = new ArrayList<>(THRESHOLD_KEYS);
             allowed.add("kinds");
             keys(node, "failOn", allowed);
             Threshold all = threshold(node, "failOn", Threshold.DEFAULT);
             Map<FindingKind, Threshold> kinds = new EnumMap<>(FindingKind.class);
-            PolicyNode kindsNode = node.fields.get("kinds");
+            PositionedNode kindsNode = node.fields().get("kinds");
             if (kindsNode != null) {
                 object(kindsNode, "failOn.kinds", "a mapping from a kind (code, dependency, secret, configuration, license) to its thresholds");
-                for (Map.Entry<String, PolicyNode> entry : kindsNode.fields.entrySet()) {
-                    FindingKind kind = kind(entry.getKey(), kindsNode.keyLocations.get(entry.getKey()));
+                for (Map.Entry<String, PositionedNode> entry : kindsNode.fields().entrySet()) {
+                    FindingKind kind = kind(entry.getKey(), kindsNode.keyLocations().get(entry.getKey()));
                     String where = "failOn.kinds." + entry.getKey();
                     object(entry.getValue(), where, "a mapping of severity, cvss, cvssVersion, unscored and unknownSeverity");
                     keys(entry.getValue(), where, THRESHOLD_KEYS);
@@ -127,105 +127,105 @@ public final class PolicyLoader {
         }
 
         /** The thresholds the node gives, the others taken from {@code base}. */
-        private Threshold threshold(PolicyNode node, String where, Threshold base) throws InvalidPolicyException {
+        private Threshold threshold(PositionedNode node, String where, Threshold base) throws InvalidPolicyException {
             Severity severity = base.severity();
-            PolicyNode severityNode = node.fields.get("severity");
+            PositionedNode severityNode = node.fields().get("severity");
             if (severityNode != null) {
                 String word = word(severityNode, where + ".severity", SEVERITIES);
                 severity = word.equals("none") ? null : Severity.valueOf(word.toUpperCase(Locale.ROOT));
             }
             Double cvss = base.cvss();
-            PolicyNode cvssNode = node.fields.get("cvss");
+            PositionedNode cvssNode = node.fields().get("cvss");
             if (cvssNode != null) {
                 cvss = cvssNode.isNull() ? null : score(cvssNode, where + ".cvss");
             }
             List<String> versions = base.cvssVersions();
-            PolicyNode versionsNode = node.fields.get("cvssVersion");
+            PositionedNode versionsNode = node.fields().get("cvssVersion");
             if (versionsNode != null) {
                 versions = cvssVersions(versionsNode, where + ".cvssVersion");
             }
             Threshold.Unscored unscored = base.unscored();
-            PolicyNode unscoredNode = node.fields.get("unscored");
+            PositionedNode unscoredNode = node.fields().get("unscored");
             if (unscoredNode != null) {
                 unscored = Threshold.Unscored.valueOf(word(unscoredNode, where + ".unscored", List.of("fail", "warn", "severity")).toUpperCase(Locale.ROOT));
             }
             Threshold.UnknownSeverity unknown = base.unknownSeverity();
-            PolicyNode unknownNode = node.fields.get("unknownSeverity");
+            PositionedNode unknownNode = node.fields().get("unknownSeverity");
             if (unknownNode != null) {
                 unknown = Threshold.UnknownSeverity.valueOf(word(unknownNode, where + ".unknownSeverity", List.of("fail", "warn")).toUpperCase(Locale.ROOT));
             }
             return new Threshold(severity, cvss, versions, unscored, unknown);
         }
 
-        private double score(PolicyNode node, String where) throws InvalidPolicyException {
-            if (node.type == PolicyNode.Type.NUMBER) {
-                double score = Double.parseDouble(node.text);
+        private double score(PositionedNode node, String where) throws InvalidPolicyException {
+            if (node.type() == PositionedNode.Type.NUMBER) {
+                double score = Double.parseDouble(node.text());
                 if (score >= 0.0 && score <= 10.0) {
                     return score;
                 }
             }
-            throw error(node.location, where + ": expected a CVSS score from 0.0 to 10.0 (findings scored at or above it fail); got " + node.describe());
+            throw error(node.location(), where + ": expected a CVSS score from 0.0 to 10.0 (findings scored at or above it fail); got " + node.describe());
         }
 
-        private List<String> cvssVersions(PolicyNode node, String where) throws InvalidPolicyException {
-            List<PolicyNode> items = node.type == PolicyNode.Type.ARRAY ? node.items : List.of(node);
+        private List<String> cvssVersions(PositionedNode node, String where) throws InvalidPolicyException {
+            List<PositionedNode> items = node.type() == PositionedNode.Type.ARRAY ? node.items() : List.of(node);
             if (items.isEmpty()) {
-                throw error(node.location, where + ": expected a list of CVSS versions, most preferred first, such as [\"4.0\", \"3.1\"]; got an empty list");
+                throw error(node.location(), where + ": expected a list of CVSS versions, most preferred first, such as [\"4.0\", \"3.1\"]; got an empty list");
             }
             List<String> versions = new ArrayList<>();
-            for (PolicyNode item : items) {
-                boolean scalar = item.type == PolicyNode.Type.STRING || item.type == PolicyNode.Type.NUMBER;
-                String version = scalar ? item.text.strip().toLowerCase(Locale.ROOT) : null;
+            for (PositionedNode item : items) {
+                boolean scalar = item.type() == PositionedNode.Type.STRING || item.type() == PositionedNode.Type.NUMBER;
+                String version = scalar ? item.text().strip().toLowerCase(Locale.ROOT) : null;
                 if (version == null || !CVSS_VERSIONS.contains(version)) {
-                    throw error(item.location, where + ": expected CVSS versions among " + String.join(", ", CVSS_VERSIONS) + "; got " + item.describe());
+                    throw error(item.location(), where + ": expected CVSS versions among " + String.join(", ", CVSS_VERSIONS) + "; got " + item.describe());
                 }
                 if (versions.contains(version)) {
-                    throw error(item.location, where + ": CVSS version " + version + " is listed twice; expected each version once");
+                    throw error(item.location(), where + ": CVSS version " + version + " is listed twice; expected each version once");
                 }
                 versions.add(version);
             }
             return versions;
         }
 
-        private ExceptionRules exceptions(PolicyNode node) throws InvalidPolicyException {
+        private ExceptionRules exceptions(PositionedNode node) throws InvalidPolicyException {
             object(node, "exceptions", "a mapping of expiringWithinDays, failOnUnused, maxLifetimeDays and entries");
             keys(node, "exceptions", List.of("expiringWithinDays", "failOnUnused", "maxLifetimeDays", "entries"));
             int expiringWithinDays = ExceptionRules.DEFAULT_EXPIRING_WITHIN_DAYS;
-            PolicyNode expiring = node.fields.get("expiringWithinDays");
+            PositionedNode expiring = node.fields().get("expiringWithinDays");
             if (expiring != null) {
                 expiringWithinDays = days(expiring, "exceptions.expiringWithinDays", 0);
             }
             boolean failOnUnused = false;
-            PolicyNode unused = node.fields.get("failOnUnused");
+            PositionedNode unused = node.fields().get("failOnUnused");
             if (unused != null) {
-                if (unused.type != PolicyNode.Type.BOOLEAN) {
-                    throw error(unused.location, "exceptions.failOnUnused: expected true or false; got " + unused.describe());
+                if (unused.type() != PositionedNode.Type.BOOLEAN) {
+                    throw error(unused.location(), "exceptions.failOnUnused: expected true or false; got " + unused.describe());
                 }
-                failOnUnused = Boolean.parseBoolean(unused.text);
+                failOnUnused = Boolean.parseBoolean(unused.text());
             }
             Map<Severity, Integer> lifetimes = new EnumMap<>(Severity.class);
-            PolicyNode lifetimesNode = node.fields.get("maxLifetimeDays");
+            PositionedNode lifetimesNode = node.fields().get("maxLifetimeDays");
             if (lifetimesNode != null) {
                 object(lifetimesNode, "exceptions.maxLifetimeDays", "a mapping from a severity to a number of days, such as {critical: 30, high: 90}");
                 List<String> severities = List.of("critical", "high", "medium", "low", "info", "unknown");
                 keys(lifetimesNode, "exceptions.maxLifetimeDays", severities);
-                for (Map.Entry<String, PolicyNode> entry : lifetimesNode.fields.entrySet()) {
+                for (Map.Entry<String, PositionedNode> entry : lifetimesNode.fields().entrySet()) {
                     lifetimes.put(Severity.valueOf(entry.getKey().toUpperCase(Locale.ROOT)),
                             days(entry.getValue(), "exceptions.maxLifetimeDays." + entry.getKey(), 1));
                 }
             }
             List<ExceptionEntry> entries = List.of();
-            PolicyNode entriesNode = node.fields.get("entries");
+            PositionedNode entriesNode = node.fields().get("entries");
             if (entriesNode != null) {
-                if (entriesNode.type != PolicyNode.Type.ARRAY) {
-                    throw error(entriesNode.location, "exceptions.entries: expected a list of exceptions; got " + entriesNode.describe());
+                if (entriesNode.type() != PositionedNode.Type.ARRAY) {
+                    throw error(entriesNode.location(), "exceptions.entries: expected a list of exceptions; got " + entriesNode.describe());
                 }
-                entries = entries(entriesNode.items, lifetimes);
+                entries = entries(entriesNode.items(), lifetimes);
             }
             return new ExceptionRules(expiringWithinDays, failOnUnused, lifetimes, entries);
         }
 
-        private List<ExceptionEntry> entries(List<PolicyNode> nodes, Map<Severity, Integer> lifetimes) throws InvalidPolicyException {
+        private List<ExceptionEntry> entries(List<PositionedNode> nodes, Map<Severity, Integer> lifetimes) throws InvalidPolicyException {
             List<ExceptionEntry> entries = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 entries.add(entry(nodes.get(i), "exceptions.entries #" + (i + 1), lifetimes));
@@ -238,11 +238,11 @@ public final class PolicyLoader {
             Map<String, Integer> givenNames = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 ExceptionEntry entry = entries.get(i);
-                PolicyNode nameNode = nodes.get(i).fields.get("name");
+                PositionedNode nameNode = nodes.get(i).fields().get("name");
                 if (nameNode != null) {
                     Integer first = givenNames.putIfAbsent(entry.name(), i + 1);
                     if (first != null) {
-                        throw error(nameNode.location, "exceptions.entries #" + (i + 1) + ".name: \"" + entry.name() + "\" is the name of entry #" + first
+                        throw error(nameNode.location(), "exceptions.entries #" + (i + 1) + ".name: \"" + entry.name() + "\" is the name of entry #" + first
                                 + " too; expected a unique name");
                     }
                     named.add(entry);
@@ -257,14 +257,14 @@ public final class PolicyLoader {
             return named;
         }
 
-        private ExceptionEntry entry(PolicyNode node, String where, Map<Severity, Integer> lifetimes) throws InvalidPolicyException {
+        private ExceptionEntry entry(PositionedNode node, String where, Map<Severity, Integer> lifetimes) throws InvalidPolicyException {
             object(node, where, "a mapping with selectors (id, package, rule, path, fingerprint), justification, reason, approvedBy and expires");
             List<String> allowed = new ArrayList<>(List.of("name"));
             allowed.addAll(SELECTORS);
             allowed.addAll(List.of("justification", "reason", "approvedBy", "approvedOn", "expires", "ticket"));
             keys(node, where, allowed);
-            if (SELECTORS.stream().noneMatch(node.fields::containsKey)) {
-                throw error(node.location, where + ": expected at least one selector (id, package, rule, path or fingerprint); an exception that names"
+            if (SELECTORS.stream().noneMatch(node.fields()::containsKey)) {
+                throw error(node.location(), where + ": expected at least one selector (id, package, rule, path or fingerprint); an exception that names"
                         + " nothing would accept every finding");
             }
             String id = optionalText(node, "id", where);
@@ -276,7 +276,7 @@ public final class PolicyLoader {
                 try {
                     packageRange = PackageRange.parse(packageText);
                 } catch (IllegalArgumentException e) {
-                    throw error(node.fields.get("package").location, where + ".package: " + e.getMessage() + "; got \"" + packageText + "\"");
+                    throw error(node.fields().get("package").location(), where + ".package: " + e.getMessage() + "; got \"" + packageText + "\"");
                 }
             }
             PathGlob path = null;
@@ -288,25 +288,25 @@ public final class PolicyLoader {
                     List.copyOf(JUSTIFICATIONS));
             String reason = text(required(node, "reason", where, "why the finding is accepted, in words"), where + ".reason");
             String approvedBy = text(required(node, "approvedBy", where, "who approved the exception"), where + ".approvedBy");
-            PolicyNode expiresNode = required(node, "expires", where, "the last day the exception is in force, YYYY-MM-DD");
+            PositionedNode expiresNode = required(node, "expires", where, "the last day the exception is in force, YYYY-MM-DD");
             LocalDate expires = date(expiresNode, where + ".expires");
             LocalDate approvedOn = null;
-            PolicyNode approvedOnNode = node.fields.get("approvedOn");
+            PositionedNode approvedOnNode = node.fields().get("approvedOn");
             if (approvedOnNode != null) {
                 approvedOn = date(approvedOnNode, where + ".approvedOn");
                 if (expires.isBefore(approvedOn)) {
-                    throw error(expiresNode.location, where + ".expires: expected a date on or after approvedOn " + approvedOn + "; got " + expires);
+                    throw error(expiresNode.location(), where + ".expires: expected a date on or after approvedOn " + approvedOn + "; got " + expires);
                 }
             }
             if (!lifetimes.isEmpty()) {
                 if (approvedOn == null) {
-                    throw error(node.location, where + ": expected \"approvedOn\" (YYYY-MM-DD): exceptions.maxLifetimeDays limits how long an exception"
+                    throw error(node.location(), where + ": expected \"approvedOn\" (YYYY-MM-DD): exceptions.maxLifetimeDays limits how long an exception"
                             + " lasts after its approval");
                 }
                 int longest = Collections.max(lifetimes.values());
                 long lifetime = ChronoUnit.DAYS.between(approvedOn, expires);
                 if (lifetime > longest) {
-                    throw error(expiresNode.location, where + ".expires: expected at most " + longest + " days after approvedOn " + approvedOn
+                    throw error(expiresNode.location(), where + ".expires: expected at most " + longest + " days after approvedOn " + approvedOn
                             + " (the longest of exceptions.maxLifetimeDays), that is " + approvedOn.plusDays(longest) + " or earlier; got " + expires
                             + ", " + lifetime + " days");
                 }
@@ -319,68 +319,68 @@ public final class PolicyLoader {
                     optionalText(node, "ticket", where));
         }
 
-        private PolicyNode required(PolicyNode node, String key, String where, String what) throws InvalidPolicyException {
-            PolicyNode value = node.fields.get(key);
+        private PositionedNode required(PositionedNode node, String key, String where, String what) throws InvalidPolicyException {
+            PositionedNode value = node.fields().get(key);
             if (value == null) {
-                throw error(node.location, where + ": expected \"" + key + "\", " + what + " (every exception needs justification, reason,"
+                throw error(node.location(), where + ": expected \"" + key + "\", " + what + " (every exception needs justification, reason,"
                         + " approvedBy and expires)");
             }
             return value;
         }
 
-        private String optionalText(PolicyNode node, String key, String where) throws InvalidPolicyException {
-            PolicyNode value = node.fields.get(key);
+        private String optionalText(PositionedNode node, String key, String where) throws InvalidPolicyException {
+            PositionedNode value = node.fields().get(key);
             return value == null ? null : text(value, where + "." + key);
         }
 
-        private String text(PolicyNode node, String where) throws InvalidPolicyException {
-            if (node.type != PolicyNode.Type.STRING || node.text.isBlank()) {
-                throw error(node.location, where + ": expected a non-empty text (quote numbers); got " + node.describe());
+        private String text(PositionedNode node, String where) throws InvalidPolicyException {
+            if (node.type() != PositionedNode.Type.STRING || node.text().isBlank()) {
+                throw error(node.location(), where + ": expected a non-empty text (quote numbers); got " + node.describe());
             }
-            return node.text.strip();
+            return node.text().strip();
         }
 
-        private String word(PolicyNode node, String where, List<String> words) throws InvalidPolicyException {
-            if (node.type == PolicyNode.Type.STRING) {
-                String word = node.text.strip().toLowerCase(Locale.ROOT);
+        private String word(PositionedNode node, String where, List<String> words) throws InvalidPolicyException {
+            if (node.type() == PositionedNode.Type.STRING) {
+                String word = node.text().strip().toLowerCase(Locale.ROOT);
                 if (words.contains(word)) {
                     return word;
                 }
             }
-            throw error(node.location, where + ": expected one of " + String.join(", ", words) + "; got " + node.describe());
+            throw error(node.location(), where + ": expected one of " + String.join(", ", words) + "; got " + node.describe());
         }
 
-        private LocalDate date(PolicyNode node, String where) throws InvalidPolicyException {
-            if (node.type == PolicyNode.Type.STRING) {
+        private LocalDate date(PositionedNode node, String where) throws InvalidPolicyException {
+            if (node.type() == PositionedNode.Type.STRING) {
                 try {
-                    return LocalDate.parse(node.text.strip());
+                    return LocalDate.parse(node.text().strip());
                 } catch (DateTimeParseException e) {
                     // falls through to the message below
                 }
             }
-            throw error(node.location, where + ": expected a date as YYYY-MM-DD; got " + node.describe());
+            throw error(node.location(), where + ": expected a date as YYYY-MM-DD; got " + node.describe());
         }
 
-        private int days(PolicyNode node, String where, int minimum) throws InvalidPolicyException {
-            if (node.type == PolicyNode.Type.NUMBER && node.text.matches("\\d{1,5}")) {
-                int days = Integer.parseInt(node.text);
+        private int days(PositionedNode node, String where, int minimum) throws InvalidPolicyException {
+            if (node.type() == PositionedNode.Type.NUMBER && node.text().matches("\\d{1,5}")) {
+                int days = Integer.parseInt(node.text());
                 if (days >= minimum) {
                     return days;
                 }
             }
-            throw error(node.location, where + ": expected a whole number of days, " + minimum + " or more; got " + node.describe());
+            throw error(node.location(), where + ": expected a whole number of days, " + minimum + " or more; got " + node.describe());
         }
 
-        private void object(PolicyNode node, String where, String expected) throws InvalidPolicyException {
-            if (node.type != PolicyNode.Type.OBJECT) {
-                throw error(node.location, where + ": expected " + expected + "; got " + node.describe());
+        private void object(PositionedNode node, String where, String expected) throws InvalidPolicyException {
+            if (node.type() != PositionedNode.Type.OBJECT) {
+                throw error(node.location(), where + ": expected " + expected + "; got " + node.describe());
             }
         }
 
-        private void keys(PolicyNode node, String where, List<String> allowed) throws InvalidPolicyException {
-            for (String key : node.fields.keySet()) {
+        private void keys(PositionedNode node, String where, List<String> allowed) throws InvalidPolicyException {
+            for (String key : node.fields().keySet()) {
                 if (!allowed.contains(key)) {
-                    throw error(node.keyLocations.get(key), where + ": unknown key \"" + key + "\"; expected one of " + String.join(", ", allowed));
+                    throw error(node.keyLocations().get(key), where + ": unknown key \"" + key + "\"; expected one of " + String.join(", ", allowed));
                 }
             }
         }
