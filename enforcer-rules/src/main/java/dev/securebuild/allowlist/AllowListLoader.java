@@ -112,7 +112,7 @@ public final class AllowListLoader {
                     if (unlisted.type() != PositionedNode.Type.BOOLEAN) {
                         throw error(unlisted.location(), "settings.failOnUnlisted: expected true or false; got " + unlisted.describe());
                     }
-                    failOnUnlisted = Boolean.parseBoolean(unlisted.text());
+                    failOnUnlisted = unlisted.booleanValue();
                 }
             }
             return new AllowList(file, layerName == null ? layer : layerName, layerName != null, approved, denied, expiringWithinDays, allowLicenses, failOnUnlisted);

@@ -1,6 +1,7 @@
 package dev.securebuild.allowlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,15 @@ class AllowListLoaderTest {
         // JSON is not read as YAML: a comment is an error there
         assertTrue(error("{\"version\": 1 # no\n}", "list.json").startsWith("list.json at line 1, column 15: not valid JSON"),
                 error("{\"version\": 1 # no\n}", "list.json"));
+    }
+
+    /** YAML 1.1 spells true as yes and on too: such a list must not fail open (it once read "yes" as false). */
+    @Test
+    void yamlsOtherSpellingsOfTrueAndFalseAreRead() throws Exception {
+        assertTrue(load("version: 1\nsettings:\n  failOnUnlisted: yes\n", "list.yaml").failOnUnlisted());
+        assertTrue(load("version: 1\nsettings:\n  failOnUnlisted: on\n", "list.yaml").failOnUnlisted());
+        assertFalse(load("version: 1\nsettings:\n  failOnUnlisted: no\n", "list.yaml").failOnUnlisted());
+        assertTrue(load("version: 1\nsettings:\n  failOnUnlisted: True\n", "list.yaml").failOnUnlisted());
     }
 
     @Test

@@ -1,18 +1,14 @@
 package dev.securebuild.maven;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,7 +17,6 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.provenance.ledger.LedgerVerifier;
 import dev.securebuild.shared.events.EventLog;
-import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.sign.TrustedKeys;
 
 /**
@@ -30,7 +25,7 @@ import dev.securebuild.sign.TrustedKeys;
  * deleted, reordered, replaced, unknown key, bad signature), and records the outcome in the security event log.
  */
 @Mojo(name = "verify-ledger", threadSafe = true, requiresProject = false, aggregator = true)
-public class VerifyLedgerMojo extends AbstractMojo {
+public class VerifyLedgerMojo extends AbstractVerifyingMojo {
 
     /**
      * The ledger file to verify.
@@ -40,90 +35,26 @@ public class VerifyLedgerMojo extends AbstractMojo {
     @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + RecordDeploymentMojo.DEFAULT_LEDGER)
     private String ledger;
 
-    /**
-     * Trusted keys, comma-separated: files of armored public keys, and/or fingerprints of keys in those files. Empty:
-     * the configured signing key is trusted.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.trustedKeys")
-    private List<String> trustedKeys;
-
-    /**
-     * The signing key, whose certificate is trusted when {@code trustedKeys} is empty (no passphrase needed).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFile")
-    private File keyFile;
-
-    /**
-     * A settings.xml server whose {@code privateKey} is the signing key, trusted when {@code trustedKeys} is empty.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.serverId")
-    private String serverId;
-
-    /**
-     * The security event log: one line per verification, whether it passed or failed.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    private final MavenSigningKeys signingKeys;
-
     @Inject
     public VerifyLedgerMojo(MavenSigningKeys signingKeys) {
-        this.signingKeys = signingKeys;
+        super(signingKeys);
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping: secure-build.skip is set");
-            return;
-        }
+    protected void verify() throws MojoExecutionException, MojoFailureException {
         boolean hasProject = project != null && project.getFile() != null;
         // Without a POM, Maven's stand-in project has the current folder as its base directory.
         Path base = hasProject ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
         Path file = RecordDeploymentMojo.resolveLedger(ledger, session);
-        Path events = eventLog == null || eventLog.contains("${") || !hasProject
-                ? base.resolve("target/secure-build/security-events.jsonl") : base.resolve(eventLog);
+        Path events = eventLog() == null || eventLog().contains("${") || !hasProject
+                ? base.resolve("target/secure-build/security-events.jsonl") : base.resolve(eventLog());
         String projectId = hasProject ? project.getGroupId() + ":" + project.getArtifactId() : "-";
 
-        TrustedKeys trusted;
-        try {
-            trusted = TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
-                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
-        } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        EventLog log = new EventLog(events, Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null);
+        TrustedKeys trusted = trustedKeys(base);
+        EventLog log = new EventLog(events, Clock.systemUTC(), eventLogToMavenLog() ? getLog()::warn : null);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ledger", file.toString());
         LedgerVerifier.Result result;

@@ -15,8 +15,6 @@ import java.util.Set;
 
 import javax.inject.Inject;
 
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -38,16 +36,13 @@ import dev.securebuild.sign.TrustedKeys;
  * files of {@code directory}). Each failure fails the build and is appended to the security event log.
  */
 @Mojo(name = "verify-provenance", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyProvenanceMojo extends AbstractMojo {
+public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
 
     /** The event each failure appends to the security event log. */
     static final String EVENT_TYPE = "provenance.verification-failed";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     /**
      * The provenance file to verify.
@@ -66,89 +61,28 @@ public class VerifyProvenanceMojo extends AbstractMojo {
     @Parameter(property = "secure-build.directory")
     private File directory;
 
-    /**
-     * Trusted keys, comma-separated: files of armored public keys, and/or fingerprints of keys in those files. Empty:
-     * the configured signing key is trusted. As for {@code verify-signatures}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.trustedKeys")
-    private List<String> trustedKeys;
-
-    /**
-     * The signing key, whose certificate is trusted when {@code trustedKeys} is empty (no passphrase needed).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFile")
-    private File keyFile;
-
-    /**
-     * A settings.xml server whose {@code privateKey} is the signing key, trusted when {@code trustedKeys} is empty.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.serverId")
-    private String serverId;
-
-    /**
-     * The security event log: one JSON line per failed check, appended.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private File eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
-    private final MavenSigningKeys signingKeys;
-
     @Inject
     public VerifyProvenanceMojo(MavenSigningKeys signingKeys) {
-        this.signingKeys = signingKeys;
+        super(signingKeys);
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping: secure-build.skip is set");
-            return;
-        }
+    protected void verify() throws MojoExecutionException, MojoFailureException {
         try {
-            verify();
+            verifyProvenance();
         } catch (MojoExecutionException | MojoFailureException e) {
             GoalResultFiles.fail(project, "verify-provenance", "verify-provenance", e.getMessage(), provenanceFile.toPath(), getLog());
             throw e;
         }
     }
 
-    private void verify() throws MojoExecutionException, MojoFailureException {
+    private void verifyProvenance() throws MojoExecutionException, MojoFailureException {
         Path base = project.getBasedir().toPath();
         Path provenance = base.resolve(provenanceFile.toPath());
         String projectId = project.getGroupId() + ":" + project.getArtifactId();
-        EventLog events = new EventLog(base.resolve(eventLog.toPath()), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null);
+        EventLog events = new EventLog(base.resolve(eventLog()), Clock.systemUTC(), eventLogToMavenLog() ? getLog()::warn : null);
 
-        TrustedKeys trusted;
-        try {
-            trusted = TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
-                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
-        } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
+        TrustedKeys trusted = trustedKeys(base);
 
         List<Dsse.Envelope> envelopes;
         try {

@@ -10,8 +10,6 @@ import java.util.TreeMap;
 
 import javax.inject.Inject;
 
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,7 +18,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.events.EventLog;
-import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.sign.ArtifactVerifier;
 import dev.securebuild.sign.TrustedKeys;
 import dev.securebuild.sign.VerificationTarget;
@@ -31,13 +28,10 @@ import dev.securebuild.sign.VerificationTargets;
  * every file of a directory, usable without a project. One line per file: OK, BAD, MISSING or UNTRUSTED KEY.
  */
 @Mojo(name = "verify-signatures", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class VerifySignaturesMojo extends AbstractMojo {
+public class VerifySignaturesMojo extends AbstractVerifyingMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     /**
      * Verify every file under this directory instead of the project's artifacts: {@code FILE.asc}, {@code FILE.sha256}
@@ -49,22 +43,6 @@ public class VerifySignaturesMojo extends AbstractMojo {
     private File directory;
 
     /**
-     * The security event log (JSON Lines, appended): one event per failure. docs/events.md lists the events.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
-
-    /**
      * With {@code directory}: glob patterns, relative to it, of files not to verify (e.g. {@code **}{@code /*.md}).
      * Repository bookkeeping ({@code _remote.repositories}, {@code maven-metadata*.xml}, ...) is always left out.
      *
@@ -72,15 +50,6 @@ public class VerifySignaturesMojo extends AbstractMojo {
      */
     @Parameter(property = "secure-build.excludes")
     private List<String> excludes;
-
-    /**
-     * Trusted keys, comma-separated: files of armored public keys, and/or fingerprints of keys in those files. Empty:
-     * the configured signing key is trusted.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.trustedKeys")
-    private List<String> trustedKeys;
 
     /**
      * A file without any checksum file is BAD.
@@ -99,22 +68,6 @@ public class VerifySignaturesMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
-     * The signing key, whose certificate is trusted when {@code trustedKeys} is empty (no passphrase needed).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFile")
-    private File keyFile;
-
-    /**
-     * A settings.xml server whose {@code privateKey} is the signing key, trusted when {@code trustedKeys} is empty.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.serverId")
-    private String serverId;
-
-    /**
      * How many files are read at once; 0 means one per processor.
      *
      * @since 0.1.0
@@ -122,27 +75,13 @@ public class VerifySignaturesMojo extends AbstractMojo {
     @Parameter(property = "secure-build.threads", defaultValue = "0")
     private int threads;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
-    private final MavenSigningKeys signingKeys;
-
     @Inject
     public VerifySignaturesMojo(MavenSigningKeys signingKeys) {
-        this.signingKeys = signingKeys;
+        super(signingKeys);
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping: secure-build.skip is set");
-            return;
-        }
+    protected void verify() throws MojoExecutionException, MojoFailureException {
         // Without a POM, Maven's stand-in project has the current folder as its base directory.
         Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
         List<VerificationTarget> targets;
@@ -157,13 +96,7 @@ public class VerifySignaturesMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        TrustedKeys trusted;
-        try {
-            trusted = TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
-                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
-        } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
+        TrustedKeys trusted = trustedKeys(base);
 
         List<ArtifactVerifier.Line> lines = new ArtifactVerifier(trusted.known(), trusted.trustedFingerprints(), requireChecksums,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors()).verify(targets);
@@ -182,7 +115,7 @@ public class VerifySignaturesMojo extends AbstractMojo {
         }
         int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
         if (failed > 0) {
-            EventLog events = SecurityEventLogs.open(base, eventLog, eventLogToMavenLog, getLog());
+            EventLog events = SecurityEventLogs.open(base, eventLog(), eventLogToMavenLog(), getLog());
             for (ArtifactVerifier.Line line : lines) {
                 if (line.status() != ArtifactVerifier.Status.OK) {
                     Map<String, Object> fields = new LinkedHashMap<>();

@@ -201,7 +201,7 @@ public final class PolicyLoader {
                 if (unused.type() != PositionedNode.Type.BOOLEAN) {
                     throw error(unused.location(), "exceptions.failOnUnused: expected true or false; got " + unused.describe());
                 }
-                failOnUnused = Boolean.parseBoolean(unused.text());
+                failOnUnused = unused.booleanValue();
             }
             Map<Severity, Integer> lifetimes = new EnumMap<>(Severity.class);
             PositionedNode lifetimesNode = node.fields().get("maxLifetimeDays");

@@ -165,6 +165,13 @@ class PolicyLoaderTest {
         assertTrue(noEntries.exceptions().entries().isEmpty());
     }
 
+    /** YAML 1.1 spells true as yes and on too: such a policy must not fail open (it once read "yes" as false). */
+    @Test
+    void yamlsOtherSpellingsOfTrueAreRead() throws IOException {
+        assertTrue(load("yes.yaml", "version: 1\nexceptions:\n  failOnUnused: yes\n").exceptions().failOnUnused());
+        assertTrue(load("on.yaml", "version: 1\nexceptions:\n  failOnUnused: on\n").exceptions().failOnUnused());
+    }
+
     @Test
     void madeUpNamesSharedByEntriesGetTheEntryNumber() throws IOException {
         Policy policy = load("names.yaml", ENTRY + ENTRY.substring(ENTRY.indexOf("    - id")).replace("not used", "other reason"));

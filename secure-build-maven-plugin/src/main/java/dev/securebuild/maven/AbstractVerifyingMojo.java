@@ -1,0 +1,110 @@
+package dev.securebuild.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.sign.TrustedKeys;
+
+/**
+ * What verify-signatures, verify-provenance and verify-ledger share: which keys they trust, the security event log and
+ * skip. A verifier never unlocks a key (no passphrase, no PIN, no token): it trusts the given public key files, or the
+ * certificate of the configured signing key.
+ */
+abstract class AbstractVerifyingMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /**
+     * Trusted keys, comma-separated: files of armored public keys (such as what {@code export-public-key} writes),
+     * and/or fingerprints of keys in those files. Empty: the configured signing key is trusted.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.trustedKeys")
+    private List<String> trustedKeys;
+
+    /**
+     * The signing key, whose certificate is trusted when {@code trustedKeys} is empty (no passphrase needed).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.keyFile")
+    private File keyFile;
+
+    /**
+     * A settings.xml server whose {@code privateKey} is the signing key, trusted when {@code trustedKeys} is empty.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.serverId")
+    private String serverId;
+
+    /**
+     * The security event log (JSON Lines, appended). docs/events.md lists the events.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
+    private String eventLog;
+
+    /**
+     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
+    private boolean eventLogToMavenLog;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    private boolean skip;
+
+    private final MavenSigningKeys signingKeys;
+
+    protected AbstractVerifyingMojo(MavenSigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: secure-build.skip is set");
+            return;
+        }
+        verify();
+    }
+
+    protected abstract void verify() throws MojoExecutionException, MojoFailureException;
+
+    /** The keys this goal trusts, relative paths taken from {@code base}. */
+    protected TrustedKeys trustedKeys(Path base) throws MojoExecutionException {
+        try {
+            return TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
+                    signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
+        } catch (SigningException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    /** The {@code eventLog} parameter as given (absolute by default; a relative path is taken from the project). */
+    protected String eventLog() {
+        return eventLog;
+    }
+
+    protected boolean eventLogToMavenLog() {
+        return eventLogToMavenLog;
+    }
+}
