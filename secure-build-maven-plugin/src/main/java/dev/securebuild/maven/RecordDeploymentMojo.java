@@ -29,6 +29,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.provenance.ledger.DeployedSignatures;
 import dev.securebuild.provenance.ledger.Deployment;
 import dev.securebuild.provenance.ledger.DeploymentRepository;
 import dev.securebuild.provenance.ledger.Ledger;
@@ -41,6 +42,7 @@ import dev.securebuild.shared.digest.OnePassReader;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.sign.ProducedFile;
 
 /**
@@ -237,21 +239,30 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
     private ModuleRecord moduleRecord(MavenProject module, Signer signer) throws MojoExecutionException {
         List<ProducedFile> deployed = deployedFiles(module);
         List<Deployment.DeployedFile> files = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Path> paths = new LinkedHashMap<>();
         for (ProducedFile file : deployed) {
             try {
                 FileDigest digest = OnePassReader.read(file.file(), List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
                 files.add(new Deployment.DeployedFile(file.repositoryName(), digest.size(), digest.hex(DigestAlgorithm.SHA256),
                         digest.hex(DigestAlgorithm.SHA512)));
-                names.add(file.repositoryName());
+                paths.put(file.repositoryName(), file.file());
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot read " + file.file() + " (" + file.repositoryName() + " of " + module.getId() + "): "
                         + e.getMessage(), e);
             }
         }
-        List<String> primary = names.stream().filter(name -> !ProducedFile.isSignatureOrChecksum(name)).toList();
-        int signed = (int) primary.stream().filter(name -> names.contains(name + ".asc")).count();
-        // The deployed signatures are sign's, made with the same key configuration as this record.
+        List<String> primary = paths.keySet().stream().filter(name -> !ProducedFile.isSignatureOrChecksum(name)).toList();
+        // Only what the record's own key signed counts: a .asc by another key, or one that no longer matches, is named.
+        DeployedSignatures.Check signatures;
+        try {
+            signatures = DeployedSignatures.check(paths, primary, PublicKeys.parse(signer.armoredPublicKey(), "the key that signs the record"));
+        } catch (IOException | SigningException e) {
+            throw new MojoExecutionException("Cannot check the deployed signatures of " + module.getId() + ": " + e.getMessage(), e);
+        }
+        for (String problem : signatures.problems()) {
+            getLog().warn("Not counted as signed in the ledger (" + module.getId() + "): " + problem);
+        }
+        int signed = signatures.signed().size();
         String signingKey = signed > 0 ? signer.fingerprint() : null;
 
         Deployment.NamedDigest provenance = null;
