@@ -28,11 +28,11 @@ final class GoalResultFiles {
     }
 
     static void pass(MavenProject project, String check, String goal, String summary, Path details, Log log) {
-        write(project, List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(), details, log);
+        write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(), details, log);
     }
 
     static void fail(MavenProject project, String check, String goal, String summary, Path details, Log log) {
-        write(project, List.of(project), check, goal, GoalResult.Verdict.FAIL, summary, List.of(), details, log);
+        write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.FAIL, summary, List.of(), details, log);
     }
 
     /**

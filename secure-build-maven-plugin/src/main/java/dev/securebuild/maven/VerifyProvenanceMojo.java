@@ -33,19 +33,21 @@ import dev.securebuild.sign.TrustedKeys;
 /**
  * Verifies the provenance file that {@code provenance} wrote: the DSSE signature by a trusted key, the payload and
  * statement types, and that each subject's SHA-256 and SHA-512 are those of the file (the project's outputs, or the
- * files of {@code directory}). Each failure fails the build and is appended to the security event log.
+ * files of {@code directory}). Each failure fails the build and is appended to the security event log. Without a
+ * project it checks downloaded files: the {@code directory} they are in, and the one {@code .intoto.jsonl} there (or
+ * {@code provenanceFile}).
  */
-@Mojo(name = "verify-provenance", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "verify-provenance", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
 
     /** The event each failure appends to the security event log. */
     static final String EVENT_TYPE = "provenance.verification-failed";
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
     /**
-     * The provenance file to verify.
+     * The provenance file to verify. Without a project, by default the one {@code *.intoto.jsonl} in {@code directory}.
      *
      * @since 0.1.0
      */
@@ -68,19 +70,33 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
 
     @Override
     protected void verify() throws MojoExecutionException, MojoFailureException {
+        // Maven's stand-in project, when there is no POM, is no project to leave a result for.
+        MavenProject resultProject = hasProject() ? project : null;
         try {
             verifyProvenance();
         } catch (MojoExecutionException | MojoFailureException e) {
-            GoalResultFiles.fail(project, "verify-provenance", "verify-provenance", e.getMessage(), provenanceFile.toPath(), getLog());
+            GoalResultFiles.fail(resultProject, "verify-provenance", "verify-provenance", e.getMessage(), provenanceFile.toPath(), getLog());
             throw e;
         }
     }
 
+    private boolean hasProject() {
+        return project != null && project.getFile() != null;
+    }
+
     private void verifyProvenance() throws MojoExecutionException, MojoFailureException {
-        Path base = project.getBasedir().toPath();
-        Path provenance = base.resolve(provenanceFile.toPath());
-        String projectId = project.getGroupId() + ":" + project.getArtifactId();
-        EventLog events = new EventLog(base.resolve(eventLog()), Clock.systemUTC(), eventLogToMavenLog() ? getLog()::warn : null);
+        boolean hasProject = hasProject();
+        // Without a POM, Maven's stand-in project has the current folder as its base directory.
+        Path base = hasProject ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
+        if (!hasProject && directory == null) {
+            throw new MojoExecutionException("There is no project here: give the folder of the files to check with -Dsecure-build.directory=PATH "
+                    + "(and the provenance file with -Dsecure-build.provenanceFile=PATH when that folder holds more than one .intoto.jsonl)");
+        }
+        Path provenance = hasProject || !isDefault(provenanceFile) ? base.resolve(provenanceFile.toPath())
+                : onlyEnvelopeIn(base.resolve(directory.toPath()));
+        String projectId = hasProject ? project.getGroupId() + ":" + project.getArtifactId() : "-";
+        Path eventLogFile = hasProject && !eventLog().contains("${") ? base.resolve(eventLog()) : base.resolve("target/secure-build/security-events.jsonl");
+        EventLog events = new EventLog(eventLogFile, Clock.systemUTC(), eventLogToMavenLog() ? getLog()::warn : null);
 
         TrustedKeys trusted = trustedKeys(base);
 
@@ -88,13 +104,14 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
         try {
             envelopes = Dsse.parseLines(Files.readString(provenance, StandardCharsets.UTF_8), provenance.toString());
         } catch (NoSuchFileException e) {
-            fail(events, projectId, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "missing", null, null,
-                    "There is no provenance file " + provenance + ": run the provenance goal first (bind it in the same or an earlier phase)"));
+            fail(events, projectId, provenance, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "missing", null, null,
+                    "There is no provenance file " + provenance + (hasProject ? ": run the provenance goal first (bind it in the same or an earlier phase)"
+                            : " (secure-build.provenanceFile)")));
             return;
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + provenance + ": " + e.getMessage(), e);
         } catch (Dsse.InvalidEnvelopeException e) {
-            fail(events, projectId, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "envelope", null, null, e.getMessage()));
+            fail(events, projectId, provenance, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "envelope", null, null, e.getMessage()));
             return;
         }
 
@@ -138,10 +155,36 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
             result.failures().forEach(failure -> message.append("\n  ").append(failure.message()));
             throw new MojoFailureException(message.toString());
         }
-        GoalResultFiles.pass(project, "verify-provenance", "verify-provenance", "Provenance verified: signed by "
+        GoalResultFiles.pass(hasProject ? project : null, "verify-provenance", "verify-provenance", "Provenance verified: signed by "
                 + String.join(", ", result.signedBy()) + ", " + result.verifiedSubjects().size() + " subject(s) match their files", provenance, getLog());
         getLog().info("Provenance " + provenance + " verified: signed by " + String.join(", ", result.signedBy()) + ", "
                 + result.verifiedSubjects().size() + " subject(s) match their files");
+    }
+
+    /**
+     * Whether provenanceFile is the stand-in project's default, that is: not given. (Maven 3 leaves that project's
+     * {@code ${project.basedir}} unresolved in its build directory.)
+     */
+    private boolean isDefault(File file) {
+        return file == null || file.getPath().contains("${") || project == null || project.getBuild() == null
+                || file.toPath().equals(Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".intoto.jsonl"));
+    }
+
+    /** The one provenance file of a folder of downloaded files. */
+    private static Path onlyEnvelopeIn(Path folder) throws MojoExecutionException {
+        List<Path> envelopes;
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            envelopes = files.filter(file -> file.getFileName().toString().endsWith(".intoto.jsonl")).sorted().toList();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot list " + folder + " (secure-build.directory): " + e.getMessage(), e);
+        }
+        if (envelopes.size() == 1) {
+            return envelopes.get(0);
+        }
+        throw new MojoExecutionException((envelopes.isEmpty() ? "There is no .intoto.jsonl in " + folder
+                : folder + " holds " + envelopes.size() + " provenance files (" + envelopes.stream().map(p -> p.getFileName().toString())
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")")
+                + ": give the one to check with -Dsecure-build.provenanceFile=PATH");
     }
 
     /** A subject's name is a plain file name; anything else (a path) is not looked up. */
@@ -152,9 +195,10 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
         return folder.resolve(name);
     }
 
-    private void fail(EventLog events, String projectId, ProvenanceVerifier.Failure failure) throws MojoFailureException, MojoExecutionException {
+    private void fail(EventLog events, String projectId, Path provenance, ProvenanceVerifier.Failure failure)
+            throws MojoFailureException, MojoExecutionException {
         getLog().error("BAD  " + failure.message());
-        appendEvent(events, projectId, provenanceFile.toPath(), failure);
+        appendEvent(events, projectId, provenance, failure);
         throw new MojoFailureException(failure.message());
     }
 
