@@ -33,6 +33,7 @@ import dev.securebuild.enforcer.internal.ReportedOffenders;
 import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.RuleResult;
 import dev.securebuild.enforcer.internal.SessionCache;
+import dev.securebuild.shared.results.GoalResult;
 
 /**
  * Fails when the build uses a dependency, plugin or build extension that the allow-lists do not approve (or deny). The
@@ -104,8 +105,8 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
 
     /** The result file for release-gate: fail, warn (approvals about to end, or components only warned about) or pass. */
     private void writeResult(Decided result) throws EnforcerRuleError {
-        RuleResult.Verdict verdict = !result.failing.isEmpty() ? RuleResult.Verdict.FAIL
-                : !result.warning.isEmpty() ? RuleResult.Verdict.WARN : RuleResult.Verdict.PASS;
+        GoalResult.Verdict verdict = !result.failing.isEmpty() ? GoalResult.Verdict.FAIL
+                : !result.warning.isEmpty() ? GoalResult.Verdict.WARN : GoalResult.Verdict.PASS;
         String summary = result.components + " component(s) decided: " + result.failing.size() + " not approved, " + result.warning.size()
                 + " warning(s)";
         Path file = Path.of(project.getBuild().getDirectory(), "secure-build", "results", "allowlist.json");

@@ -1,70 +1,42 @@
 package dev.securebuild.enforcer.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
 import dev.securebuild.allowlist.Decision;
+import dev.securebuild.shared.results.GoalResult;
+import dev.securebuild.shared.results.GoalResults;
 
 /**
- * The small result file a rule leaves for {@code release-gate}, in the format every goal of secure-build writes
- * ({@code secure-build-result/1}, docs/release-gate.md): {@code target/secure-build/results/<check>.json}. Approvals
- * in force that are about to end are its exceptions. Written whole or not at all (a temporary file, then a move).
+ * The result a rule leaves for {@code release-gate} ({@code secure-build-result/1}, docs/release-gate.md), written by
+ * the same {@link GoalResults} as the plugin's goals: this only turns the rule's decisions into a {@link GoalResult}.
+ * Approvals in force that are about to end are its exceptions.
  */
 public final class RuleResult {
-
-    public static final String FORMAT = "secure-build-result/1";
-
-    /** pass, warn or fail. */
-    public enum Verdict { PASS, WARN, FAIL }
 
     private RuleResult() {}
 
     /**
+     * @param file     where to write it ({@code target/secure-build/results/<check>.json}: a rule's goal is no file name)
      * @param expiring the EXPIRING decisions: allowed, on approvals that end soon
      */
-    public static void write(Path file, String check, String goal, String project, String version, Verdict verdict, String summary,
-                             List<Decision> expiring, Instant time) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary);
-                 JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
-                json.writeStartObject();
-                json.writeStringField("format", FORMAT);
-                json.writeStringField("check", check);
-                json.writeStringField("goal", goal);
-                json.writeStringField("project", project);
-                json.writeStringField("version", version);
-                json.writeStringField("time", time.truncatedTo(ChronoUnit.SECONDS).toString());
-                json.writeStringField("verdict", verdict.name().toLowerCase(java.util.Locale.ROOT));
-                json.writeStringField("summary", summary);
-                json.writeArrayFieldStart("exceptions");
-                for (Decision decision : expiring) {
-                    json.writeStartObject();
-                    json.writeStringField("id", decision.component().toString());
-                    // The format's exception fields only (release-gate rejects others): the entry is named in the reason.
-                    json.writeStringField("reason", decision.entry().reason() + " (entry " + decision.entry().location() + ")");
-                    json.writeStringField("approvedBy", decision.entry().owner());
-                    json.writeStringField("expires", String.valueOf(decision.entry().expires()));
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeNullField("details");
-                json.writeEndObject();
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
+    public static void write(Path file, String check, String goal, String project, String version, GoalResult.Verdict verdict,
+                             String summary, List<Decision> expiring, Instant time) throws IOException {
+        List<GoalResult.ResultException> exceptions = new ArrayList<>();
+        for (Decision decision : expiring) {
+            LocalDate expires = decision.entry().expires();
+            // The format's exception fields only (release-gate rejects others): the entry is named in the reason.
+            exceptions.add(new GoalResult.ResultException(decision.component().toString(),
+                    decision.entry().reason() + " (entry " + decision.entry().location() + ")", decision.entry().owner(),
+                    expires == null ? null : expires.toString()));
         }
+        // Whole seconds, as the rule has always written them; the project alone as its modules.
+        GoalResults.writeTo(file, new GoalResult(check, goal, project, null, version, time.truncatedTo(ChronoUnit.SECONDS), verdict,
+                summary, exceptions, null));
     }
 }

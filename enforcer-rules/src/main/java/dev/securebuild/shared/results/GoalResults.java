@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -25,9 +26,10 @@ import dev.securebuild.shared.io.AtomicFiles;
 
 /**
  * Writes and reads the result files: {@code <project>/target/secure-build/results/<goal>.json}, one per goal that
- * decides and project, written atomically (a reader sees the old or the new result, never half of one). Reading is
- * strict: a file that is not a result of this format is an {@link InvalidResultException} naming the file and what
- * was expected, never skipped, so a broken result cannot pass for a missing one or the other way round.
+ * decides and project, written atomically (a reader sees the old or the new result, never half of one). The one writer
+ * of the format, for the plugin's goals and the Enforcer rules alike, so the two cannot drift apart. Reading is strict:
+ * a file that is not a result of this format is an {@link InvalidResultException} naming the file and what was
+ * expected, never skipped, so a broken result cannot pass for a missing one or the other way round.
  */
 public final class GoalResults {
 
@@ -59,6 +61,15 @@ public final class GoalResults {
     /** Writes the result to {@code <folder>/<goal>.json}, atomically, and returns that file. */
     public static Path write(Path folder, GoalResult result) throws IOException {
         Path file = file(folder, result.goal());
+        writeTo(file, result);
+        return file;
+    }
+
+    /**
+     * Writes the result to the given file, atomically. For writers whose goal is no file name: the Enforcer rule
+     * {@code enforce (approvedDependencies)} writes {@code allowlist.json}, after its check.
+     */
+    public static void writeTo(Path file, GoalResult result) throws IOException {
         AtomicFiles.write(file, out -> {
             try (JsonGenerator json = JSON.createGenerator(out)) {
                 json.useDefaultPrettyPrinter();
@@ -91,7 +102,6 @@ public final class GoalResults {
                 json.writeRaw('\n');
             }
         });
-        return file;
     }
 
     /** Every result in a folder ({@code *.json}, by name); none when the folder does not exist. */
@@ -229,7 +239,7 @@ public final class GoalResults {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    throw error(where + ": unknown field \"" + name + "\"; expected " + String.join(", ", allowed.stream().sorted().toList()));
+                    throw error(where + ": unknown field \"" + name + "\"; expected " + String.join(", ", new TreeSet<>(allowed)));
                 }
             }
         }
