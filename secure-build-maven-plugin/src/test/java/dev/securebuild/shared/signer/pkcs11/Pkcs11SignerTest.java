@@ -207,6 +207,17 @@ class Pkcs11SignerTest {
         assertTrue(e.getMessage().contains("libnothing.so does not exist"), e.getMessage());
     }
 
+    /** A library that is not a PKCS#11 module (no C_GetFunctionList) is refused with its name, and the JVM lives on. */
+    @Test
+    void aLibraryThatIsNoPkcs11ModuleIsNamed() throws Exception {
+        Path notAModule = java.util.stream.Stream.of("/usr/lib/x86_64-linux-gnu/libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1",
+                "/usr/lib/aarch64-linux-gnu/libz.so.1").map(Path::of).filter(Files::isRegularFile).findFirst().orElse(null);
+        Assumptions.assumeTrue(notAModule != null, "no libz.so.1 to try");
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(notAModule.toString(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY), "1".toCharArray()));
+        assertTrue(e.getMessage().startsWith("Cannot load the PKCS#11 module " + notAModule), e.getMessage());
+    }
+
     private int run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("tool-" + command.get(0) + ".log").toFile()).start();
