@@ -6,7 +6,7 @@ assert log.contains('BUILD SUCCESS')
 assert log =~ /Using the MultiThreadedBuilder implementation with a thread count of 2/
 
 // Four projects signed on two threads, one login: the token is opened once for the build and shared by its threads.
-assert log.count("Logged in to the PKCS#11 token for key 'release-ec' on token 'it-release-token'") == 1
+assert log.count("Logged in to the PKCS#11 token for key with id 01 on token 'it-release-token'") == 1
 def wrote = (log =~ /Wrote the OpenPGP certificate of key ([0-9A-F]{40}) to /)
 assert wrote.find(): 'export-public-key wrote no certificate'
 String fingerprint = wrote.group(1)

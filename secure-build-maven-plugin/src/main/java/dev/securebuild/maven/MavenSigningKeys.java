@@ -121,7 +121,7 @@ public class MavenSigningKeys {
             throws MojoExecutionException, SigningException {
         Instant created = keyCreated(choice.keyCreated());
         Pkcs11Token.Location location = new Pkcs11Token.Location(blankToNull(choice.library()), blankToNull(choice.tokenLabel()), choice.slot(),
-                blankToNull(choice.keyLabel()));
+                blankToNull(choice.keyLabel()), blankToNull(choice.keyId()));
         if (location.library() == null) {
             throw new MojoExecutionException("secure-build.signer is pkcs11 and no module is given: set secure-build.pkcs11.library "
                     + "(parameter pkcs11Library) to the token's PKCS#11 library, such as /usr/lib/softhsm/libsofthsm2.so");

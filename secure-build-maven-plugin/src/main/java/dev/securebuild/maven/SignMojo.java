@@ -101,6 +101,15 @@ public class SignMojo extends AbstractHashingMojo {
     private String pkcs11KeyLabel;
 
     /**
+     * The id (CKA_ID, in hex, such as {@code 01} or {@code 0a:1b}) of the signing key on the token, for signer pkcs11:
+     * instead of the label, or with it when several keys share a label.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.keyId")
+    private String pkcs11KeyId;
+
+    /**
      * The creation time of the token key's OpenPGP key (ISO-8601, such as 2026-01-15T10:00:00Z), for signer pkcs11: it
      * is part of the fingerprint, so it must stay the same.
      *
@@ -118,7 +127,7 @@ public class SignMojo extends AbstractHashingMojo {
     private String pkcs11UserId;
 
     private SignerChoice signerChoice() {
-        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyCreated, pkcs11UserId);
+        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyId, pkcs11KeyCreated, pkcs11UserId);
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Pkcs11Signer implements Signer {
 
     /** The user id of the certificate when none is configured: names the token key, so that it is told apart. */
     public static String defaultUserId(Pkcs11Token.Location location) {
-        return "secure-build PKCS#11 key " + location.keyLabel();
+        return "secure-build PKCS#11 key " + (location.keyLabel() != null ? location.keyLabel() : "with id " + location.keyId());
     }
 
     @Override

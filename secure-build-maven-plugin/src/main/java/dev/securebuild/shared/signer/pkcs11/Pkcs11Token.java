@@ -2,6 +2,7 @@ package dev.securebuild.shared.signer.pkcs11;
 
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EC_PARAMS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EC_POINT;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_ID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_KEY_TYPE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_MODULUS;
@@ -53,6 +54,8 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.xipki.pkcs11.wrapper.AttributeVector;
+
+import com.sun.jna.NativeLibrary;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Module;
@@ -74,16 +77,38 @@ import dev.securebuild.shared.signer.SigningException;
  */
 public final class Pkcs11Token {
 
-    /** Where the token is and which key on it signs. The PIN is not part of it. */
-    public record Location(String library, String tokenLabel, Long slot, String keyLabel) {
+    /**
+     * Where the token is and which key on it signs: by its label (CKA_LABEL), its id (CKA_ID, in hex) or both. The PIN
+     * is not part of it.
+     */
+    public record Location(String library, String tokenLabel, Long slot, String keyLabel, String keyId) {
+
+        public Location(String library, String tokenLabel, Long slot, String keyLabel) {
+            this(library, tokenLabel, slot, keyLabel, null);
+        }
+
         public String describe() {
-            return "key '" + keyLabel + "' on " + where();
+            return describeKey() + " on " + where();
+        }
+
+        /** {@code key 'label'}, {@code key with id 01} or {@code key 'label' (id 01)}. */
+        public String describeKey() {
+            String id = keyId == null ? null : shownId(keyId);
+            return keyLabel == null ? "key with id " + id : "key '" + keyLabel + "'" + (id == null ? "" : " (id " + id + ")");
         }
 
         String where() {
             String token = tokenLabel != null ? "token '" + tokenLabel + "'" + (slot != null ? " in slot " + slot : "")
                     : slot != null ? "slot " + slot : "the token";
             return token + " of " + library;
+        }
+    }
+
+    private static String shownId(String keyId) {
+        try {
+            return HexFormat.ofDelimiter(":").formatHex(parseKeyId(keyId));
+        } catch (IllegalArgumentException e) {
+            return keyId;
         }
     }
 
@@ -124,8 +149,16 @@ public final class Pkcs11Token {
         if (!Files.isRegularFile(library)) {
             throw new SigningException("The PKCS#11 module " + location.library() + " does not exist (secure-build.pkcs11.library)");
         }
-        if (location.keyLabel() == null || location.keyLabel().isBlank()) {
-            throw new SigningException("No key label: set secure-build.pkcs11.keyLabel to the CKA_LABEL of the signing key on the token");
+        if ((location.keyLabel() == null || location.keyLabel().isBlank()) && (location.keyId() == null || location.keyId().isBlank())) {
+            throw new SigningException("No key label: set secure-build.pkcs11.keyLabel to the CKA_LABEL of the signing key on the token "
+                    + "(or secure-build.pkcs11.keyId to its CKA_ID)");
+        }
+        if (location.keyId() != null) {
+            try {
+                parseKeyId(location.keyId());
+            } catch (IllegalArgumentException e) {
+                throw new SigningException(e.getMessage(), e);
+            }
         }
         if (pin == null || pin.length == 0) {
             throw new SigningException("No PIN for the PKCS#11 token: set environment SECURE_BUILD_PKCS11_PIN (or the <password> of the "
@@ -176,6 +209,7 @@ public final class Pkcs11Token {
             module = MODULES.get(key);
             if (module == null) {
                 QuietWrapperLog.install();
+                requireFunctionList(key, location);
                 try {
                     module = PKCS11Module.getInstance(key.toString());
                     initialize(module);
@@ -186,6 +220,26 @@ public final class Pkcs11Token {
                 MODULES.put(key, module);
             }
             return module;
+        }
+    }
+
+    /**
+     * Looks C_GetFunctionList up, through JNA, before the wrapper loads the library: the wrapper's native part reports a
+     * library without it (any library that is not a PKCS#11 module) with a message read from freed memory, and that can
+     * crash the JVM. A library that cannot be loaded at all is reported by the wrapper correctly, but here as well.
+     */
+    private static void requireFunctionList(Path library, Location location) throws SigningException {
+        NativeLibrary loaded;
+        try {
+            loaded = NativeLibrary.getInstance(library.toString());
+        } catch (UnsatisfiedLinkError e) {
+            throw new SigningException("Cannot load the PKCS#11 module " + location.library() + ": " + e.getMessage(), e);
+        }
+        try {
+            loaded.getFunction("C_GetFunctionList");
+        } catch (UnsatisfiedLinkError e) {
+            throw new SigningException("Cannot load the PKCS#11 module " + location.library() + ": it is not a PKCS#11 module (it has no "
+                    + "C_GetFunctionList); set secure-build.pkcs11.library to the token's PKCS#11 library", e);
         }
     }
 
@@ -289,22 +343,52 @@ public final class Pkcs11Token {
         }
     }
 
+    /** The template that finds the key's objects of one class: its label, its id, or both. */
+    private static AttributeVector template(AttributeVector objectClass, Location location) {
+        if (location.keyLabel() != null) {
+            objectClass.label(location.keyLabel());
+        }
+        if (location.keyId() != null) {
+            objectClass.id(parseKeyId(location.keyId()));
+        }
+        return objectClass;
+    }
+
     private static long privateKey(Session session, Location location) throws PKCS11Exception, SigningException {
-        long[] keys = session.findAllObjectsSingle(AttributeVector.newPrivateKey().label(location.keyLabel()));
+        long[] keys = session.findAllObjectsSingle(template(AttributeVector.newPrivateKey(), location));
         if (keys.length == 1) {
             return keys[0];
         }
         if (keys.length > 1) {
-            throw new SigningException(keys.length + " private keys on " + location.where() + " are labelled '" + location.keyLabel()
-                    + "': give the signing key a label of its own");
+            throw new SigningException(keys.length + " private keys on " + location.where() + " match " + location.describeKey()
+                    + ": give the signing key a label of its own, or choose it by secure-build.pkcs11.keyId");
         }
-        List<String> labels = new ArrayList<>();
+        List<String> keysThere = new ArrayList<>();
         for (long other : session.findAllObjectsSingle(AttributeVector.newPrivateKey())) {
-            String label = session.getAttrValues(other, CKA_LABEL).label();
-            labels.add(label == null ? "(no label)" : "'" + label + "'");
+            AttributeVector names = session.getAttrValues(other, CKA_LABEL, CKA_ID);
+            String label = names.label() == null ? "(no label)" : "'" + names.label() + "'";
+            keysThere.add(names.id() == null || names.id().length == 0 ? label : label + " (id " + HexFormat.ofDelimiter(":").formatHex(names.id()) + ")");
         }
-        throw new SigningException("No private key labelled '" + location.keyLabel() + "' on " + location.where() + "; its private keys are: "
-                + (labels.isEmpty() ? "none" : String.join(", ", labels)) + " (secure-build.pkcs11.keyLabel)");
+        String wanted = (location.keyLabel() != null ? " labelled '" + location.keyLabel() + "'" : "")
+                + (location.keyId() != null ? " with id " + shownId(location.keyId()) : "");
+        throw new SigningException("No private key" + wanted + " on " + location.where() + "; its private keys are: "
+                + (keysThere.isEmpty() ? "none" : String.join(", ", keysThere)) + " (secure-build.pkcs11.keyLabel, secure-build.pkcs11.keyId)");
+    }
+
+    /**
+     * A CKA_ID as people write it: hex digits, optionally with a {@code 0x} prefix and {@code :} or space between
+     * bytes ({@code 01}, {@code 0x0a1b}, {@code 0a:1b}, as pkcs11-tool and p11tool print them).
+     */
+    static byte[] parseKeyId(String text) {
+        String digits = text.trim();
+        if (digits.startsWith("0x") || digits.startsWith("0X")) {
+            digits = digits.substring(2);
+        }
+        digits = digits.replace(":", "").replace(" ", "");
+        if (digits.isEmpty() || digits.length() % 2 != 0 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("secure-build.pkcs11.keyId is '" + text + "': expected the key's CKA_ID in hex, such as 01 or 0a:1b");
+        }
+        return HexFormat.of().parseHex(digits);
     }
 
     /**
@@ -314,7 +398,7 @@ public final class Pkcs11Token {
     private static PublicKey publicKey(Session session, long privateKey, long keyType, Location location)
             throws PKCS11Exception, SigningException {
         List<Long> candidates = new ArrayList<>();
-        for (long object : session.findAllObjectsSingle(AttributeVector.newPublicKey().label(location.keyLabel()))) {
+        for (long object : session.findAllObjectsSingle(template(AttributeVector.newPublicKey(), location))) {
             candidates.add(object);
         }
         candidates.add(privateKey);
@@ -335,8 +419,8 @@ public final class Pkcs11Token {
                 throw new SigningException("The public key of " + location.describe() + " cannot be read: " + e.getMessage(), e);
             }
         }
-        throw new SigningException("No public key for " + location.describe() + ": the token has no public key object labelled '"
-                + location.keyLabel() + "' and the private key does not show its public part");
+        throw new SigningException("No public key for " + location.describe() + ": the token has no public key object of that "
+                + (location.keyLabel() != null ? "label" : "id") + " and the private key does not show its public part");
     }
 
     /** CKA_EC_PARAMS is the curve's DER OID; CKA_EC_POINT the DER OCTET STRING of the uncompressed point (some tokens omit the wrapper). */

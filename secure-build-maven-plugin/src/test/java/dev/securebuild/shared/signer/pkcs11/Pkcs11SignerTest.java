@@ -171,6 +171,36 @@ class Pkcs11SignerTest {
         assertTrue(none.getMessage().contains("Slot 987654321 of " + hsm.module() + " holds no token"), none.getMessage());
     }
 
+    /** pkcs11-tool made the EC key with id 02: the id alone finds it, written as pkcs11-tool or p11tool print ids. */
+    @Test
+    void aKeyIsChosenByItsId() throws Exception {
+        SoftHsm hsm = SoftHsm.token();
+        PublicKeyOf byLabel = new PublicKeyOf(Pkcs11Token.open(new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, SoftHsm.EC_KEY),
+                SoftHsm.PIN.toCharArray()));
+        for (String id : List.of("02", "0x02", " 02 ")) {
+            Pkcs11Token token = Pkcs11Token.open(new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, null, id), SoftHsm.PIN.toCharArray());
+            assertEquals(byLabel.key(), token.publicKey(), "id " + id);
+            assertEquals("key with id 02", token.location().describeKey());
+            assertEquals(64, token.sign(new byte[32]).length);
+        }
+        // Label and id must both match.
+        SigningException both = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY, "02"), SoftHsm.PIN.toCharArray()));
+        assertTrue(both.getMessage().startsWith("No private key labelled '" + SoftHsm.RSA_KEY + "' with id 02 on token '" + SoftHsm.TOKEN + "'"),
+                both.getMessage());
+        assertTrue(both.getMessage().contains("'" + SoftHsm.RSA_KEY + "' (id 01)") && both.getMessage().contains("'" + SoftHsm.EC_KEY + "' (id 02)"),
+                both.getMessage());
+        SigningException notHex = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, null, "zz"), SoftHsm.PIN.toCharArray()));
+        assertEquals("secure-build.pkcs11.keyId is 'zz': expected the key's CKA_ID in hex, such as 01 or 0a:1b", notHex.getMessage());
+    }
+
+    private record PublicKeyOf(java.security.PublicKey key) {
+        PublicKeyOf(Pkcs11Token token) {
+            this(token.publicKey());
+        }
+    }
+
     @Test
     void anUnknownKeyLabelListsTheLabelsThatExist() {
         SoftHsm hsm = SoftHsm.token();
@@ -207,7 +237,19 @@ class Pkcs11SignerTest {
         assertTrue(e.getMessage().contains("libnothing.so does not exist"), e.getMessage());
     }
 
-    /** A library that is not a PKCS#11 module (no C_GetFunctionList) is refused with its name, and the JVM lives on. */
+    /** A file that is no library at all is refused with what the loader said. */
+    @Test
+    void aFileThatIsNoLibraryIsNamed() throws Exception {
+        Path text = Files.writeString(folder.resolve("libtoken.so"), "not a library\n");
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(text.toString(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY), "1".toCharArray()));
+        assertTrue(e.getMessage().startsWith("Cannot load the PKCS#11 module " + text + ": "), e.getMessage());
+    }
+
+    /**
+     * A library that is not a PKCS#11 module (no C_GetFunctionList) is refused with its name, and the JVM lives on: the
+     * wrapper alone reported it with a message from freed memory, and crashed the test JVM now and then.
+     */
     @Test
     void aLibraryThatIsNoPkcs11ModuleIsNamed() throws Exception {
         Path notAModule = java.util.stream.Stream.of("/usr/lib/x86_64-linux-gnu/libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1",
@@ -215,7 +257,8 @@ class Pkcs11SignerTest {
         Assumptions.assumeTrue(notAModule != null, "no libz.so.1 to try");
         SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
                 new Pkcs11Token.Location(notAModule.toString(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY), "1".toCharArray()));
-        assertTrue(e.getMessage().startsWith("Cannot load the PKCS#11 module " + notAModule), e.getMessage());
+        assertEquals("Cannot load the PKCS#11 module " + notAModule + ": it is not a PKCS#11 module (it has no C_GetFunctionList); set "
+                + "secure-build.pkcs11.library to the token's PKCS#11 library", e.getMessage());
     }
 
     private int run(List<String> command) throws Exception {
