@@ -105,6 +105,17 @@ abstract class AbstractSigningMojo extends AbstractMojo {
     private String pkcs11KeyId;
 
     /**
+     * The token and key as a PKCS#11 URI (RFC 7512), for signer pkcs11, such as
+     * {@code pkcs11:token=release;object=signing?module-path=/usr/lib/softhsm/libsofthsm2.so}: instead of, or with,
+     * the parameters above (what both name must agree). Attributes taken: token, slot-id, object, id, type=private and
+     * module-path; a PIN in it (pin-value, pin-source) is refused.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.pkcs11.uri")
+    private String pkcs11Uri;
+
+    /**
      * The creation time of the token key's OpenPGP key (ISO-8601, such as 2026-01-15T10:00:00Z), for signer pkcs11: it
      * is part of the fingerprint, so it must stay the same.
      *
@@ -151,7 +162,7 @@ abstract class AbstractSigningMojo extends AbstractMojo {
 
     /** The configured key as a signer for {@code goal}; a key that cannot be used is recorded in {@code events}. */
     protected Signer signer(String goal, EventLog events) throws MojoExecutionException {
-        SignerChoice choice = new SignerChoice(signerName(), pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyId, pkcs11KeyCreated, pkcs11UserId);
+        SignerChoice choice = new SignerChoice(signerName(), pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyId, pkcs11Uri, pkcs11KeyCreated, pkcs11UserId);
         return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, choice, getLog(), events, project, goal);
     }
 

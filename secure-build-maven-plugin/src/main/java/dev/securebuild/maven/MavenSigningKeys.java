@@ -29,6 +29,7 @@ import dev.securebuild.shared.signer.pgp.SigningKey;
 import dev.securebuild.shared.signer.pgp.SigningKeyLoader;
 import dev.securebuild.shared.signer.pkcs11.Pkcs11Signer;
 import dev.securebuild.shared.signer.pkcs11.Pkcs11Token;
+import dev.securebuild.shared.signer.pkcs11.Pkcs11Uri;
 
 /** Turns the goals' key parameters, the environment and settings.xml into a signing key, unlocked once per build. */
 @Named
@@ -120,11 +121,20 @@ public class MavenSigningKeys {
     public Pkcs11Signer pkcs11Signer(MavenSession session, String serverId, SignerChoice choice, Log log)
             throws MojoExecutionException, SigningException {
         Instant created = keyCreated(choice.keyCreated());
-        Pkcs11Token.Location location = new Pkcs11Token.Location(blankToNull(choice.library()), blankToNull(choice.tokenLabel()), choice.slot(),
-                blankToNull(choice.keyLabel()), blankToNull(choice.keyId()));
+        Pkcs11Token.Location location;
+        try {
+            location = blankToNull(choice.uri()) == null
+                    ? new Pkcs11Token.Location(blankToNull(choice.library()), blankToNull(choice.tokenLabel()), choice.slot(),
+                            blankToNull(choice.keyLabel()), blankToNull(choice.keyId()))
+                    : Pkcs11Uri.parse(choice.uri()).merge(blankToNull(choice.library()), blankToNull(choice.tokenLabel()), choice.slot(),
+                            blankToNull(choice.keyLabel()), blankToNull(choice.keyId()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         if (location.library() == null) {
             throw new MojoExecutionException("secure-build.signer is pkcs11 and no module is given: set secure-build.pkcs11.library "
-                    + "(parameter pkcs11Library) to the token's PKCS#11 library, such as /usr/lib/softhsm/libsofthsm2.so");
+                    + "(parameter pkcs11Library, or module-path in secure-build.pkcs11.uri) to the token's PKCS#11 library, such as "
+                    + "/usr/lib/softhsm/libsofthsm2.so");
         }
         char[] pin = pin(session, serverId);
         try {

@@ -379,7 +379,7 @@ public final class Pkcs11Token {
      * A CKA_ID as people write it: hex digits, optionally with a {@code 0x} prefix and {@code :} or space between
      * bytes ({@code 01}, {@code 0x0a1b}, {@code 0a:1b}, as pkcs11-tool and p11tool print them).
      */
-    static byte[] parseKeyId(String text) {
+    public static byte[] parseKeyId(String text) {
         String digits = text.trim();
         if (digits.startsWith("0x") || digits.startsWith("0X")) {
             digits = digits.substring(2);
