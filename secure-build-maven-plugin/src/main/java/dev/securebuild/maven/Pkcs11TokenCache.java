@@ -9,6 +9,7 @@ import javax.inject.Singleton;
 
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pkcs11.Pkcs11Token;
+import dev.securebuild.shared.signer.pkcs11.TokenLogins;
 
 /**
  * Keeps the tokens that are logged in for the whole build, so that a reactor of a hundred modules (with {@code -T} or
@@ -23,7 +24,7 @@ public class Pkcs11TokenCache {
     private final Map<String, Pkcs11Token> tokens = new ConcurrentHashMap<>();
 
     public synchronized Pkcs11Token get(Pkcs11Token.Location location, char[] pin, Consumer<Pkcs11Token> onOpen) throws SigningException {
-        String key = location + "/" + Pkcs11Token.pinDigest(pin);
+        String key = location + "/" + TokenLogins.pinDigest(pin);
         Pkcs11Token token = tokens.get(key);
         if (token == null || !token.loggedIn()) {
             token = Pkcs11Token.open(location, pin);
