@@ -1,5 +1,6 @@
 package dev.securebuild.shared.signer.pkcs11;
 
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_ALWAYS_AUTHENTICATE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_KEY_TYPE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_SIGN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_EC;
@@ -129,7 +130,7 @@ public final class Pkcs11Token {
         try {
             TokenLogins.logIn(session, location.library() + "#" + slot.getSlotID(), location, pin);
             long key = TokenKeys.privateKey(session, location);
-            AttributeVector attributes = session.getAttrValues(key, CKA_KEY_TYPE, CKA_SIGN);
+            AttributeVector attributes = session.getAttrValues(key, CKA_KEY_TYPE, CKA_SIGN, CKA_ALWAYS_AUTHENTICATE);
             long keyType = attributes.keyType() == null ? -1 : attributes.keyType();
             if (keyType != CKK_RSA && keyType != CKK_EC) {
                 throw new SigningException(location.describe() + " is not an RSA or EC key: secure-build signs with RSA and ECDSA P-256 keys on tokens");
@@ -137,6 +138,12 @@ public final class Pkcs11Token {
             if (!Boolean.TRUE.equals(attributes.sign())) {
                 throw new SigningException(location.describe() + " may not sign (its CKA_SIGN is false): create the key with the sign "
                         + "usage (pkcs11-tool --usage-sign)");
+            }
+            if (Boolean.TRUE.equals(attributes.alwaysAuthenticate())) {
+                // Such a key wants the PIN again before every signature: the build would have to keep the PIN for its
+                // whole length, which secure-build does not do.
+                throw new SigningException(location.describe() + " asks for the PIN before every signature (its CKA_ALWAYS_AUTHENTICATE "
+                        + "is true, as for some smart cards' signing keys): secure-build logs in once per build; use a key without it");
             }
             PublicKey publicKey = TokenKeys.publicKey(session, key, keyType, location);
             Pkcs11Token opened = new Pkcs11Token(token, location, key, keyType, publicKey);

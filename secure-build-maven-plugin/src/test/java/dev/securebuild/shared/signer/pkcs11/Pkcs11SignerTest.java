@@ -230,6 +230,16 @@ class Pkcs11SignerTest {
         assertTrue(e.getMessage().contains("'" + SoftHsm.NO_SIGN_KEY + "'"), e.getMessage());
     }
 
+    /** A key that wants the PIN again for each signature is refused when the token is opened, not at the first signature. */
+    @Test
+    void aKeyThatWantsThePinForEverySignatureIsRefusedUpFront() {
+        SoftHsm hsm = SoftHsm.token();
+        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+                new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, SoftHsm.ALWAYS_AUTHENTICATE_KEY), SoftHsm.PIN.toCharArray()));
+        assertTrue(e.getMessage().contains("CKA_ALWAYS_AUTHENTICATE"), e.getMessage());
+        assertFalse(e.getMessage().contains(SoftHsm.PIN), e.getMessage());
+    }
+
     @Test
     void aMissingModuleIsNamed() {
         SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(

@@ -36,6 +36,8 @@ public final class SoftHsm {
     public static final String RSA_3072_KEY = "release-rsa-3072";
     public static final String RSA_4096_KEY = "release-rsa-4096";
     public static final String NO_SIGN_KEY = "decrypt-only";
+    /** A key that wants the PIN for every signature (CKA_ALWAYS_AUTHENTICATE), as some smart cards' signing keys do. */
+    public static final String ALWAYS_AUTHENTICATE_KEY = "pin-per-signature";
 
     private static SoftHsm instance;
     private static String unavailable;
@@ -106,12 +108,16 @@ public final class SoftHsm {
         hsm.generate("rsa:4096", RSA_4096_KEY, "05");
         hsm.generate("rsa:2048", NO_SIGN_KEY, "03");
         hsm.forbidSigning(NO_SIGN_KEY);
+        // SoftHSM2 takes CKA_ALWAYS_AUTHENTICATE only when the key is made.
+        hsm.generate("EC:prime256v1", ALWAYS_AUTHENTICATE_KEY, "06", "--always-auth");
         return hsm;
     }
 
-    private void generate(String type, String label, String id) throws IOException, InterruptedException {
-        run(List.of("pkcs11-tool", "--module", module, "--token-label", TOKEN, "--login", "--pin", PIN, "--keypairgen",
-                "--key-type", type, "--label", label, "--id", id));
+    private void generate(String type, String label, String id, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("pkcs11-tool", "--module", module, "--token-label", TOKEN, "--login", "--pin", PIN,
+                "--keypairgen", "--key-type", type, "--label", label, "--id", id));
+        command.addAll(List.of(options));
+        run(command);
     }
 
     /** The slot that holds the token of that label (SoftHSM2 numbers its slots at random). */
@@ -142,6 +148,10 @@ public final class SoftHsm {
 
     /** pkcs11-tool cannot make a key that may not sign (SoftHSM2's default CKA_SIGN is true): clear the attribute. */
     private void forbidSigning(String label) throws IOException {
+        setOnPrivateKey(label, new AttributeVector().sign(false));
+    }
+
+    private void setOnPrivateKey(String label, AttributeVector attributes) throws IOException {
         try {
             for (Slot slot : cryptoki().getSlotList(true)) {
                 if (!slot.getToken().getTokenInfo().getLabel().trim().equals(TOKEN)) {
@@ -151,7 +161,7 @@ public final class SoftHsm {
                 try {
                     session.login(PKCS11Constants.CKU_USER, PIN.toCharArray());
                     for (long key : session.findAllObjectsSingle(AttributeVector.newPrivateKey().label(label))) {
-                        session.setAttributeValues(key, new AttributeVector().sign(false));
+                        session.setAttributeValues(key, attributes);
                     }
                     session.logout();
                 } finally {
@@ -159,7 +169,7 @@ public final class SoftHsm {
                 }
             }
         } catch (PKCS11Exception e) {
-            throw new IOException("Cannot clear CKA_SIGN of " + label + ": " + e.getErrorName(), e);
+            throw new IOException("Cannot set " + attributes + " on " + label + ": " + e.getErrorName(), e);
         }
     }
 
