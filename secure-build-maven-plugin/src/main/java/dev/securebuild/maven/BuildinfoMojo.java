@@ -72,10 +72,11 @@ public class BuildinfoMojo extends AbstractMojo {
             getLog().info("Skipping: secure-build.skip is set; this module's outputs are not in the .buildinfo");
         }
         ReactorAggregation<ModuleResult> aggregation = ReactorAggregation.of(session, mojoExecution);
-        java.util.Optional<List<ModuleResult>> all = aggregation.add(project, new ModuleResult(module));
+        var arrival = aggregation.add(project, new ModuleResult(module));
+        java.util.Optional<List<ModuleResult>> all = arrival.all();
         if (all.isEmpty()) {
             getLog().info("Recorded the outputs of " + project.getArtifactId() + " for the reactor's .buildinfo ("
-                    + aggregation.waitingFor() + " module(s) still to come)");
+                    + arrival.stillToCome() + " module(s) still to come)");
             return;
         }
         List<BuildInfo.Module> modules = new ArrayList<>();

@@ -168,10 +168,11 @@ public class CheckFindingsMojo extends AbstractMojo {
             return;
         }
         ReactorAggregation<List<Path>> aggregation = ReactorAggregation.of(session, mojoExecution);
-        Optional<List<List<Path>>> all = aggregation.add(project, files);
+        var arrival = aggregation.add(project, files);
+        Optional<List<List<Path>>> all = arrival.all();
         if (all.isEmpty()) {
             getLog().info("Recorded " + files.size() + " report(s) of " + project.getArtifactId() + " for the reactor's check ("
-                    + aggregation.waitingFor() + " module(s) still to come)");
+                    + arrival.stillToCome() + " module(s) still to come)");
             return;
         }
         List<Path> everything = all.get().stream().flatMap(List::stream).distinct().toList();

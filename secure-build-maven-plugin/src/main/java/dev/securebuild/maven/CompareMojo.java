@@ -83,7 +83,7 @@ public class CompareMojo extends AbstractComparingMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         ReactorAggregation<ModuleOutputs> aggregation = ReactorAggregation.of(session, mojoExecution);
-        var all = aggregation.add(project, ModuleOutputs.of(project, skip));
+        var all = aggregation.add(project, ModuleOutputs.of(project, skip)).all();
         if (all.isEmpty()) {
             getLog().info("Recorded the outputs of " + project.getArtifactId() + "; the comparison runs after the last module");
             return;

@@ -78,15 +78,21 @@ final class ReactorAggregation<T> {
     }
 
     /**
-     * Records this module's result.
+     * What one module learns when it adds its result, decided under one lock: under {@code -T} two modules that ask
+     * for the count after adding could both see the other's result and log the same count.
      *
-     * @return every module's result in reactor order, to the module that completed the set (once); empty to the others
+     * @param all         every module's result in reactor order, to the module that completed the set (once); empty to the others
+     * @param stillToCome how many modules had not arrived when this one did
      */
-    synchronized Optional<List<T>> add(MavenProject project, T result) {
+    record Arrival<T>(Optional<List<T>> all, int stillToCome) {}
+
+    /** Records this module's result. */
+    synchronized Arrival<T> add(MavenProject project, T result) {
         arrived.put(project.getId(), result);
         projects.put(project.getId(), project);
-        if (completed || !arrived.keySet().containsAll(expected)) {
-            return Optional.empty();
+        int stillToCome = (int) expected.stream().filter(id -> !arrived.containsKey(id)).count();
+        if (completed || stillToCome > 0) {
+            return new Arrival<>(Optional.empty(), stillToCome);
         }
         completed = true;
         Set<String> order = new LinkedHashSet<>(expected);
@@ -97,7 +103,7 @@ final class ReactorAggregation<T> {
                 all.add(arrived.get(id));
             }
         }
-        return Optional.of(all);
+        return new Arrival<>(Optional.of(all), 0);
     }
 
     /** The modules that arrived so far, in reactor order. */
@@ -108,7 +114,4 @@ final class ReactorAggregation<T> {
         return all;
     }
 
-    synchronized int waitingFor() {
-        return (int) expected.stream().filter(id -> !arrived.containsKey(id)).count();
-    }
 }

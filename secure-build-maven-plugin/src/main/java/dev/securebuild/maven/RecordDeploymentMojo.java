@@ -151,10 +151,11 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
             mine = moduleRecord(project, signer());
         }
         ReactorAggregation<ModuleRecord> aggregation = ReactorAggregation.of(session, mojoExecution);
-        Optional<List<ModuleRecord>> all = aggregation.add(project, mine);
+        var arrival = aggregation.add(project, mine);
+        Optional<List<ModuleRecord>> all = arrival.all();
         if (all.isEmpty()) {
             getLog().info((mine == null ? "Nothing" : mine.files() + " deployed file(s) of " + project.getArtifactId())
-                    + " for the reactor's ledger record (" + aggregation.waitingFor() + " module(s) still to come)");
+                    + " for the reactor's ledger record (" + arrival.stillToCome() + " module(s) still to come)");
             return;
         }
         List<ModuleRecord> modules = all.get().stream().filter(Objects::nonNull).toList();

@@ -126,10 +126,11 @@ public class ReleaseGateMojo extends AbstractMojo {
             getLog().info("Skipping: secure-build.skip is set; this module is not gated");
         }
         ReactorAggregation<Optional<MavenProject>> aggregation = ReactorAggregation.of(session, mojoExecution);
-        Optional<List<Optional<MavenProject>>> all = aggregation.add(project, skip ? Optional.empty() : Optional.of(project));
+        var arrival = aggregation.add(project, skip ? Optional.empty() : Optional.of(project));
+        Optional<List<Optional<MavenProject>>> all = arrival.all();
         if (all.isEmpty()) {
             getLog().info("Recorded " + project.getArtifactId() + " for the release gate; it decides after the last module ("
-                    + aggregation.waitingFor() + " still to come)");
+                    + arrival.stillToCome() + " still to come)");
             return;
         }
         if (skip) {

@@ -109,10 +109,11 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             getLog().info("Skipping: secure-build.skip is set; this module's outputs are not compared");
         }
         ReactorAggregation<ModuleOutputs> aggregation = ReactorAggregation.of(session, mojoExecution);
-        var all = aggregation.add(project, ModuleOutputs.of(project, skip));
+        var arrival = aggregation.add(project, ModuleOutputs.of(project, skip));
+        var all = arrival.all();
         if (all.isEmpty()) {
             getLog().info("Recorded the outputs of " + project.getArtifactId() + "; the rebuild runs after the last module ("
-                    + aggregation.waitingFor() + " still to come)");
+                    + arrival.stillToCome() + " still to come)");
             return;
         }
         List<ModuleOutputs> modules = all.get();
