@@ -9,7 +9,9 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.sign.TrustedKeys;
 
@@ -99,12 +101,21 @@ abstract class AbstractVerifyingMojo extends AbstractMojo {
         }
     }
 
-    /** The {@code eventLog} parameter as given (absolute by default; a relative path is taken from the project). */
-    protected String eventLog() {
-        return eventLog;
+    /** A project with a POM, not the stand-in Maven makes for a goal run in a plain folder. */
+    protected static boolean isProject(MavenProject project) {
+        return project != null && project.getFile() != null;
     }
 
-    protected boolean eventLogToMavenLog() {
-        return eventLogToMavenLog;
+    /** Where relative paths start: the project's folder, or without a POM the folder Maven was started in. */
+    protected Path base(MavenProject project) {
+        return isProject(project) ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
+    }
+
+    /**
+     * The security event log: {@code eventLog}, taken from {@code base}; its default when it is not set, and always
+     * without a project (whose {@code project.build.directory} means nothing).
+     */
+    protected EventLog openEventLog(Path base, boolean configuredCounts) {
+        return SecurityEventLogs.open(base, configuredCounts ? eventLog : null, eventLogToMavenLog, getLog());
     }
 }

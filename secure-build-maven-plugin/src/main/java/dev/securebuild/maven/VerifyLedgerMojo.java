@@ -3,7 +3,6 @@ package dev.securebuild.maven;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,16 +44,13 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
 
     @Override
     protected void verify() throws MojoExecutionException, MojoFailureException {
-        boolean hasProject = project != null && project.getFile() != null;
-        // Without a POM, Maven's stand-in project has the current folder as its base directory.
-        Path base = hasProject ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
+        boolean hasProject = isProject(project);
+        Path base = base(project);
         Path file = RecordDeploymentMojo.resolveLedger(ledger, session);
-        Path events = eventLog() == null || eventLog().contains("${") || !hasProject
-                ? base.resolve("target/secure-build/security-events.jsonl") : base.resolve(eventLog());
         String projectId = hasProject ? project.getGroupId() + ":" + project.getArtifactId() : "-";
 
         TrustedKeys trusted = trustedKeys(base);
-        EventLog log = new EventLog(events, Clock.systemUTC(), eventLogToMavenLog() ? getLog()::warn : null);
+        EventLog log = openEventLog(base, hasProject);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ledger", file.toString());
         LedgerVerifier.Result result;

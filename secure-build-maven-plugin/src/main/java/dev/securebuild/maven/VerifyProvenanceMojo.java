@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,7 +70,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
     @Override
     protected void verify() throws MojoExecutionException, MojoFailureException {
         // Maven's stand-in project, when there is no POM, is no project to leave a result for.
-        MavenProject resultProject = hasProject() ? project : null;
+        MavenProject resultProject = isProject(project) ? project : null;
         try {
             verifyProvenance();
         } catch (MojoExecutionException | MojoFailureException e) {
@@ -80,14 +79,9 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
         }
     }
 
-    private boolean hasProject() {
-        return project != null && project.getFile() != null;
-    }
-
     private void verifyProvenance() throws MojoExecutionException, MojoFailureException {
-        boolean hasProject = hasProject();
-        // Without a POM, Maven's stand-in project has the current folder as its base directory.
-        Path base = hasProject ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
+        boolean hasProject = isProject(project);
+        Path base = base(project);
         if (!hasProject && directory == null) {
             throw new MojoExecutionException("There is no project here: give the folder of the files to check with -Dsecure-build.directory=PATH "
                     + "(and the provenance file with -Dsecure-build.provenanceFile=PATH when that folder holds more than one .intoto.jsonl)");
@@ -95,8 +89,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
         Path provenance = hasProject || !isDefault(provenanceFile) ? base.resolve(provenanceFile.toPath())
                 : onlyEnvelopeIn(base.resolve(directory.toPath()));
         String projectId = hasProject ? project.getGroupId() + ":" + project.getArtifactId() : "-";
-        Path eventLogFile = hasProject && !eventLog().contains("${") ? base.resolve(eventLog()) : base.resolve("target/secure-build/security-events.jsonl");
-        EventLog events = new EventLog(eventLogFile, Clock.systemUTC(), eventLogToMavenLog() ? getLog()::warn : null);
+        EventLog events = openEventLog(base, hasProject);
 
         TrustedKeys trusted = trustedKeys(base);
 

@@ -115,7 +115,7 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
         }
         int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
         if (failed > 0) {
-            EventLog events = SecurityEventLogs.open(base, eventLog(), eventLogToMavenLog(), getLog());
+            EventLog events = openEventLog(base, true);
             for (ArtifactVerifier.Line line : lines) {
                 if (line.status() != ArtifactVerifier.Status.OK) {
                     Map<String, Object> fields = new LinkedHashMap<>();

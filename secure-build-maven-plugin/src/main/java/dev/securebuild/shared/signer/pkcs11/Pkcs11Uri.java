@@ -2,9 +2,11 @@ package dev.securebuild.shared.signer.pkcs11;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * A PKCS#11 URI (RFC 7512) as HSM vendors, p11-kit, OpenSSL's pkcs11 provider and cosign name a key:
@@ -79,7 +81,7 @@ public record Pkcs11Uri(String modulePath, String token, Long slot, String objec
     public Pkcs11Token.Location merge(String library, String tokenLabel, Long slotId, String keyLabel, String keyId) {
         String mergedId = pick("id", id, "secure-build.pkcs11.keyId", keyId, (a, b) -> {
             try {
-                return java.util.Arrays.equals(Pkcs11Token.parseKeyId(a), Pkcs11Token.parseKeyId(b));
+                return Arrays.equals(Pkcs11Token.parseKeyId(a), Pkcs11Token.parseKeyId(b));
             } catch (IllegalArgumentException e) {
                 return false;
             }
@@ -90,7 +92,7 @@ public record Pkcs11Uri(String modulePath, String token, Long slot, String objec
                 pick("object", object, "secure-build.pkcs11.keyLabel", keyLabel, String::equals), mergedId);
     }
 
-    private static <T> T pick(String attribute, T fromUri, String parameter, T given, java.util.function.BiPredicate<T, T> same) {
+    private static <T> T pick(String attribute, T fromUri, String parameter, T given, BiPredicate<T, T> same) {
         if (fromUri != null && given != null && !same.test(fromUri, given)) {
             throw invalid(attribute + " is " + fromUri + " but " + parameter + " is " + given + ": give it once, or the same in both");
         }
