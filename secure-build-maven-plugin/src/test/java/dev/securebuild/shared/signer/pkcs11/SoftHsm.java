@@ -134,24 +134,17 @@ public final class SoftHsm {
         }
     }
 
-    private PKCS11Module cryptoki() throws IOException, PKCS11Exception {
-        PKCS11Module cryptoki = PKCS11Module.getInstance(module);
+    /** The module as the signer loads it (once per JVM), so that the fixture and the tests share it. */
+    private PKCS11Module cryptoki() throws IOException {
         try {
-            cryptoki.initialize();
-        } catch (PKCS11Exception e) {
-            if (e.getErrorCode() != PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
-                throw e;
-            }
+            return Pkcs11Modules.load(Path.of(module), new Pkcs11Token.Location(module, TOKEN, null, "(test fixture)"));
+        } catch (dev.securebuild.shared.signer.SigningException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return cryptoki;
     }
 
     /** pkcs11-tool cannot make a key that may not sign (SoftHSM2's default CKA_SIGN is true): clear the attribute. */
     private void forbidSigning(String label) throws IOException {
-        setOnPrivateKey(label, new AttributeVector().sign(false));
-    }
-
-    private void setOnPrivateKey(String label, AttributeVector attributes) throws IOException {
         try {
             for (Slot slot : cryptoki().getSlotList(true)) {
                 if (!slot.getToken().getTokenInfo().getLabel().trim().equals(TOKEN)) {
@@ -161,7 +154,7 @@ public final class SoftHsm {
                 try {
                     session.login(PKCS11Constants.CKU_USER, PIN.toCharArray());
                     for (long key : session.findAllObjectsSingle(AttributeVector.newPrivateKey().label(label))) {
-                        session.setAttributeValues(key, attributes);
+                        session.setAttributeValues(key, new AttributeVector().sign(false));
                     }
                     session.logout();
                 } finally {
@@ -169,7 +162,7 @@ public final class SoftHsm {
                 }
             }
         } catch (PKCS11Exception e) {
-            throw new IOException("Cannot set " + attributes + " on " + label + ": " + e.getErrorName(), e);
+            throw new IOException("Cannot clear CKA_SIGN of " + label + ": " + e.getErrorName(), e);
         }
     }
 
