@@ -1,9 +1,8 @@
 package dev.securebuild.enforcer.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 import dev.securebuild.allowlist.AllowList;
 import dev.securebuild.allowlist.AllowListLoader;
 import dev.securebuild.allowlist.InvalidAllowListException;
+import dev.securebuild.shared.io.BoundedDownload;
 
 /**
  * Loads the configured {@code <list>}s (paths, file:/https: URLs or Maven coordinates) in layer order, each once per
@@ -29,8 +29,6 @@ import dev.securebuild.allowlist.InvalidAllowListException;
  */
 public final class AllowListSources {
 
-    /** How long to wait for an https: list to connect and to send data. */
-    static final int URL_TIMEOUT_MILLIS = 20_000;
     private static final String CACHE_KEY = AllowListSources.class.getName() + ".lists@" + System.identityHashCode(AllowList.class);
 
     private final String user;
@@ -84,12 +82,8 @@ public final class AllowListSources {
         try {
             switch (location.kind()) {
                 case URL:
-                    URLConnection connection = URI.create(location.text()).toURL().openConnection();
-                    connection.setConnectTimeout(URL_TIMEOUT_MILLIS);
-                    connection.setReadTimeout(URL_TIMEOUT_MILLIS);
-                    try (InputStream in = connection.getInputStream()) {
-                        return AllowListLoader.load(in, location.text(), position);
-                    }
+                    byte[] list = BoundedDownload.fetch(URI.create(location.text()), location.text());
+                    return AllowListLoader.load(new ByteArrayInputStream(list), location.text(), position);
                 case COORDINATES:
                     return AllowListLoader.load(resolve(location), position);
                 default:
