@@ -112,7 +112,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         Path file = Path.of(project.getBuild().getDirectory(), "secure-build", "results", "allowlist.json");
         try {
             RuleResult.write(file, "allowlist", "enforce (approvedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
-                    project.getVersion(), verdict, summary, new ArrayList<>(result.expiring.values()), Instant.now());
+                    project.getVersion(), verdict, summary, new ArrayList<>(result.expiring.values()), Instant.now(), RuleEvents.secrets(session));
         } catch (IOException e) {
             throw new EnforcerRuleError("approvedDependencies: cannot write its result " + file + ": " + e.getMessage(), e);
         }

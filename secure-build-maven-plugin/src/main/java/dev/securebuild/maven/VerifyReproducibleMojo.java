@@ -161,7 +161,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             }
             ComparisonReport report = new ComparisonReport("verify-reproducible", Instant.now(), "this build (" + root + ")",
                     "the rebuild (" + copy + ")", comparisons);
-            Reports.write(report, work);
+            Reports.write(report, work, secrets());
             AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
                     BuildCompare.render(top.getVersion(), comparisons, System.getProperty("java.version"), System.getProperty("os.name")));
             log(report, LOGGED_PER_OUTPUT);
