@@ -175,7 +175,7 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
         AllowListReport report = decide(top, configured, options);
         Path output = project.getBasedir().toPath().resolve(outputDirectory).resolve(JSON_FILE);
         try {
-            AtomicFiles.write(output, report::writeJson);
+            AtomicFiles.write(output, secrets().redacting(report::writeJson));
         } catch (IOException e) {
             throw new MojoExecutionException("allowlist-report could not write " + output + ": " + e.getMessage(), e);
         }

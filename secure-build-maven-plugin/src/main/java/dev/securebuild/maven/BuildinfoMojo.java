@@ -86,7 +86,7 @@ public class BuildinfoMojo extends AbstractSecureBuildMojo {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         Path file = Path.of(top.getBuild().getDirectory(), top.getArtifactId() + "-" + top.getVersion() + ".buildinfo");
         try {
-            AtomicFiles.writeString(file, BuildInfo.render(environment(top), modules));
+            AtomicFiles.writeString(file, secrets().redact(BuildInfo.render(environment(top), modules)));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
         }

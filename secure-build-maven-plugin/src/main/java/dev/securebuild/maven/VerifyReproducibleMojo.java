@@ -163,7 +163,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
                     "the rebuild (" + copy + ")", comparisons);
             Reports.write(report, work, secrets());
             AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
-                    BuildCompare.render(top.getVersion(), comparisons, System.getProperty("java.version"), System.getProperty("os.name")));
+                    secrets().redact(BuildCompare.render(top.getVersion(), comparisons, System.getProperty("java.version"), System.getProperty("os.name"))));
             log(report, LOGGED_PER_OUTPUT);
             getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
             long took = (System.nanoTime() - started) / 1_000_000;
