@@ -105,23 +105,26 @@ public final class LedgerVerifier {
     Result verify(Path ledger, byte[] content) {
         LedgerFormat.Lines lines = LedgerFormat.lines(content);
         List<byte[]> all = lines.lines();
-        // Where each record number is, read leniently, to tell a reordering from a deletion.
+        // Where each record number is, read leniently, to tell a reordering from a deletion; and who signed each line.
         Map<Long, Integer> lineOfSequence = new HashMap<>();
+        List<String> keyOfLine = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             try {
-                lineOfSequence.putIfAbsent(LedgerFormat.parse(all.get(i)).sequence(), i + 1);
+                LedgerFormat.ParsedLine parsed = LedgerFormat.parse(all.get(i));
+                lineOfSequence.putIfAbsent(parsed.sequence(), i + 1);
+                keyOfLine.add(parsed.signature().keyid());
             } catch (LedgerFormatException e) {
-                // reported in order below
+                keyOfLine.add(null); // reported in order below
             }
         }
         Set<String> signers = new TreeSet<>();
-        String[] ledgerKey = {null};
         String previousHash = null;
         long previousSequence = 0;
         for (int i = 0; i < all.size(); i++) {
             int number = i + 1;
             byte[] line = all.get(i);
-            Optional<Problem> problem = check(number, line, previousSequence, previousHash, lineOfSequence, signers, ledgerKey);
+            Optional<Problem> problem = check(number, line, previousSequence, previousHash, lineOfSequence, signers,
+                    i == 0 ? null : keyOfLine.get(i - 1));
             if (problem.isEmpty() && number == all.size() && !lines.complete()) {
                 problem = Optional.of(new Problem(number, Kind.INCOMPLETE, "the last line has no line end: the write that added it was "
                         + "cut off, or it was edited (the next record-deployment would refuse to append)"));
@@ -136,7 +139,7 @@ public final class LedgerVerifier {
     }
 
     private Optional<Problem> check(int number, byte[] line, long previousSequence, String previousHash, Map<Long, Integer> lineOfSequence,
-                                    Set<String> signers, String[] ledgerKey) {
+                                    Set<String> signers, String previousKey) {
         LedgerFormat.ParsedLine parsed;
         try {
             parsed = LedgerFormat.parse(line);
@@ -193,27 +196,26 @@ public final class LedgerVerifier {
                     : "its previous is " + parsed.previous() + ", but line " + (number - 1) + " has SHA-256 " + previousHash
                     + ": line " + (number - 1) + " is not the record this one was chained to"));
         }
-        Optional<Problem> keyChange = keyChange(number, signature.keyid(), ledgerKey[0], rotation);
+        Optional<Problem> keyChange = keyChange(number, signature.keyid(), previousKey, rotation);
         if (keyChange.isPresent()) {
             return keyChange;
         }
-        ledgerKey[0] = signature.keyid();
         signers.add(signature.keyid());
         return Optional.empty();
     }
 
     /** A record signed by another key than the one before must declare that change, and a declared change must be the one made. */
-    private static Optional<Problem> keyChange(int number, String key, String ledgerKey, Optional<LedgerFormat.KeyRotation> rotation) {
+    private static Optional<Problem> keyChange(int number, String key, String previousKey, Optional<LedgerFormat.KeyRotation> rotation) {
         if (rotation.isEmpty()) {
-            return ledgerKey == null || ledgerKey.equals(key) ? Optional.empty() : Optional.of(new Problem(number, Kind.KEY_CHANGED,
-                    "signed by key " + key + ", but line " + (number - 1) + " by key " + ledgerKey + ", and it declares no change of key "
+            return previousKey == null || previousKey.equals(key) ? Optional.empty() : Optional.of(new Problem(number, Kind.KEY_CHANGED,
+                    "signed by key " + key + ", but line " + (number - 1) + " by key " + previousKey + ", and it declares no change of key "
                     + "(keyRotation): a record signed with another trusted key was added"));
         }
         LedgerFormat.KeyRotation declared = rotation.get();
-        if (ledgerKey == null || !declared.previous().equals(ledgerKey) || !declared.next().equals(key) || ledgerKey.equals(key)) {
+        if (previousKey == null || !declared.previous().equals(previousKey) || !declared.next().equals(key) || previousKey.equals(key)) {
             return Optional.of(new Problem(number, Kind.KEY_CHANGED, "it declares a change of key from " + declared.previous() + " to "
-                    + declared.next() + ", but it is signed by key " + key + (ledgerKey == null ? " and is the first record"
-                    : " and line " + (number - 1) + " by key " + ledgerKey)));
+                    + declared.next() + ", but it is signed by key " + key + (previousKey == null ? " and is the first record"
+                    : " and line " + (number - 1) + " by key " + previousKey)));
         }
         return Optional.empty();
     }
