@@ -47,7 +47,8 @@ Map definition = statement.predicate.buildDefinition
 assert definition.buildType == 'https://securebuild.dev/provenance/maven/v1'
 assert definition.externalParameters.goals == ['install']
 assert definition.externalParameters.userProperties['deploy.password'] == '[redacted]'
-assert definition.externalParameters.userProperties['greeting'] == 'hello'
+// Default deny: a property not listed in publicProperties is recorded by its name only.
+assert definition.externalParameters.userProperties['greeting'] == '[redacted]'
 assert definition.externalParameters.source.uri == 'git+https://github.com/example/demo@refs/heads/main'
 assert definition.externalParameters.source.digest.gitCommit == '0123456789abcdef0123456789abcdef01234567'
 assert definition.internalParameters.mavenVersion == mavenVersion

@@ -67,7 +67,7 @@ assert invocations[4].contains('SHA-256 of the last record ' + java.security.Mes
 // Secrets: the names are recorded with [redacted], the values nowhere; unnamed variables not at all.
 records.each { record ->
     assert record.configuration.userProperties['deploy.password'] == '[redacted]'
-    assert record.configuration.userProperties['altDeploymentRepository'] == 'local::file:target/repo'
+    assert record.configuration.userProperties['altDeploymentRepository'] == '[redacted]': 'not in publicProperties: its name only'
     assert record.configuration.environment == [DEPLOY_TOKEN: '[redacted]', LEDGER_IT_NOTE: 'pushed with [redacted]', LEDGER_IT_NOT_SET: null]
 }
 File events = new File(basedir, 'target/secure-build/security-events.jsonl')

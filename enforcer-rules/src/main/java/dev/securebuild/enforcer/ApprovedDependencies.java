@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerLogger;
 import org.apache.maven.enforcer.rule.api.EnforcerLevel;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
@@ -30,6 +31,7 @@ import dev.securebuild.enforcer.internal.AllowListSources;
 import dev.securebuild.enforcer.internal.Offenders;
 import dev.securebuild.enforcer.internal.ProjectComponents;
 import dev.securebuild.enforcer.internal.ReportedOffenders;
+import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.RuleResult;
 import dev.securebuild.enforcer.internal.SessionCache;
@@ -72,6 +74,12 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         this.repositorySystem = repositorySystem;
     }
 
+    /** The Enforcer's log without the build's secret values (shared with the plugin's goals). */
+    @Override
+    public EnforcerLogger getLog() {
+        return new RedactingEnforcerLogger(super.getLog(), RuleEvents.secrets(session));
+    }
+
     @Override
     public void execute() throws EnforcerRuleException {
         List<AllowList> lists = loadLists();
@@ -112,7 +120,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         Path file = Path.of(project.getBuild().getDirectory(), "secure-build", "results", "allowlist.json");
         try {
             RuleResult.write(file, "allowlist", "enforce (approvedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
-                    project.getVersion(), verdict, summary, new ArrayList<>(result.expiring.values()), Instant.now());
+                    project.getVersion(), verdict, summary, new ArrayList<>(result.expiring.values()), Instant.now(), RuleEvents.secrets(session));
         } catch (IOException e) {
             throw new EnforcerRuleError("approvedDependencies: cannot write its result " + file + ": " + e.getMessage(), e);
         }

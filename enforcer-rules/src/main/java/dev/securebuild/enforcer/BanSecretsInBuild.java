@@ -18,12 +18,14 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerLogger;
 import org.apache.maven.enforcer.rule.api.EnforcerLevel;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.SessionCache;
 import dev.securebuild.secrets.AllowList;
@@ -57,6 +59,12 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
     public BanSecretsInBuild(MavenProject project, MavenSession session) {
         this.project = project;
         this.session = session;
+    }
+
+    /** The Enforcer's log without the build's secret values (shared with the plugin's goals). */
+    @Override
+    public EnforcerLogger getLog() {
+        return new RedactingEnforcerLogger(super.getLog(), RuleEvents.secrets(session));
     }
 
     @Override

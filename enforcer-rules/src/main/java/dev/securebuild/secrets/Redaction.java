@@ -20,12 +20,14 @@ public final class Redaction {
             ".*(?:password|passwd|passphrase|secret|token|credential|apikey|api[_.-]key|private[_.-]?key|auth)s?(?:[_.-].*)?"
                     + "|(?:.*[_.-])?(?:key|pin|pat|pwd)");
     private static final SecretScanner SCANNER = new SecretScanner();
+    /** The shell's working folders, whose names end like a password's ({@code pwd}); Maven copies them as {@code env.PWD}. */
+    private static final Pattern WORKING_FOLDER = Pattern.compile("(?:env\\.)?(?:OLD)?PWD");
 
     private Redaction() {}
 
     /** Whether the name alone says that its value is a secret (case-insensitive). */
     public static boolean isSecretName(String name) {
-        return name != null && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        return name != null && !WORKING_FOLDER.matcher(name).matches() && SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The value as it may be recorded: {@link #REDACTED} for a secret name, else with each secret-looking piece replaced. */

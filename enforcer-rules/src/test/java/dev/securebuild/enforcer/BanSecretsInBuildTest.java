@@ -163,6 +163,18 @@ class BanSecretsInBuildTest {
         return module;
     }
 
+    @Test
+    void whatTheRuleLogsHoldsNoSecretTheBuildKnows() {
+        MavenSession session = session();
+        session.getUserProperties().setProperty("deploy.password", "a-long-deploy-password");
+        BanSecretsInBuild rule = rule(new MavenProject(), session);
+
+        rule.getLog().warn("allowed secret matched nothing: a-long-deploy-password");
+        rule.getLog().info(() -> "again a-long-deploy-password");
+
+        assertEquals(List.of("WARN allowed secret matched nothing: [redacted]", "INFO again [redacted]"), log.subList(log.size() - 2, log.size()));
+    }
+
     private BanSecretsInBuild rule(MavenProject project) {
         return rule(project, session());
     }

@@ -18,7 +18,7 @@ class RedactionTest {
             assertEquals(Redaction.REDACTED, Redaction.redact(name, "anything"), name);
         }
         for (String name : new String[] {"JAVA_HOME", "maven.compiler.release", "skipTests", "GITHUB_ACTOR", "keystore.type.default", "author",
-                "monkey.business"}) {
+                "monkey.business", "PWD", "OLDPWD", "env.PWD"}) {
             assertFalse(Redaction.isSecretName(name), name);
         }
     }

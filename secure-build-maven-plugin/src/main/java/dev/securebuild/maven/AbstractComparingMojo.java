@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,7 +20,7 @@ import dev.securebuild.reproducible.TextReport;
  * What every goal that compares takes (diff, verify-reproducible, compare): one engine, one set of limits, one way to
  * fail and to log.
  */
-abstract class AbstractComparingMojo extends AbstractMojo {
+abstract class AbstractComparingMojo extends AbstractSecureBuildMojo {
 
     /**
      * Fail the build when the two sides differ (an output different or missing).

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,7 +20,7 @@ import dev.securebuild.sign.SignedFile;
 import dev.securebuild.sign.SummaryFormat;
 
 /** What {@code sign} and {@code checksums} share: which digests, which outputs, and attaching them to the project. */
-abstract class AbstractHashingMojo extends AbstractMojo {
+abstract class AbstractHashingMojo extends AbstractSecureBuildMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;

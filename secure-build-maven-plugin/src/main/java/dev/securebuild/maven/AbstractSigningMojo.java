@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import javax.inject.Inject;
 
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -20,7 +19,7 @@ import dev.securebuild.shared.signer.Signer;
  * that one configuration serves them all, and the security event log where a key that cannot be used is recorded.
  * Each goal declares its own {@code signer} parameter, because their defaults differ.
  */
-abstract class AbstractSigningMojo extends AbstractMojo {
+abstract class AbstractSigningMojo extends AbstractSecureBuildMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;

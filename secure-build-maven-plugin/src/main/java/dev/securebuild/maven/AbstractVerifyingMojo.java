@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,7 +19,7 @@ import dev.securebuild.sign.TrustedKeys;
  * skip. A verifier never unlocks a key (no passphrase, no PIN, no token): it trusts the given public key files, or the
  * certificate of the configured signing key.
  */
-abstract class AbstractVerifyingMojo extends AbstractMojo {
+abstract class AbstractVerifyingMojo extends AbstractSecureBuildMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;

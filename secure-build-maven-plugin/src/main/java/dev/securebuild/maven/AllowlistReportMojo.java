@@ -10,7 +10,6 @@ import javax.inject.Inject;
 
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,7 +33,7 @@ import dev.securebuild.shared.io.AtomicFiles;
  * {@code approvedDependencies} rule configured for maven-enforcer-plugin in the top-level POM.
  */
 @Mojo(name = "allowlist-report", aggregator = true, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class AllowlistReportMojo extends AbstractMojo {
+public class AllowlistReportMojo extends AbstractSecureBuildMojo {
 
     static final String JSON_FILE = "allowlist-report.json";
 
@@ -176,7 +175,7 @@ public class AllowlistReportMojo extends AbstractMojo {
         AllowListReport report = decide(top, configured, options);
         Path output = project.getBasedir().toPath().resolve(outputDirectory).resolve(JSON_FILE);
         try {
-            AtomicFiles.write(output, report::writeJson);
+            AtomicFiles.write(output, secrets().redacting(report::writeJson));
         } catch (IOException e) {
             throw new MojoExecutionException("allowlist-report could not write " + output + ": " + e.getMessage(), e);
         }

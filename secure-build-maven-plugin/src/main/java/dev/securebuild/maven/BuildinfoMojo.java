@@ -9,7 +9,6 @@ import javax.inject.Inject;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Scm;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,7 +28,7 @@ import dev.securebuild.sign.ProducedFile;
  * (in any order under {@code -T}) writes one file for the reactor, at the top-level project.
  */
 @Mojo(name = "buildinfo", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class BuildinfoMojo extends AbstractMojo {
+public class BuildinfoMojo extends AbstractSecureBuildMojo {
 
     /**
      * Attach the {@code .buildinfo} to the module that writes it, so that install and deploy carry it.
@@ -87,7 +86,7 @@ public class BuildinfoMojo extends AbstractMojo {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         Path file = Path.of(top.getBuild().getDirectory(), top.getArtifactId() + "-" + top.getVersion() + ".buildinfo");
         try {
-            AtomicFiles.writeString(file, BuildInfo.render(environment(top), modules));
+            AtomicFiles.writeString(file, secrets().redact(BuildInfo.render(environment(top), modules)));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -40,7 +39,7 @@ import dev.securebuild.shared.results.GoalResult;
  * exceptions, writes findings.json, SARIF, JUnit XML and report.html, and fails the build when a finding blocks.
  */
 @Mojo(name = "check-findings", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class CheckFindingsMojo extends AbstractMojo {
+public class CheckFindingsMojo extends AbstractSecureBuildMojo {
 
     /**
      * The scanners' reports: paths or globs relative to the project ({@code target/dependency-check-report.json},
@@ -220,8 +219,8 @@ public class CheckFindingsMojo extends AbstractMojo {
             Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
             result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports),
                     loaded.policy(), loaded.description());
-            FindingsOutputs.writeAll(result, output, plugin.getVersion());
-            EventLog eventLogFile = new EventLog(events, clock, eventLogToMavenLog ? getLog()::warn : null);
+            FindingsOutputs.writeAll(result, output, plugin.getVersion(), secrets());
+            EventLog eventLogFile = new EventLog(events, clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
             ExceptionEvents.append(eventLogFile, checked.getGroupId() + ":" + checked.getArtifactId(), result.exceptions());
             if (!result.passed()) {
                 eventLogFile.append("policy.failed", checked.getGroupId() + ":" + checked.getArtifactId(), FindingsSummary.eventFields(result,

@@ -112,9 +112,9 @@ public class CompareMojo extends AbstractComparingMojo {
             }
             notes.addAll(source.notes());
             ComparisonReport report = new ComparisonReport("compare", Instant.now(), reference, "this build", comparisons, notes);
-            Reports.write(report, work);
+            Reports.write(report, work, secrets());
             AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
-                    BuildCompare.render(top.getVersion(), comparisons, null, null));
+                    secrets().redact(BuildCompare.render(top.getVersion(), comparisons, null, null)));
             log(report, LOGGED_PER_OUTPUT);
             getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
             if (report.differs()) {

@@ -73,7 +73,7 @@ public class DiffMojo extends AbstractComparingMojo {
                     ? engine.compareFolders(leftPath, rightPath)
                     : List.of(engine.compare(leftPath.getFileName().toString(), leftPath, rightPath));
             report = new ComparisonReport("diff", Instant.now(), leftPath.toString(), rightPath.toString(), comparisons);
-            Reports.write(report, reports);
+            Reports.write(report, reports, secrets());
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

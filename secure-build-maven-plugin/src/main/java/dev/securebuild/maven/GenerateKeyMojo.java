@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +22,7 @@ import dev.securebuild.sign.ThrowawayKeys;
  * demos, tests and CI smoke tests, and prints its fingerprint. Not for releases: a real key is made and kept with care.
  */
 @Mojo(name = "generate-key", requiresProject = false, threadSafe = true)
-public class GenerateKeyMojo extends AbstractMojo {
+public class GenerateKeyMojo extends AbstractSecureBuildMojo {
 
     /**
      * The directory to write the key files to. Default: {@code target/secure-build/throwaway-key} of the project, or of

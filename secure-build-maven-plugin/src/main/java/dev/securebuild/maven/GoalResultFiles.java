@@ -49,7 +49,7 @@ final class GoalResultFiles {
                 exceptions, details == null ? null : details.toString());
         Path folder = GoalResults.folder(Path.of(project.getBuild().getDirectory()));
         try {
-            Path file = GoalResults.write(folder, result);
+            Path file = GoalResults.write(folder, result, RedactingLog.secretsOf(log));
             log.debug("Result for the release gate: " + file + " (" + verdict.label() + ")");
         } catch (IOException | RuntimeException e) {
             log.error("Could not write the result for the release gate in " + folder + ": " + e.getMessage());

@@ -19,6 +19,7 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.sign.KeySources;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.Signer;
@@ -58,10 +59,29 @@ public class MavenSigningKeys {
     /** The configured key, or null when none is configured. */
     public KeySources.Material material(MavenSession session, File keyFile, String serverId) throws MojoExecutionException {
         try {
-            return KeySources.resolve(environment(), keyFile == null ? null : keyFile.toPath(), server(session, serverId));
+            KeySources.Material material = KeySources.resolve(environment(), keyFile == null ? null : keyFile.toPath(), server(session, serverId));
+            if (material != null && session != null && session.getRepositorySession() != null) {
+                // The key and its passphrase are now secrets of this build: no output may hold them.
+                KnownSecrets secrets = KnownSecrets.of(session.getRepositorySession().getData());
+                secrets.add(asciiText(material.key()));
+                if (material.passphrase() != null) {
+                    secrets.add(new String(material.passphrase()));
+                }
+            }
+            return material;
         } catch (SigningException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+    }
+
+    /** Armored or base64 key material as text; null for a binary key (its bytes do not appear in text outputs as such). */
+    private static String asciiText(byte[] key) {
+        for (byte b : key) {
+            if (b < 0) {
+                return null;
+            }
+        }
+        return new String(key, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     public SigningKey signingKey(MavenSession session, File keyFile, String serverId, String fingerprint, Log log) throws MojoExecutionException {

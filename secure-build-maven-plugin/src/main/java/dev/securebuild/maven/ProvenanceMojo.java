@@ -33,6 +33,7 @@ import dev.securebuild.provenance.Dsse;
 import dev.securebuild.provenance.GitSource;
 import dev.securebuild.provenance.Provenance;
 import dev.securebuild.provenance.Subjects;
+import dev.securebuild.secrets.PublicProperties;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
@@ -71,6 +72,15 @@ public class ProvenanceMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.attach", defaultValue = "true")
     private boolean attach;
+
+    /**
+     * The user properties ({@code -Dname=value}) whose value the provenance may hold (comma-separated names, a trailing
+     * {@code *} for a prefix); every other one is recorded by its name with the value {@code [redacted]}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.publicProperties", defaultValue = PublicProperties.DEFAULT)
+    private String publicProperties;
 
 
 
@@ -151,7 +161,8 @@ public class ProvenanceMojo extends AbstractSigningMojo {
             throw new MojoExecutionException("Cannot read a file to describe in the provenance: " + e.getMessage(), e);
         }
         try {
-            Dsse.Envelope envelope = Dsse.sign(signer, Dsse.IN_TOTO_PAYLOAD_TYPE, provenance.toJson());
+            // Before it is signed: a secret the build holds may stand in any field (a path, a URL, a property).
+            Dsse.Envelope envelope = Dsse.sign(signer, Dsse.IN_TOTO_PAYLOAD_TYPE, secrets().redactUtf8(provenance.toJson()));
             AtomicFiles.writeString(output, envelope.toJson() + "\n");
         } catch (SigningException e) {
             throw new MojoExecutionException(e.getMessage());
@@ -181,7 +192,8 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         profiles.addAll(session.getRequest().getActiveProfiles());
         Map<String, String> userProperties = new LinkedHashMap<>();
         session.getUserProperties().forEach((name, value) -> userProperties.put(String.valueOf(name), String.valueOf(value)));
-        return new Provenance.ExternalParameters(session.getGoals(), new ArrayList<>(profiles), userProperties, environment.source());
+        return new Provenance.ExternalParameters(session.getGoals(), new ArrayList<>(profiles),
+                PublicProperties.of(publicProperties).recordable(userProperties), environment.source());
     }
 
     private Map<String, String> internalParameters() {

@@ -32,10 +32,12 @@ import org.apache.maven.project.MavenProject;
 import dev.securebuild.provenance.ledger.DeployedSignatures;
 import dev.securebuild.provenance.ledger.Deployment;
 import dev.securebuild.provenance.ledger.DeploymentRepository;
+import dev.securebuild.provenance.ledger.KeyChangeRefusedException;
 import dev.securebuild.provenance.ledger.Ledger;
 import dev.securebuild.provenance.ledger.LedgerEndpoint;
 import dev.securebuild.provenance.ledger.LedgerFormatException;
 import dev.securebuild.provenance.ledger.Verdicts;
+import dev.securebuild.secrets.PublicProperties;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.digest.FileDigest;
 import dev.securebuild.shared.digest.OnePassReader;
@@ -90,6 +92,25 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.ledger.environment")
     private List<String> environment;
+
+    /**
+     * The user properties ({@code -Dname=value}) whose value the record may hold (comma-separated names, a trailing
+     * {@code *} for a prefix); every other one is recorded by its name with the value {@code [redacted]}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.publicProperties", defaultValue = PublicProperties.DEFAULT)
+    private String publicProperties;
+
+    /**
+     * The fingerprint of the key that signs from now on, to change the ledger's key: a record signed by another key than
+     * the ledger's last record is refused unless this names it. The record then declares the change ({@code keyRotation},
+     * from the previous key to this one), which verify-ledger requires of a change.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.ledger.newKey")
+    private String newKey;
 
 
 
@@ -185,13 +206,18 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
         Signer signer = signer();
         Clock clock = Clock.systemUTC();
         Deployment deployment = new Deployment(clock.instant(), Deployment.Who.of(System::getenv, System.getProperty("user.name")), where,
-                entries, Deployment.Configuration.of(profiles(), userProperties(), environmentNames(), System::getenv),
+                entries, Deployment.Configuration.of(profiles(), userProperties(), PublicProperties.of(publicProperties), environmentNames(),
+                        System::getenv),
                 Verdicts.read(Path.of(top.getBuild().getDirectory(), "secure-build"), Verdicts.signatures(files, signed)));
 
         Path file = ledgerPath();
         Ledger.Appended appended;
         try {
-            appended = new Ledger(file).append(deployment, signer);
+            appended = new Ledger(file).append(deployment, signer, secrets(), newKey);
+        } catch (KeyChangeRefusedException e) {
+            throw new MojoExecutionException("Nothing was appended to the ledger " + file + ": " + e.getMessage() + ". To change the ledger's key "
+                    + "to " + e.signingKey() + ", set -Dsecure-build.ledger.newKey=" + e.signingKey() + " (parameter newKey): the record "
+                    + "then declares the change" + (e.ledgerKey() == null ? "" : "; else sign with key " + e.ledgerKey()));
         } catch (LedgerFormatException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (SigningException e) {
@@ -202,7 +228,7 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
         getLog().info("Recorded deployment #" + appended.sequence() + " (" + entries.size() + " module(s), " + files + " file(s) to "
                 + where.repositoryId() + ") in the ledger " + file + ", signed by " + signer.fingerprint() + "; record SHA-256 " + appended.sha256());
 
-        EventLog events = new EventLog(eventLogPath(top), clock, eventLogToMavenLog ? getLog()::warn : null);
+        EventLog events = new EventLog(eventLogPath(top), clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
         String projectId = top.getGroupId() + ":" + top.getArtifactId();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ledger", file.toString());
@@ -360,7 +386,8 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
 
     private Signer signer() throws MojoExecutionException {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        return signer("record-deployment", new EventLog(eventLogPath(top), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null));
+        return signer("record-deployment", new EventLog(eventLogPath(top), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null,
+                secrets()));
     }
 
     Path ledgerPath() {

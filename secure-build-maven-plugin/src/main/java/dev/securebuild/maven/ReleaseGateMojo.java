@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -43,7 +42,7 @@ import dev.securebuild.shared.results.GoalResults;
  * in the module that reaches it last; bound to {@code verify} by default, after the goals it reads.
  */
 @Mojo(name = "release-gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ReleaseGateMojo extends AbstractMojo {
+public class ReleaseGateMojo extends AbstractSecureBuildMojo {
 
     static final String APPROVED = "release.approved";
     static final String BLOCKED = "release.blocked";
@@ -164,7 +163,7 @@ public class ReleaseGateMojo extends AbstractMojo {
         Path output = releaseGateDirectory == null || releaseGateDirectory.isBlank()
                 ? Path.of(top.getBuild().getDirectory(), "secure-build", "release-gate") : base.resolve(releaseGateDirectory);
         try {
-            GateReports.writeAll(decision, output);
+            GateReports.writeAll(decision, output, secrets());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the release gate's reports to " + output + ": " + e.getMessage(), e);
         }

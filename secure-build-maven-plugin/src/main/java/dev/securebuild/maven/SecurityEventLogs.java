@@ -23,12 +23,13 @@ final class SecurityEventLogs {
     private SecurityEventLogs() {}
 
     /**
+     * @param log        the goal's log: its secrets are kept out of the event log too ({@link RedactingLog#secretsOf})
      * @param configured the goal's {@code eventLog} (relative to the project's folder); an unresolved default (no project) is the
      *                   current folder's target
      */
     static EventLog open(Path base, String configured, boolean toMavenLog, Log log) {
         String path = configured == null || configured.isBlank() || configured.contains("${") ? DEFAULT_PATH : configured;
-        return new EventLog(base.resolve(path), Clock.systemUTC(), toMavenLog ? log::warn : null);
+        return new EventLog(base.resolve(path), Clock.systemUTC(), toMavenLog ? log::warn : null, RedactingLog.secretsOf(log));
     }
 
     /** Appends one event; a log that cannot be written is reported, never hidden, but does not replace the failure being logged. */

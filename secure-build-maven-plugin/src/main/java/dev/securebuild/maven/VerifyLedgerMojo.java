@@ -83,7 +83,8 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
             return;
         }
         getLog().info("The ledger " + file + " verifies: " + result.records() + " record(s), numbered in order, each chained to the one "
-                + "before and signed by a trusted key (" + String.join(", ", result.signers()) + "); SHA-256 of the last record " + result.head());
+                + "before and signed by a trusted key (" + String.join(", ", result.signers()) + (result.signers().size() > 1
+                ? "; each change of key declared by the record that made it" : "") + "); SHA-256 of the last record " + result.head());
     }
 
     private static void append(EventLog log, String type, String projectId, Map<String, Object> fields, String message)

@@ -161,9 +161,9 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             }
             ComparisonReport report = new ComparisonReport("verify-reproducible", Instant.now(), "this build (" + root + ")",
                     "the rebuild (" + copy + ")", comparisons);
-            Reports.write(report, work);
+            Reports.write(report, work, secrets());
             AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
-                    BuildCompare.render(top.getVersion(), comparisons, System.getProperty("java.version"), System.getProperty("os.name")));
+                    secrets().redact(BuildCompare.render(top.getVersion(), comparisons, System.getProperty("java.version"), System.getProperty("os.name"))));
             log(report, LOGGED_PER_OUTPUT);
             getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
             long took = (System.nanoTime() - started) / 1_000_000;

@@ -3,6 +3,7 @@ package dev.securebuild.reproducible;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
 
 /** Writes report.txt, report.json and report.html into one folder, each atomically. */
@@ -10,9 +11,10 @@ public final class Reports {
 
     private Reports() {}
 
-    public static void write(ComparisonReport report, Path folder) throws IOException {
-        AtomicFiles.writeString(folder.resolve("report.txt"), TextReport.full(report));
-        AtomicFiles.write(folder.resolve("report.json"), JsonReport.render(report));
-        AtomicFiles.write(folder.resolve("report.html"), HtmlReport.render(report));
+    /** @param secrets the build's secret values: an archive's text may quote one; it is replaced */
+    public static void write(ComparisonReport report, Path folder, KnownSecrets secrets) throws IOException {
+        AtomicFiles.writeString(folder.resolve("report.txt"), secrets.redact(TextReport.full(report)));
+        AtomicFiles.write(folder.resolve("report.json"), secrets.redactUtf8(JsonReport.render(report)));
+        AtomicFiles.write(folder.resolve("report.html"), secrets.redactUtf8(HtmlReport.render(report)));
     }
 }

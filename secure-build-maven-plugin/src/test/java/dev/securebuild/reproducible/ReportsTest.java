@@ -36,7 +36,7 @@ class ReportsTest {
     void allThreeReportsAreWrittenWithTheSameFindings() throws IOException {
         ComparisonReport report = report();
         Path out = dir.resolve("out");
-        Reports.write(report, out);
+        Reports.write(report, out, dev.securebuild.secrets.KnownSecrets.NONE);
 
         String text = Files.readString(out.resolve("report.txt"));
         assertTrue(text.startsWith("Compared left-dir (left) with right-dir (right): 1 output(s): 0 OK, 1 DIFFERENT, 0 MISSING\n"), text);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.events.EventLog;
 
 /**
@@ -29,10 +30,19 @@ public final class RuleEvents {
                 : project.getBasedir().toPath().resolve(configured);
         boolean echo = Boolean.parseBoolean(session.getUserProperties().getProperty("secure-build.eventLog.mavenLog"));
         try {
-            new EventLog(file, Clock.systemUTC(), echo ? warn::accept : null)
+            new EventLog(file, Clock.systemUTC(), echo ? warn::accept : null, secrets(session))
                     .append(type, project.getGroupId() + ":" + project.getArtifactId(), fields, message);
         } catch (IOException e) {
             warn.accept("Could not write the security event log " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The build's secret values, shared with the plugin's goals; what this realm can see (secret-named variables and
+     * properties) is added by the first rule. The plugin adds settings.xml servers and the signing key's material.
+     */
+    public static KnownSecrets secrets(MavenSession session) {
+        return KnownSecrets.ofBuild(session.getRepositorySession().getData(), "enforcer-rules", System.getenv(), session.getUserProperties(),
+                session.getSystemProperties());
     }
 }

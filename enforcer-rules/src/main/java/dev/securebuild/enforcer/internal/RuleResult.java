@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.securebuild.allowlist.Decision;
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
 
@@ -24,9 +25,10 @@ public final class RuleResult {
     /**
      * @param file     where to write it ({@code target/secure-build/results/<check>.json}: a rule's goal is no file name)
      * @param expiring the EXPIRING decisions: allowed, on approvals that end soon
+     * @param secrets  the build's secret values, kept out of the file
      */
     public static void write(Path file, String check, String goal, String project, String version, GoalResult.Verdict verdict,
-                             String summary, List<Decision> expiring, Instant time) throws IOException {
+                             String summary, List<Decision> expiring, Instant time, KnownSecrets secrets) throws IOException {
         List<GoalResult.ResultException> exceptions = new ArrayList<>();
         for (Decision decision : expiring) {
             LocalDate expires = decision.entry().expires();
@@ -37,6 +39,6 @@ public final class RuleResult {
         }
         // Whole seconds, as the rule has always written them; the project alone as its modules.
         GoalResults.writeTo(file, new GoalResult(check, goal, project, null, version, time.truncatedTo(ChronoUnit.SECONDS), verdict,
-                summary, exceptions, null));
+                summary, exceptions, null), secrets);
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.secrets.Redaction;
 
 /**
@@ -31,7 +32,8 @@ import dev.securebuild.secrets.Redaction;
  * Enforcer rules and the plugin's goals load this class in different class realms of one JVM: a lock that the other
  * realm holds is waited for.
  * Only what the caller passes is written: nothing is taken from the environment, and text values go through
- * {@link Redaction} on the way, so that a secret a message quotes by mistake is not recorded. The schema is in
+ * {@link Redaction} and the build's {@link KnownSecrets} on the way, so that a secret a message quotes (a scanner's
+ * text, an exception's message) is not recorded. The schema is in
  * docs/events.md. Optionally each line is also echoed to the Maven log, as one line after {@link #ECHO_PREFIX}.
  */
 public final class EventLog {
@@ -48,16 +50,21 @@ public final class EventLog {
     private final Path file;
     private final Clock clock;
     private final Consumer<String> echo;
+    private final KnownSecrets secrets;
 
     public EventLog(Path file, Clock clock) {
-        this(file, clock, null);
+        this(file, clock, null, KnownSecrets.NONE);
     }
 
-    /** @param echo where each event's line also goes, after {@link #ECHO_PREFIX} (the Maven log); null for nowhere */
-    public EventLog(Path file, Clock clock, Consumer<String> echo) {
+    /**
+     * @param echo    where each event's line also goes, after {@link #ECHO_PREFIX} (the Maven log); null for nowhere
+     * @param secrets the build's secret values, replaced wherever a text value or the message holds one
+     */
+    public EventLog(Path file, Clock clock, Consumer<String> echo, KnownSecrets secrets) {
         this.file = Objects.requireNonNull(file);
         this.clock = Objects.requireNonNull(clock);
         this.echo = echo;
+        this.secrets = Objects.requireNonNull(secrets);
     }
 
     public Path file() {
@@ -130,11 +137,11 @@ public final class EventLog {
                 } else if (value instanceof Boolean) {
                     json.writeBoolean((Boolean) value);
                 } else {
-                    json.writeString(Redaction.redactPieces(value.toString()));
+                    json.writeString(secrets.redact(Redaction.redactPieces(value.toString())));
                 }
             }
-            json.writeStringField("project", project);
-            json.writeStringField("message", Redaction.redactPieces(message));
+            json.writeStringField("project", secrets.redact(project));
+            json.writeStringField("message", secrets.redact(Redaction.redactPieces(message)));
             json.writeEndObject();
         }
         // JSON escapes line breaks inside strings, so the line ends only here.

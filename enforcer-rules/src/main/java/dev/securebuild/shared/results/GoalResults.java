@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
 
 /**
@@ -58,10 +59,10 @@ public final class GoalResults {
         return folder.resolve(goal + ".json");
     }
 
-    /** Writes the result to {@code <folder>/<goal>.json}, atomically, and returns that file. */
-    public static Path write(Path folder, GoalResult result) throws IOException {
+    /** Writes the result to {@code <folder>/<goal>.json}, atomically, and returns that file; each text without the build's secrets. */
+    public static Path write(Path folder, GoalResult result, KnownSecrets secrets) throws IOException {
         Path file = file(folder, result.goal());
-        writeTo(file, result);
+        writeTo(file, result, secrets);
         return file;
     }
 
@@ -69,8 +70,8 @@ public final class GoalResults {
      * Writes the result to the given file, atomically. For writers whose goal is no file name: the Enforcer rule
      * {@code enforce (approvedDependencies)} writes {@code allowlist.json}, after its check.
      */
-    public static void writeTo(Path file, GoalResult result) throws IOException {
-        AtomicFiles.write(file, out -> {
+    public static void writeTo(Path file, GoalResult result, KnownSecrets secrets) throws IOException {
+        AtomicFiles.write(file, secrets.redacting(out -> {
             try (JsonGenerator json = JSON.createGenerator(out)) {
                 json.useDefaultPrettyPrinter();
                 json.writeStartObject();
@@ -101,7 +102,7 @@ public final class GoalResults {
                 json.writeEndObject();
                 json.writeRaw('\n');
             }
-        });
+        }));
     }
 
     /** Every result in a folder ({@code *.json}, by name); none when the folder does not exist. */

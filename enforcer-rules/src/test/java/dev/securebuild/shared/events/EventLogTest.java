@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.securebuild.secrets.KnownSecrets;
+
 class EventLogTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -66,19 +68,21 @@ class EventLogTest {
     void eventsCanBeEchoedAsOneLineAndSecretsTheyQuoteAreRedacted() throws IOException {
         Path file = dir.resolve("events.jsonl");
         List<String> echoed = new ArrayList<>();
-        EventLog log = new EventLog(file, CLOCK, echoed::add);
+        String passphrase = "correct horse battery";
+        EventLog log = new EventLog(file, CLOCK, echoed::add, KnownSecrets.empty().add(passphrase));
         String token = "ghp_" + "aB3dE5gH7jK9".repeat(3);
 
-        log.append("key.load-failed", "g:a", Map.of("source", "https://deployer:pw-in-url@repo.example.com"),
-                "no key in SIGNING_KEY; token " + token + "\nwas given");
+        log.append("key.load-failed", "g:a", Map.of("source", "https://deployer:pw-in-url@repo.example.com", "detail", "bad " + passphrase),
+                "no key in SIGNING_KEY; token " + token + "\nwas given; passphrase " + passphrase);
 
         String line = Files.readString(file, StandardCharsets.UTF_8);
         assertEquals(List.of(EventLog.ECHO_PREFIX + line.strip()), echoed);
         assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, line);
-        assertTrue(!line.contains(token) && !line.contains("pw-in-url"), line);
+        assertTrue(!line.contains(token) && !line.contains("pw-in-url") && !line.contains(passphrase), line);
         JsonNode event = new ObjectMapper().readTree(line);
         assertEquals("https://deployer:[redacted]@repo.example.com", event.get("source").asText());
-        assertEquals("no key in SIGNING_KEY; token [redacted]\nwas given", event.get("message").asText());
+        assertEquals("no key in SIGNING_KEY; token [redacted]\nwas given; passphrase [redacted]", event.get("message").asText());
+        assertEquals("bad [redacted]", event.get("detail").asText(), "a secret of the build, found by its value");
     }
 
     @Test

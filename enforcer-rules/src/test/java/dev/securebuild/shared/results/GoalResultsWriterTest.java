@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.securebuild.secrets.KnownSecrets;
+
 /** The one writer of secure-build-result/1, as the rules jar compiles it (Java 11) for the rules and the plugin. */
 class GoalResultsWriterTest {
 
@@ -39,7 +41,7 @@ class GoalResultsWriterTest {
     @Test
     void aResultWithExceptionsIsReadBackEqual() throws IOException {
         Path file = GoalResults.file(folder, "allowlist");
-        GoalResults.writeTo(file, withExceptions());
+        GoalResults.writeTo(file, withExceptions(), KnownSecrets.NONE);
 
         GoalResult read = GoalResults.read(file);
         assertEquals(withExceptions(), read);
@@ -52,7 +54,7 @@ class GoalResultsWriterTest {
     @Test
     void writesTheDocumentedFieldsInTheirOrder() throws IOException {
         Path file = GoalResults.write(folder, new GoalResult("sign", "sign", "g:a", List.of(), "1.0", Instant.parse("2026-12-01T10:15:30.123Z"),
-                GoalResult.Verdict.PASS, null, null, "/x/details.json"));
+                GoalResult.Verdict.PASS, null, null, "/x/details.json"), KnownSecrets.NONE);
         assertEquals(folder.resolve("sign.json"), file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         List<String> names = new ArrayList<>();
@@ -71,16 +73,16 @@ class GoalResultsWriterTest {
     @Test
     void theAtomicWriteLeavesNoTemporaryFile() throws IOException {
         Path file = GoalResults.file(folder.resolve("target/secure-build/results"), "allowlist");
-        GoalResults.writeTo(file, withExceptions());
+        GoalResults.writeTo(file, withExceptions(), KnownSecrets.NONE);
         // Again over the first: the move replaces it, and the gate (which reads *.json) sees one file.
-        GoalResults.writeTo(file, withExceptions());
+        GoalResults.writeTo(file, withExceptions(), KnownSecrets.NONE);
         assertEquals(List.of("allowlist.json"), names(file.getParent()));
         assertEquals(List.of(withExceptions()), GoalResults.readAll(file.getParent()));
     }
 
     @Test
     void aGoalThatIsNoFileNameIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> GoalResults.write(folder, withExceptions()));
+        assertThrows(IllegalArgumentException.class, () -> GoalResults.write(folder, withExceptions(), KnownSecrets.NONE));
         assertFalse(Files.exists(folder.resolve("enforce (approvedDependencies).json")));
     }
 

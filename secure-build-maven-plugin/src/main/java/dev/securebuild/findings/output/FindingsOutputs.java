@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.securebuild.findings.CheckResult;
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
 
 /**
@@ -30,19 +31,19 @@ public final class FindingsOutputs {
         }
     }
 
-    /** Writes the five files and returns their paths, in the order above. */
-    public static List<Path> writeAll(CheckResult result, Path dir, String pluginVersion) throws IOException {
+    /** Writes the five files and returns their paths, in the order above; a scanner's text may quote a secret of the build: it is replaced. */
+    public static List<Path> writeAll(CheckResult result, Path dir, String pluginVersion, KnownSecrets secrets) throws IOException {
         SarifWriter sarif = new SarifWriter(pluginVersion);
         Path json = dir.resolve(JSON);
         Path all = dir.resolve(SARIF);
         Path blocking = dir.resolve(BLOCKING_SARIF);
         Path junit = dir.resolve(JUNIT);
         Path html = dir.resolve(HTML);
-        AtomicFiles.write(json, out -> FindingsJson.write(result, out));
-        AtomicFiles.write(all, out -> sarif.writeAll(result, out));
-        AtomicFiles.write(blocking, out -> sarif.writeBlocking(result, out));
-        AtomicFiles.write(junit, out -> JUnitXmlWriter.write(result, out));
-        AtomicFiles.write(html, out -> HtmlFindingsReport.write(result, out));
+        AtomicFiles.write(json, secrets.redacting(out -> FindingsJson.write(result, out)));
+        AtomicFiles.write(all, secrets.redacting(out -> sarif.writeAll(result, out)));
+        AtomicFiles.write(blocking, secrets.redacting(out -> sarif.writeBlocking(result, out)));
+        AtomicFiles.write(junit, secrets.redacting(out -> JUnitXmlWriter.write(result, out)));
+        AtomicFiles.write(html, secrets.redacting(out -> HtmlFindingsReport.write(result, out)));
         return List.of(json, all, blocking, junit, html);
     }
 }

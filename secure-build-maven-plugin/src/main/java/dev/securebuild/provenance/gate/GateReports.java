@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.securebuild.shared.html.Html;
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
 
 /**
@@ -29,10 +30,10 @@ public final class GateReports {
 
     private GateReports() {}
 
-    public static void writeAll(GateDecision decision, Path folder) throws IOException {
-        AtomicFiles.write(folder.resolve(JSON_FILE), out -> json(decision, out));
-        AtomicFiles.writeString(folder.resolve(MARKDOWN_FILE), markdown(decision));
-        AtomicFiles.writeString(folder.resolve(HTML_FILE), html(decision));
+    public static void writeAll(GateDecision decision, Path folder, KnownSecrets secrets) throws IOException {
+        AtomicFiles.write(folder.resolve(JSON_FILE), secrets.redacting(out -> json(decision, out)));
+        AtomicFiles.writeString(folder.resolve(MARKDOWN_FILE), secrets.redact(markdown(decision)));
+        AtomicFiles.writeString(folder.resolve(HTML_FILE), secrets.redact(html(decision)));
     }
 
     static void json(GateDecision d, OutputStream out) throws IOException {

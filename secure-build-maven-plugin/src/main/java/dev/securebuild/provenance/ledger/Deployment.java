@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import dev.securebuild.secrets.PublicProperties;
 import dev.securebuild.secrets.Redaction;
 
 /**
@@ -92,7 +93,7 @@ public record Deployment(Instant time, Who who, Where where, List<Module> module
      * The configuration the build ran with, every value redacted.
      *
      * @param profiles       the active profiles' ids, sorted
-     * @param userProperties every user property ({@code -Dname=value}), sorted by name
+     * @param userProperties every user property ({@code -Dname=value}) by name, sorted, the value only of public ones
      * @param environment    the named environment variables, sorted by name; null for a variable that is not set
      */
     public record Configuration(List<String> profiles, Map<String, String> userProperties, Map<String, String> environment) {
@@ -104,13 +105,13 @@ public record Deployment(Instant time, Who who, Where where, List<Module> module
         }
 
         /**
-         * The configuration as it may be recorded: each user property and each named environment variable through
-         * {@link Redaction#redact}; nothing from the environment that is not named.
+         * The configuration as it may be recorded: each user property by its name, its value only when
+         * {@code publicProperties} lists it (and then through {@link Redaction#redact}); each named environment variable
+         * through {@link Redaction#redact}; nothing from the environment that is not named.
          */
-        public static Configuration of(Collection<String> profiles, Map<String, String> userProperties, Collection<String> environmentNames,
-                                       Function<String, String> environment) {
-            Map<String, String> properties = new TreeMap<>();
-            userProperties.forEach((name, value) -> properties.put(name, Redaction.redact(name, value)));
+        public static Configuration of(Collection<String> profiles, Map<String, String> userProperties, PublicProperties publicProperties,
+                                       Collection<String> environmentNames, Function<String, String> environment) {
+            Map<String, String> properties = publicProperties.recordable(userProperties);
             Map<String, String> variables = new TreeMap<>();
             for (String name : environmentNames) {
                 if (name != null && !name.isBlank()) {

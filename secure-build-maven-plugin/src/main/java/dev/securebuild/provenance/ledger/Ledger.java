@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 
@@ -44,12 +45,22 @@ public final class Ledger {
      */
     public record Appended(long sequence, byte[] line, String sha256) {}
 
+    /** Appends a record signed by the ledger's own key (a test's shorthand: nothing to redact, no change of key). */
+    Appended append(Deployment deployment, Signer signer) throws IOException, LedgerFormatException, SigningException, KeyChangeRefusedException {
+        return append(deployment, signer, KnownSecrets.NONE, null);
+    }
+
     /**
-     * Appends one signed record for the deployment.
+     * Appends one signed record for the deployment, each secret value the build holds replaced before it is signed.
      *
-     * @throws LedgerFormatException when the ledger's last line is not a complete record (the ledger is left as it is)
+     * @param newKey the fingerprint of the key that is to sign from now on, when the ledger's key changes; null when it
+     *               does not. A record signed by another key than the last record's is appended only when it names the
+     *               signing key, and then carries the change ({@code keyRotation})
+     * @throws LedgerFormatException      when the ledger's last line is not a complete record (the ledger is left as it is)
+     * @throws KeyChangeRefusedException when the key changes without newKey naming it, or newKey names another key
      */
-    public Appended append(Deployment deployment, Signer signer) throws IOException, LedgerFormatException, SigningException {
+    public Appended append(Deployment deployment, Signer signer, KnownSecrets secrets, String newKey)
+            throws IOException, LedgerFormatException, SigningException, KeyChangeRefusedException {
         Path absolute = file.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
         Path key = absolute.getParent().toRealPath().resolve(absolute.getFileName());
@@ -59,6 +70,7 @@ public final class Ledger {
                 long size = channel.size();
                 long sequence = 1;
                 String previous = null;
+                String ledgerKey = null;
                 if (size > 0) {
                     byte[] last = lastLine(channel, size);
                     LedgerFormat.ParsedLine parsed;
@@ -70,8 +82,10 @@ public final class Ledger {
                     }
                     sequence = parsed.sequence() + 1;
                     previous = LedgerFormat.hash(last);
+                    ledgerKey = parsed.signature().keyid();
                 }
-                byte[] canonical = LedgerFormat.canonical(deployment, sequence, previous);
+                LedgerFormat.KeyRotation rotation = rotation(ledgerKey, signer.fingerprint(), newKey, sequence - 1);
+                byte[] canonical = secrets.redactUtf8(LedgerFormat.canonical(deployment, sequence, previous, rotation));
                 LedgerFormat.Signature signature = new LedgerFormat.Signature(signer.fingerprint(), signer.messageScheme(),
                         signer.signMessage(canonical));
                 byte[] line = LedgerFormat.line(canonical, signature);
@@ -84,6 +98,27 @@ public final class Ledger {
                 return new Appended(sequence, line, LedgerFormat.hash(line));
             }
         }
+    }
+
+    /**
+     * The change of key the next record declares: none while the key stays; from the last record's key to the signing
+     * key when {@code newKey} names the signing key; else refused.
+     */
+    static LedgerFormat.KeyRotation rotation(String ledgerKey, String signingKey, String newKey, long lastRecord) throws KeyChangeRefusedException {
+        String named = newKey == null || newKey.isBlank() ? null : newKey.replace(" ", "").replaceFirst("^0[xX]", "").toUpperCase(java.util.Locale.ROOT);
+        if (named != null && !named.equals(signingKey)) {
+            throw new KeyChangeRefusedException("the new key named is " + named + ", but the record would be signed by key " + signingKey,
+                    ledgerKey, signingKey);
+        }
+        if (ledgerKey == null || ledgerKey.equals(signingKey)) {
+            return null;
+        }
+        if (named == null) {
+            throw new KeyChangeRefusedException("its records are signed by key " + ledgerKey + " (the last one, #" + lastRecord
+                    + "), and this record would be signed by key " + signingKey + "; a change of the ledger's key must be declared",
+                    ledgerKey, signingKey);
+        }
+        return new LedgerFormat.KeyRotation(ledgerKey, signingKey);
     }
 
     /** The last line's bytes, read backwards from the end; the file must end with a line end. */

@@ -57,6 +57,15 @@ public final class LedgerFormat {
     }
 
     /**
+     * A change of the ledger's key, declared by the first record the new key signs ({@code keyRotation}, written only
+     * there, just before {@code previous}).
+     *
+     * @param previous the fingerprint of the key that signed the record before
+     * @param next     the fingerprint of the key that signs this record and the ones after it
+     */
+    public record KeyRotation(String previous, String next) {}
+
+    /**
      * A line taken apart.
      *
      * @param record    the whole record, signature included
@@ -68,6 +77,11 @@ public final class LedgerFormat {
 
     /** The canonical bytes of a record: every field but the signature, in the documented order. */
     public static byte[] canonical(Deployment deployment, long sequence, String previous) throws IOException {
+        return canonical(deployment, sequence, previous, null);
+    }
+
+    /** The canonical bytes of a record that declares a change of key ({@code rotation} null for none). */
+    public static byte[] canonical(Deployment deployment, long sequence, String previous, KeyRotation rotation) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
@@ -97,6 +111,12 @@ public final class LedgerFormat {
             writeMap(json, "environment", deployment.configuration().environment());
             json.writeEndObject();
             writeMap(json, "verdicts", deployment.verdicts());
+            if (rotation != null) {
+                json.writeObjectFieldStart("keyRotation");
+                json.writeStringField("previous", rotation.previous());
+                json.writeStringField("next", rotation.next());
+                json.writeEndObject();
+            }
             json.writeStringField("previous", previous);
             json.writeEndObject();
         }
@@ -231,10 +251,28 @@ public final class LedgerFormat {
         return new ParsedLine(record, canonical, parsed, sequence.asLong(), previous.isNull() ? null : previous.asText());
     }
 
+    /** The change of key a record declares, if any; a {@code keyRotation} of another form is refused. */
+    public static java.util.Optional<KeyRotation> rotation(ObjectNode record) throws LedgerFormatException {
+        JsonNode rotation = record.get("keyRotation");
+        if (rotation == null) {
+            return java.util.Optional.empty();
+        }
+        if (!(rotation instanceof ObjectNode) || rotation.size() != 2) {
+            throw new LedgerFormatException("its keyRotation is " + describe(rotation) + ", expected an object of previous and next");
+        }
+        String expected = "an uppercase hex OpenPGP fingerprint";
+        return java.util.Optional.of(new KeyRotation(text(rotation, "keyRotation.", "previous", FINGERPRINT, expected),
+                text(rotation, "keyRotation.", "next", FINGERPRINT, expected)));
+    }
+
     private static String text(JsonNode signature, String field, Pattern form, String expected) throws LedgerFormatException {
-        JsonNode value = signature.get(field);
+        return text(signature, "signature.", field, form, expected);
+    }
+
+    private static String text(JsonNode object, String prefix, String field, Pattern form, String expected) throws LedgerFormatException {
+        JsonNode value = object.get(field);
         if (value == null || !value.isTextual() || !form.matcher(value.asText()).matches()) {
-            throw new LedgerFormatException("its signature." + field + " is " + describe(value) + ", expected " + expected);
+            throw new LedgerFormatException("its " + prefix + field + " is " + describe(value) + ", expected " + expected);
         }
         return value.asText();
     }

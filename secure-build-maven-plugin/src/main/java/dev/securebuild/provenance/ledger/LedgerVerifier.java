@@ -20,7 +20,8 @@ import dev.securebuild.shared.signer.pgp.PublicKeys;
 
 /**
  * Checks a whole ledger, line by line: each line is a record of the documented form, signed by a trusted key over its
- * canonical bytes, its sequence one more than the line before's, its {@code previous} the SHA-256 of the line before.
+ * canonical bytes, its sequence one more than the line before's, its {@code previous} the SHA-256 of the line before,
+ * and signed by the same key as the line before unless it declares the change ({@code keyRotation} from that key to its own).
  * Stops at the first line that breaks one of these, and says what most likely happened to it.
  */
 public final class LedgerVerifier {
@@ -42,7 +43,9 @@ public final class LedgerVerifier {
         /** Records are out of order (or one was copied in again). */
         REORDERED("reordered"),
         /** Validly signed and numbered, but the line before is not the record it was chained to. */
-        REPLACED("replaced");
+        REPLACED("replaced"),
+        /** Signed by a trusted key other than the line before's, without declaring that change of key (or declaring another). */
+        KEY_CHANGED("key changed");
 
         private final String label;
 
@@ -102,13 +105,16 @@ public final class LedgerVerifier {
     Result verify(Path ledger, byte[] content) {
         LedgerFormat.Lines lines = LedgerFormat.lines(content);
         List<byte[]> all = lines.lines();
-        // Where each record number is, read leniently, to tell a reordering from a deletion.
+        // Where each record number is, read leniently, to tell a reordering from a deletion; and who signed each line.
         Map<Long, Integer> lineOfSequence = new HashMap<>();
+        List<String> keyOfLine = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             try {
-                lineOfSequence.putIfAbsent(LedgerFormat.parse(all.get(i)).sequence(), i + 1);
+                LedgerFormat.ParsedLine parsed = LedgerFormat.parse(all.get(i));
+                lineOfSequence.putIfAbsent(parsed.sequence(), i + 1);
+                keyOfLine.add(parsed.signature().keyid());
             } catch (LedgerFormatException e) {
-                // reported in order below
+                keyOfLine.add(null); // reported in order below
             }
         }
         Set<String> signers = new TreeSet<>();
@@ -117,7 +123,8 @@ public final class LedgerVerifier {
         for (int i = 0; i < all.size(); i++) {
             int number = i + 1;
             byte[] line = all.get(i);
-            Optional<Problem> problem = check(number, line, previousSequence, previousHash, lineOfSequence, signers);
+            Optional<Problem> problem = check(number, line, previousSequence, previousHash, lineOfSequence, signers,
+                    i == 0 ? null : keyOfLine.get(i - 1));
             if (problem.isEmpty() && number == all.size() && !lines.complete()) {
                 problem = Optional.of(new Problem(number, Kind.INCOMPLETE, "the last line has no line end: the write that added it was "
                         + "cut off, or it was edited (the next record-deployment would refuse to append)"));
@@ -132,7 +139,7 @@ public final class LedgerVerifier {
     }
 
     private Optional<Problem> check(int number, byte[] line, long previousSequence, String previousHash, Map<Long, Integer> lineOfSequence,
-                                    Set<String> signers) {
+                                    Set<String> signers, String previousKey) {
         LedgerFormat.ParsedLine parsed;
         try {
             parsed = LedgerFormat.parse(line);
@@ -141,6 +148,12 @@ public final class LedgerVerifier {
             return Optional.of(new Problem(number, Kind.MALFORMED, "not a ledger record: " + dev.securebuild.secrets.Redaction.redactPieces(e.getMessage())));
         }
         LedgerFormat.Signature signature = parsed.signature();
+        Optional<LedgerFormat.KeyRotation> rotation;
+        try {
+            rotation = LedgerFormat.rotation(parsed.record());
+        } catch (LedgerFormatException e) {
+            return Optional.of(new Problem(number, Kind.MALFORMED, "not a ledger record: " + e.getMessage()));
+        }
         Optional<CertificateKeys.MessageKey> key;
         try {
             key = CertificateKeys.find(known, signature.keyid());
@@ -183,7 +196,27 @@ public final class LedgerVerifier {
                     : "its previous is " + parsed.previous() + ", but line " + (number - 1) + " has SHA-256 " + previousHash
                     + ": line " + (number - 1) + " is not the record this one was chained to"));
         }
+        Optional<Problem> keyChange = keyChange(number, signature.keyid(), previousKey, rotation);
+        if (keyChange.isPresent()) {
+            return keyChange;
+        }
         signers.add(signature.keyid());
+        return Optional.empty();
+    }
+
+    /** A record signed by another key than the one before must declare that change, and a declared change must be the one made. */
+    private static Optional<Problem> keyChange(int number, String key, String previousKey, Optional<LedgerFormat.KeyRotation> rotation) {
+        if (rotation.isEmpty()) {
+            return previousKey == null || previousKey.equals(key) ? Optional.empty() : Optional.of(new Problem(number, Kind.KEY_CHANGED,
+                    "signed by key " + key + ", but line " + (number - 1) + " by key " + previousKey + ", and it declares no change of key "
+                    + "(keyRotation): a record signed with another trusted key was added"));
+        }
+        LedgerFormat.KeyRotation declared = rotation.get();
+        if (previousKey == null || !declared.previous().equals(previousKey) || !declared.next().equals(key) || previousKey.equals(key)) {
+            return Optional.of(new Problem(number, Kind.KEY_CHANGED, "it declares a change of key from " + declared.previous() + " to "
+                    + declared.next() + ", but it is signed by key " + key + (previousKey == null ? " and is the first record"
+                    : " and line " + (number - 1) + " by key " + previousKey)));
+        }
         return Optional.empty();
     }
 }

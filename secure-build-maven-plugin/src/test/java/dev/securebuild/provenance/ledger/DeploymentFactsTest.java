@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.securebuild.secrets.PublicProperties;
 import dev.securebuild.secrets.Redaction;
 
 /** Who, where, the configuration and the verdicts, as a record holds them: redacted, and only what was asked for. */
@@ -33,13 +34,14 @@ class DeploymentFactsTest {
         Map<String, String> environment = Map.of("DEPLOY_TOKEN", SECRET, "CI_NOTE", "built with " + TOKEN, "HOME", "/home/ci",
                 "UNNAMED_PASSWORD", SECRET);
         Deployment.Configuration configuration = Deployment.Configuration.of(List.of("release", "ci", "release"),
-                Map.of("deploy.password", SECRET, "skipTests", "true", "note", "see " + TOKEN),
-                List.of("DEPLOY_TOKEN", "CI_NOTE", "HOME", "NOT_SET"), environment::get);
+                Map.of("deploy.password", SECRET, "skipTests", "true", "note", "see " + TOKEN, "innocuous.value", SECRET),
+                PublicProperties.of("skipTests,note,deploy.*"), List.of("DEPLOY_TOKEN", "CI_NOTE", "HOME", "NOT_SET"), environment::get);
 
         assertEquals(List.of("ci", "release"), configuration.profiles());
         assertEquals(Redaction.REDACTED, configuration.userProperties().get("deploy.password"));
         assertEquals("true", configuration.userProperties().get("skipTests"));
         assertEquals("see " + Redaction.REDACTED, configuration.userProperties().get("note"));
+        assertEquals(Redaction.REDACTED, configuration.userProperties().get("innocuous.value"), "not listed as public: withheld");
         assertEquals(List.of("CI_NOTE", "DEPLOY_TOKEN", "HOME", "NOT_SET"), List.copyOf(configuration.environment().keySet()));
         assertEquals(Redaction.REDACTED, configuration.environment().get("DEPLOY_TOKEN"));
         assertEquals("built with " + Redaction.REDACTED, configuration.environment().get("CI_NOTE"));

@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.pgp.KeyGenerator;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
@@ -65,7 +67,8 @@ class LedgerTest {
                 "0123456789ABCDEF0123456789ABCDEF01234567", null, null);
         return new Deployment(Instant.parse("2026-03-01T10:15:30.123Z"), new Deployment.Who("alice", "GITHUB_ACTOR"),
                 new Deployment.Where("releases", "https://repo.example.org/releases"), List.of(module),
-                Deployment.Configuration.of(List.of("release"), Map.of("skipTests", "true"), List.of(), name -> null),
+                Deployment.Configuration.of(List.of("release"), Map.of("skipTests", "true"), PublicProperties.of(PublicProperties.DEFAULT), List.of(),
+                        name -> null),
                 Verdicts.read(Path.of("does-not-exist"), Verdicts.NOT_RUN));
     }
 
@@ -211,14 +214,14 @@ class LedgerTest {
     @Test
     void aRecordSignedByAKeyThatIsNotTrustedIsAnUnknownKey() throws Exception {
         Path file = ledgerWith(1, signer(TestKeys.ed25519()));
-        new Ledger(file).append(deployment("2.0"), signer(TestKeys.rsa()));
+        new Ledger(file).append(deployment("2.0"), signer(TestKeys.rsa()), KnownSecrets.NONE, TestKeys.rsa().fingerprint());
 
         LedgerVerifier.Problem problem = verifierTrusting(TestKeys.ed25519()).verify(file).problem();
 
         assertEquals(2, problem.line());
         assertEquals(LedgerVerifier.Kind.UNKNOWN_KEY, problem.kind());
         assertEquals("signed by key " + TestKeys.rsa().fingerprint() + ", which no trusted certificate holds", problem.detail());
-        // Trusting both, the same ledger verifies.
+        // Trusting both, the same ledger verifies: the change of key is declared.
         assertTrue(verifierTrusting(TestKeys.ed25519(), TestKeys.rsa()).verify(file).ok());
     }
 
@@ -321,7 +324,7 @@ class LedgerTest {
             many.put("property." + i, "value " + i);
         }
         Deployment big = new Deployment(Instant.now(), new Deployment.Who("bob", "user.name"), new Deployment.Where("r", "file:repo"),
-                List.of(), Deployment.Configuration.of(List.of(), many, List.of(), n -> null), Map.of());
+                List.of(), Deployment.Configuration.of(List.of(), many, PublicProperties.of("*"), List.of(), n -> null), Map.of());
         new Ledger(file).append(big, signer);
         new Ledger(file).append(big, signer);
         assertTrue(Files.size(file) > 3 * 8192);
@@ -374,5 +377,91 @@ class LedgerTest {
 
     static String sha256(String line) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anotherKeyIsRefusedUntilNewKeyNamesItAndTheRecordThenDeclaresTheChange() throws Exception {
+        Path file = ledgerWith(1, signer(TestKeys.ed25519()));
+        String ed = TestKeys.ed25519().fingerprint();
+        String rsa = TestKeys.rsa().fingerprint();
+        byte[] before = Files.readAllBytes(file);
+
+        KeyChangeRefusedException silent = assertThrows(KeyChangeRefusedException.class,
+                () -> new Ledger(file).append(deployment("2.0"), signer(TestKeys.rsa()), KnownSecrets.NONE, null));
+        assertEquals("its records are signed by key " + ed + " (the last one, #1), and this record would be signed by key " + rsa
+                + "; a change of the ledger's key must be declared", silent.getMessage());
+        assertEquals(ed, silent.ledgerKey());
+        assertEquals(rsa, silent.signingKey());
+        KeyChangeRefusedException other = assertThrows(KeyChangeRefusedException.class,
+                () -> new Ledger(file).append(deployment("2.0"), signer(TestKeys.rsa()), KnownSecrets.NONE, ed));
+        assertEquals("the new key named is " + ed + ", but the record would be signed by key " + rsa, other.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file), "nothing appended");
+
+        // Named as gpg prints it (lower case, in groups): the change is recorded in the record the new key signs.
+        String spaced = rsa.toLowerCase(java.util.Locale.ROOT).replaceAll("(.{4})", "$1 ").strip();
+        new Ledger(file).append(deployment("2.0"), signer(TestKeys.rsa()), KnownSecrets.NONE, spaced);
+        new Ledger(file).append(deployment("3.0"), signer(TestKeys.rsa()), KnownSecrets.NONE, null);
+        List<String> lines = lines(file);
+        JsonNode rotation = JSON.readTree(lines.get(1)).get("keyRotation");
+        assertEquals(ed, rotation.get("previous").asText());
+        assertEquals(rsa, rotation.get("next").asText());
+        assertNull(JSON.readTree(lines.get(2)).get("keyRotation"), "the key no longer changes");
+        LedgerVerifier.Result result = verifierTrusting(TestKeys.ed25519(), TestKeys.rsa()).verify(file);
+        assertTrue(result.ok(), String.valueOf(result.problem()));
+        assertEquals(3, result.records());
+    }
+
+    /** Appends a line as a writer other than record-deployment could: signed by {@code signer}, declaring {@code rotation}. */
+    private static void appendRaw(Path file, String version, Signer signer, LedgerFormat.KeyRotation rotation) throws Exception {
+        List<String> lines = lines(file);
+        String last = lines.get(lines.size() - 1);
+        byte[] canonical = LedgerFormat.canonical(deployment(version), lines.size() + 1, LedgerFormat.hash(last.getBytes(StandardCharsets.UTF_8)),
+                rotation);
+        byte[] line = LedgerFormat.line(canonical, new LedgerFormat.Signature(signer.fingerprint(), signer.messageScheme(),
+                signer.signMessage(canonical)));
+        Files.write(file, (new String(line, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void aLineSignedByAnotherTrustedKeyWithoutDeclaringTheChangeIsNamed() throws Exception {
+        Path file = ledgerWith(2, signer(TestKeys.ed25519()));
+        appendRaw(file, "3.0", signer(TestKeys.rsa()), null);
+
+        LedgerVerifier.Result result = verifierTrusting(TestKeys.ed25519(), TestKeys.rsa()).verify(file);
+
+        assertEquals(2, result.records());
+        assertEquals(3, result.problem().line());
+        assertEquals(LedgerVerifier.Kind.KEY_CHANGED, result.problem().kind());
+        assertEquals("signed by key " + TestKeys.rsa().fingerprint() + ", but line 2 by key " + TestKeys.ed25519().fingerprint()
+                + ", and it declares no change of key (keyRotation): a record signed with another trusted key was added", result.problem().detail());
+    }
+
+    @Test
+    void aDeclaredChangeOfKeyMustBeTheOneMade() throws Exception {
+        String ed = TestKeys.ed25519().fingerprint();
+        String rsa = TestKeys.rsa().fingerprint();
+        Path file = ledgerWith(1, signer(TestKeys.ed25519()));
+        appendRaw(file, "2.0", signer(TestKeys.rsa()), new LedgerFormat.KeyRotation(rsa, rsa));
+        assertEquals(LedgerVerifier.Kind.KEY_CHANGED, verifierTrusting(TestKeys.ed25519(), TestKeys.rsa()).verify(file).problem().kind());
+
+        Path same = folder.resolve("same.jsonl");
+        new Ledger(same).append(deployment("1.0"), signer(TestKeys.ed25519()));
+        appendRaw(same, "2.0", signer(TestKeys.ed25519()), new LedgerFormat.KeyRotation(ed, rsa));
+        LedgerVerifier.Problem problem = verifierTrusting(TestKeys.ed25519(), TestKeys.rsa()).verify(same).problem();
+        assertEquals(LedgerVerifier.Kind.KEY_CHANGED, problem.kind());
+        assertEquals("it declares a change of key from " + ed + " to " + rsa + ", but it is signed by key " + ed + " and line 1 by key " + ed,
+                problem.detail());
+    }
+
+    @Test
+    void aSecretOfTheBuildIsReplacedBeforeTheRecordIsSigned() throws Exception {
+        Path file = folder.resolve("deployments.jsonl");
+        new Ledger(file).append(deployment("1.0"), signer(TestKeys.ed25519()), KnownSecrets.empty().add("repo.example.org"), null);
+
+        String line = lines(file).get(0);
+        assertFalse(line.contains("repo.example.org"), line);
+        assertEquals("https://[redacted]/releases", JSON.readTree(line).get("where").get("url").asText());
+        assertTrue(verifierTrusting(TestKeys.ed25519()).verify(file).ok(), "the signature covers the redacted record");
     }
 }

@@ -29,7 +29,7 @@ class GoalResultsTest {
 
     @Test
     void writesTheDocumentedFieldsAndReadsThemBack() throws IOException {
-        Path file = GoalResults.write(folder, sample());
+        Path file = GoalResults.write(folder, sample(), dev.securebuild.secrets.KnownSecrets.NONE);
         assertEquals(folder.resolve("check-findings.json"), file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertEquals(List.of("format", "check", "goal", "project", "modules", "version", "time", "verdict", "summary", "exceptions", "details"),

@@ -33,7 +33,8 @@ class RuleResultContractTest {
         Path file = GoalResults.file(folder, "allowlist");
 
         RuleResult.write(file, "allowlist", "enforce (approvedDependencies)", "com.example:app", "1.0", GoalResult.Verdict.WARN,
-                "1 component(s) decided: 0 not approved, 1 warning(s)", List.of(expiring), Instant.parse("2027-01-01T10:00:00Z"));
+                "1 component(s) decided: 0 not approved, 1 warning(s)", List.of(expiring), Instant.parse("2027-01-01T10:00:00Z"),
+                dev.securebuild.secrets.KnownSecrets.NONE);
 
         GoalResult read = GoalResults.read(file);
         assertEquals("allowlist", read.check());
