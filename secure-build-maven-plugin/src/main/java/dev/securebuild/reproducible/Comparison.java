@@ -103,7 +103,7 @@ final class Comparison {
 
     private void archives(Input left, Input right, FileType type, List<Difference> out) throws IOException {
         if (left.depth() > limits.maxDepth()) {
-            throw new ArchiveLimitException(left.location() + ": an archive nested " + left.depth() + " levels deep, more than "
+            throw new ArchiveLimitException(left.where() + ": an archive nested " + left.depth() + " levels deep, more than "
                     + limits.maxDepth() + " (limit maxDepth): an archive bomb, or deeper nesting than expected; raise the limit if it is genuine");
         }
         int before = out.size();

@@ -37,17 +37,17 @@ final class GzipDiff {
 
     private static byte[] gunzip(Input input, Budget budget) throws IOException {
         long limit = budget.limits().maxInMemoryBytes();
-        try (InputStream in = budget.count(new GzipCompressorInputStream(input.open(), true), input.location())) {
+        try (InputStream in = budget.count(new GzipCompressorInputStream(input.open(), true), input.where())) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
-                throw new ArchiveLimitException(input.location() + ": expands to more than " + Sizes.human(limit)
+                throw new ArchiveLimitException(input.where() + ": expands to more than " + Sizes.human(limit)
                         + " (limit maxInMemorySize), too large to compare in memory; raise the limit if it is genuine");
             }
             return bytes;
         } catch (ArchiveLimitException e) {
             throw e;
         } catch (IOException e) {
-            throw new CorruptArchiveException(input.location() + ": not a readable gzip file (" + e.getMessage() + ")", e);
+            throw new CorruptArchiveException(input.where() + ": not a readable gzip file (" + e.getMessage() + ")", e);
         }
     }
 
@@ -82,7 +82,7 @@ final class GzipDiff {
         try (GzipCompressorInputStream in = new GzipCompressorInputStream(input.open())) {
             return in.getMetaData();
         } catch (IOException e) {
-            throw new CorruptArchiveException(input.location() + ": not a readable gzip file (" + e.getMessage() + ")", e);
+            throw new CorruptArchiveException(input.where() + ": not a readable gzip file (" + e.getMessage() + ")", e);
         }
     }
 }

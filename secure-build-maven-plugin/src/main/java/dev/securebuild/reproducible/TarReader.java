@@ -40,7 +40,7 @@ final class TarReader implements ArchiveReader {
     private TarArchiveInputStream open() throws IOException {
         InputStream raw = new BufferedInputStream(input.open());
         try {
-            InputStream in = budget.count(gzipped ? new GzipCompressorInputStream(raw, true) : raw, input.location());
+            InputStream in = budget.count(gzipped ? new GzipCompressorInputStream(raw, true) : raw, input.where());
             return new TarArchiveInputStream(in);
         } catch (IOException e) {
             raw.close();
@@ -49,7 +49,7 @@ final class TarReader implements ArchiveReader {
     }
 
     private CorruptArchiveException corrupt(Exception e) {
-        return new CorruptArchiveException(input.location() + ": not a readable " + format() + " archive (" + e.getMessage()
+        return new CorruptArchiveException(input.where() + ": not a readable " + format() + " archive (" + e.getMessage()
                 + "); expected a POSIX/GNU tar" + (gzipped ? " compressed with gzip" : ""), e);
     }
 
@@ -64,7 +64,7 @@ final class TarReader implements ArchiveReader {
         try (TarArchiveInputStream tar = open()) {
             TarArchiveEntry entry;
             while ((entry = nextEntry(tar)) != null) {
-                budget.checkEntries(++count, input.location());
+                budget.checkEntries(++count, input.where());
                 int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
                 String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
                 visitor.visit(entry, key, tar);

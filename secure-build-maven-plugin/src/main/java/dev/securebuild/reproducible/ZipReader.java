@@ -37,7 +37,7 @@ final class ZipReader implements ArchiveReader {
             this.zip = input.path() != null ? builder.setPath(input.path()).get()
                     : builder.setSeekableByteChannel(new SeekableInMemoryByteChannel(input.bytes())).get();
         } catch (IOException | RuntimeException e) {
-            throw new CorruptArchiveException(input.location() + ": not a readable zip archive (" + e.getMessage()
+            throw new CorruptArchiveException(input.where() + ": not a readable zip archive (" + e.getMessage()
                     + "); expected a zip, jar, war or ear with a valid central directory", e);
         }
     }
@@ -52,7 +52,7 @@ final class ZipReader implements ArchiveReader {
         List<EntryInfo> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-            budget.checkEntries(entries.size() + 1, input.location());
+            budget.checkEntries(entries.size() + 1, input.where());
             int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
             String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
             byKey.put(key, entry);
@@ -85,9 +85,9 @@ final class ZipReader implements ArchiveReader {
 
     private InputStream open(ZipArchiveEntry entry) throws IOException {
         try {
-            return budget.count(zip.getInputStream(entry), input.location());
+            return budget.count(zip.getInputStream(entry), input.where());
         } catch (ZipException e) {
-            throw new CorruptArchiveException(input.location() + "!/" + entry.getName() + ": cannot read the entry (" + e.getMessage() + ")", e);
+            throw new CorruptArchiveException(input.where() + "!/" + entry.getName() + ": cannot read the entry (" + e.getMessage() + ")", e);
         }
     }
 
