@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the bytes one comparison expands, against {@link ArchiveLimits#maxExpandedBytes()}. */
+/**
+ * Counts the bytes one comparison expands, against {@link ArchiveLimits#maxExpandedBytes()}, and what it holds in
+ * memory at once (entries read for comparing, at every nesting level), against {@link ArchiveLimits#maxInMemoryBytes()}.
+ */
 final class Budget {
 
     private final ArchiveLimits limits;
     private final AtomicLong expanded = new AtomicLong();
+    private long held;
 
     Budget(ArchiveLimits limits) {
         this.limits = limits;
@@ -48,6 +52,20 @@ final class Budget {
             throw new ArchiveLimitException(archive + ": expands to more than " + Sizes.human(limits.maxExpandedBytes())
                     + " (limit maxExpandedSize): an archive bomb, or a larger archive than expected; raise the limit if it is genuine");
         }
+    }
+
+    /** What may still be held in memory: the limit less what the enclosing comparisons hold. */
+    long available() {
+        return limits.maxInMemoryBytes() - held;
+    }
+
+    /** Records that {@code bytes} are held until {@link #release}; the caller checked {@link #available()} first. */
+    void hold(long bytes) {
+        held += bytes;
+    }
+
+    void release(long bytes) {
+        held -= bytes;
     }
 
     void checkEntries(int entries, String archive) throws ArchiveLimitException {

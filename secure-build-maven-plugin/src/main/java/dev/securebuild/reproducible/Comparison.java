@@ -42,11 +42,21 @@ final class Comparison {
             archives(left, right, leftType, out);
         } else if (leftType == FileType.GZIP) {
             out.addAll(GzipDiff.compare(left, right, budget, (l, r, differences) -> inputs(l, r, differences)));
-        } else if (left.size() > limits.maxInMemoryBytes() || right.size() > limits.maxInMemoryBytes()) {
-            out.add(Binary.difference(left, right, "too large to compare line by line (limit maxInMemorySize "
-                    + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+        } else if (left.bytes() != null) {
+            out.addAll(content(left, right, leftType, left.bytes(), right.bytes()));   // held by the enclosing archive's batch
+        } else if (left.size() + right.size() > budget.available()) {
+            try (InputStream l = left.open(); InputStream r = right.open()) {
+                out.add(Binary.streamed(left.location(), l, r, "too large to hold both in memory (limit maxInMemorySize "
+                        + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+            }
         } else {
-            out.addAll(content(left, right, leftType, bytes(left), bytes(right)));
+            long held = left.size() + right.size();
+            budget.hold(held);
+            try {
+                out.addAll(content(left, right, leftType, bytes(left), bytes(right)));
+            } finally {
+                budget.release(held);
+            }
         }
     }
 
@@ -64,23 +74,37 @@ final class Comparison {
         };
     }
 
-    private byte[] bytes(Input input) throws IOException {
-        if (input.bytes() != null) {
-            return input.bytes();
-        }
-        try (InputStream in = input.open()) {
-            return in.readAllBytes();
-        }
+    /** A file on disk, read into an array of its size (readAllBytes on a stream would need twice that while growing). */
+    private static byte[] bytes(Input input) throws IOException {
+        return java.nio.file.Files.readAllBytes(input.path());
     }
 
     private List<Difference> content(Input left, Input right, FileType type, byte[] leftBytes, byte[] rightBytes) throws IOException {
         String location = left.location();
+        if (type == FileType.MANIFEST || type == FileType.PROPERTIES || type == FileType.TEXT) {
+            long needed = TextMemory.needed(leftBytes, rightBytes);
+            if (needed > budget.available()) {
+                return List.of(Binary.streamed(location, leftBytes, rightBytes, "text too large to diff line by line: that needs about "
+                        + Sizes.human(needed) + " more memory (decoded characters, lines and the diff), more than the "
+                        + Sizes.human(Math.max(0, budget.available())) + " left of maxInMemorySize " + Sizes.human(limits.maxInMemoryBytes())
+                        + "; compared byte by byte"));
+            }
+            budget.hold(needed);
+            try {
+                return text(location, type, leftBytes, rightBytes);
+            } finally {
+                budget.release(needed);
+            }
+        }
         return switch (type) {
             case CLASS -> classes(location, leftBytes, rightBytes);
-            case MANIFEST -> ManifestDiff.compare(location, leftBytes, rightBytes);
-            case PROPERTIES, TEXT -> List.of(TextDiff.compare(location, DifferenceKind.TEXT_CONTENT, leftBytes, rightBytes));
             default -> List.of(Binary.difference(location, leftBytes, rightBytes));
         };
+    }
+
+    private static List<Difference> text(String location, FileType type, byte[] leftBytes, byte[] rightBytes) {
+        return type == FileType.MANIFEST ? ManifestDiff.compare(location, leftBytes, rightBytes)
+                : List.of(TextDiff.compare(location, DifferenceKind.TEXT_CONTENT, leftBytes, rightBytes));
     }
 
     private List<Difference> classes(String location, byte[] left, byte[] right) {
@@ -165,11 +189,14 @@ final class Comparison {
             if (l.linkTarget() != null || r.linkTarget() != null) {
                 out.add(Difference.of(left.location() + "!/" + l.name(), DifferenceKind.BINARY_CONTENT,
                         link(l) + " against " + link(r), List.of(), Map.of("symlink", "true")));
-            } else if (l.size() > limits.maxInMemoryBytes() || r.size() > limits.maxInMemoryBytes()) {
-                out.add(Binary.difference(left.location() + "!/" + l.name(), l, r, "too large to open in memory (limit maxInMemorySize "
-                        + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+            } else if (l.size() + r.size() > budget.available()) {
+                // Not even this pair alone fits: read side by side, never held.
+                try (InputStream leftContent = leftReader.open(l); InputStream rightContent = rightReader.open(r)) {
+                    out.add(Binary.streamed(left.location() + "!/" + l.name(), leftContent, rightContent, "too large to hold both in "
+                            + "memory (limit maxInMemorySize " + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+                }
             } else {
-                if (batchBytes + l.size() + r.size() > limits.maxInMemoryBytes() && !batch.isEmpty()) {
+                if (batchBytes + l.size() + r.size() > budget.available() && !batch.isEmpty()) {
                     compareBatch(left, right, leftReader, rightReader, batch, out);
                     batch.clear();
                     batchBytes = 0;
@@ -191,12 +218,18 @@ final class Comparison {
 
     private void compareBatch(Input left, Input right, ArchiveReader leftReader, ArchiveReader rightReader, List<EntryInfo[]> batch,
                               List<Difference> out) throws IOException {
-        Map<String, byte[]> leftContents = leftReader.contents(batch.stream().map(pair -> pair[0]).toList());
-        Map<String, byte[]> rightContents = rightReader.contents(batch.stream().map(pair -> pair[1]).toList());
-        for (EntryInfo[] pair : batch) {
-            Input l = Input.nested(left, pair[0].name(), Objects.requireNonNull(leftContents.get(pair[0].key())));
-            Input r = Input.nested(right, pair[1].name(), Objects.requireNonNull(rightContents.get(pair[1].key())));
-            inputs(l, r, out);
+        long held = batch.stream().mapToLong(pair -> pair[0].size() + pair[1].size()).sum();
+        budget.hold(held);
+        try {
+            Map<String, byte[]> leftContents = leftReader.contents(batch.stream().map(pair -> pair[0]).toList());
+            Map<String, byte[]> rightContents = rightReader.contents(batch.stream().map(pair -> pair[1]).toList());
+            for (EntryInfo[] pair : batch) {
+                Input l = Input.nested(left, pair[0].name(), Objects.requireNonNull(leftContents.get(pair[0].key())));
+                Input r = Input.nested(right, pair[1].name(), Objects.requireNonNull(rightContents.get(pair[1].key())));
+                inputs(l, r, out);
+            }
+        } finally {
+            budget.release(held);
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -55,21 +54,46 @@ final class TarReader implements ArchiveReader {
 
     @FunctionalInterface
     private interface Visitor {
-        void visit(TarArchiveEntry entry, String key, InputStream content) throws IOException;
+        /** @return true to stop at this entry, with the stream on its content */
+        boolean visit(TarArchiveEntry entry, String key, InputStream content) throws IOException;
     }
 
     private void each(Visitor visitor) throws IOException {
+        try (TarArchiveInputStream tar = open()) {
+            each(tar, visitor);
+        }
+    }
+
+    /** @return whether the visitor stopped at an entry */
+    private boolean each(TarArchiveInputStream tar, Visitor visitor) throws IOException {
         Map<String, Integer> seen = new HashMap<>();
         int count = 0;
-        try (TarArchiveInputStream tar = open()) {
-            TarArchiveEntry entry;
-            while ((entry = nextEntry(tar)) != null) {
-                budget.checkEntries(++count, input.where());
-                int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
-                String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
-                visitor.visit(entry, key, tar);
+        TarArchiveEntry entry;
+        while ((entry = nextEntry(tar)) != null) {
+            budget.checkEntries(++count, input.where());
+            int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
+            String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
+            if (visitor.visit(entry, key, tar)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /** Entries come one after the other: read up to the wanted one, and hand out the stream positioned on its content. */
+    @Override
+    public InputStream open(EntryInfo wanted) throws IOException {
+        TarArchiveInputStream tar = open();
+        try {
+            if (each(tar, (entry, key, content) -> key.equals(wanted.key()))) {
+                return tar;
+            }
+        } catch (IOException | RuntimeException e) {
+            tar.close();
+            throw e;
+        }
+        tar.close();
+        throw new CorruptArchiveException(input.where() + "!/" + wanted.name() + ": the entry is gone on a second reading", null);
     }
 
     private TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
@@ -103,6 +127,7 @@ final class TarReader implements ArchiveReader {
             String owner = entry.getLongUserId() + "/" + entry.getLongGroupId() + " " + entry.getUserName() + "/" + entry.getGroupName();
             entries.add(new EntryInfo(entry.getName(), key, entry.isDirectory(), size, HexFormat.of().formatHex(sha256.digest()),
                     entry.getModTime().getTime(), entry.getMode(), null, owner, null, Map.of(), null, linkTarget));
+            return false;
         });
         return entries;
     }
@@ -114,12 +139,13 @@ final class TarReader implements ArchiveReader {
 
     @Override
     public Map<String, byte[]> contents(Collection<EntryInfo> wanted) throws IOException {
-        Set<String> keys = wanted.stream().map(EntryInfo::key).collect(Collectors.toSet());
+        Map<String, EntryInfo> keys = wanted.stream().collect(Collectors.toMap(EntryInfo::key, e -> e));
         Map<String, byte[]> contents = new LinkedHashMap<>();
         each((entry, key, content) -> {
-            if (keys.contains(key)) {
-                contents.put(key, content.readAllBytes());
+            if (keys.containsKey(key)) {
+                contents.put(key, ArchiveReader.read(content, keys.get(key), input.where()));
             }
+            return false;
         });
         return contents;
     }

@@ -127,11 +127,16 @@ final class ZipReader implements ArchiveReader {
     public Map<String, byte[]> contents(Collection<EntryInfo> wanted) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (EntryInfo info : wanted) {
-            try (InputStream in = open(byKey.get(info.key()))) {
-                contents.put(info.key(), in.readAllBytes());
+            try (InputStream in = open(info)) {
+                contents.put(info.key(), ArchiveReader.read(in, info, input.where()));
             }
         }
         return contents;
+    }
+
+    @Override
+    public InputStream open(EntryInfo info) throws IOException {
+        return open(byKey.get(info.key()));
     }
 
     @Override
