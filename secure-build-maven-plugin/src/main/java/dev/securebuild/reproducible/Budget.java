@@ -13,6 +13,7 @@ final class Budget {
 
     private final ArchiveLimits limits;
     private final AtomicLong expanded = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> byArchive = new java.util.concurrent.ConcurrentHashMap<>();
     private long held;
 
     Budget(ArchiveLimits limits) {
@@ -47,9 +48,13 @@ final class Budget {
     }
 
     private void add(long bytes, String archive) throws ArchiveLimitException {
+        byArchive.computeIfAbsent(archive, name -> new AtomicLong()).addAndGet(bytes);
         long total = expanded.addAndGet(bytes);
         if (total > limits.maxExpandedBytes()) {
-            throw new ArchiveLimitException(archive + ": expands to more than " + Sizes.human(limits.maxExpandedBytes())
+            // Both sides are read at once: blame the archive that expanded most, not the one that read the last byte.
+            String largest = byArchive.entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue().get()))
+                    .map(java.util.Map.Entry::getKey).orElse(archive);
+            throw new ArchiveLimitException(largest + ": expands to more than " + Sizes.human(limits.maxExpandedBytes())
                     + " (limit maxExpandedSize): an archive bomb, or a larger archive than expected; raise the limit if it is genuine");
         }
     }

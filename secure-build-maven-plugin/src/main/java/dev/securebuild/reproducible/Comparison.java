@@ -238,7 +238,10 @@ final class Comparison {
     }
 
     private static String link(EntryInfo entry) {
-        return entry.linkTarget() != null ? "a symbolic link to " + entry.linkTarget() : "a regular file";
+        if (entry.linkTarget() == null) {
+            return "a regular file";
+        }
+        return (entry.hardLink() ? "a hard link to " : "a symbolic link to ") + entry.linkTarget();
     }
 
     static List<String> list(List<String> names) {

@@ -73,8 +73,14 @@ final class TarReader implements ArchiveReader {
             budget.checkEntries(++count, input.where());
             int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
             String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
-            if (visitor.visit(entry, key, tar)) {
-                return true;
+            try {
+                if (visitor.visit(entry, key, tar)) {
+                    return true;
+                }
+            } catch (ArchiveLimitException | CorruptArchiveException e) {
+                throw e;
+            } catch (IOException e) {
+                throw corrupt(e);   // the content ends before the size its header gives: a truncated archive
             }
         }
         return false;
@@ -116,7 +122,7 @@ final class TarReader implements ArchiveReader {
             String linkTarget = null;
             if (entry.isSymbolicLink() || entry.isLink()) {
                 linkTarget = entry.getLinkName();
-                sha256.update(linkTarget.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha256.update(((entry.isLink() ? "hard link to " : "symbolic link to ") + linkTarget).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
                 int read;
                 while ((read = content.read(buffer)) > 0) {
@@ -126,7 +132,7 @@ final class TarReader implements ArchiveReader {
             }
             String owner = entry.getLongUserId() + "/" + entry.getLongGroupId() + " " + entry.getUserName() + "/" + entry.getGroupName();
             entries.add(new EntryInfo(entry.getName(), key, entry.isDirectory(), size, HexFormat.of().formatHex(sha256.digest()),
-                    entry.getModTime().getTime(), entry.getMode(), null, owner, null, Map.of(), null, linkTarget));
+                    entry.getModTime().getTime(), entry.getMode(), null, owner, null, Map.of(), null, linkTarget, entry.isLink()));
             return false;
         });
         return entries;

@@ -80,7 +80,7 @@ final class ZipReader implements ArchiveReader {
         String attributes = "platform=" + (unix ? "unix" : entry.getPlatform() == ZipArchiveEntry.PLATFORM_FAT ? "fat" : String.valueOf(entry.getPlatform()))
                 + " external=0x" + Long.toHexString(entry.getExternalAttributes());
         return new EntryInfo(entry.getName(), key, entry.isDirectory(), size, HexFormat.of().formatHex(sha256.digest()), entry.getTime(),
-                mode, attributes, null, method(entry.getMethod()), extra(entry), entry.getComment(), linkTarget);
+                mode, attributes, null, method(entry.getMethod()), extra(entry), entry.getComment(), linkTarget, false);
     }
 
     private InputStream open(ZipArchiveEntry entry) throws IOException {
