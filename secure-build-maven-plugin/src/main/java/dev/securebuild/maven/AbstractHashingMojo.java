@@ -19,6 +19,7 @@ import dev.securebuild.sign.HashAndSign;
 import dev.securebuild.sign.ProcessingException;
 import dev.securebuild.sign.SignedFile;
 import dev.securebuild.sign.SummaryFormat;
+import dev.securebuild.shared.text.Printable;
 
 /** What {@code sign} and {@code checksums} share: which digests, which outputs, and attaching them to the project. */
 abstract class AbstractHashingMojo extends AbstractMojo {
@@ -95,13 +96,13 @@ abstract class AbstractHashingMojo extends AbstractMojo {
             results = new HashAndSign(options, signer).run(ProducedFiles.of(project));
         } catch (ProcessingException | SigningException | MojoExecutionException e) {
             recordResult(false, e.getMessage());
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(Printable.of(e.getMessage()));
         }
         for (SignedFile result : results) {
             if (attach) {
                 attach(result);
             }
-            getLog().debug(result.produced().repositoryName() + " " + result.digest().hexDigests());
+            getLog().debug(Printable.of(result.produced().repositoryName()) + " " + result.digest().hexDigests());
         }
         String summary = summary(results.size(), options, signer);
         recordResult(true, summary);
