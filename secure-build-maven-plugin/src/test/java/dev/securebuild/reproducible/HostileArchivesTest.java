@@ -308,6 +308,15 @@ class HostileArchivesTest {
         assertTrue(e.getMessage().startsWith(file + ": not a"), e.getMessage());
     }
 
+    @Test
+    void aReferenceBuildinfoWithANonNumericLengthIsAClearError() throws IOException {
+        Path file = TestArchives.write(dir.resolve("l"), "demo-1.0.buildinfo", ("buildinfo.version=1.0-SNAPSHOT\n"
+                + "outputs.0.filename=demo-1.0.jar\noutputs.0.length=12\u0000; rm -rf /\noutputs.0.checksums.sha512=00\n").getBytes(StandardCharsets.UTF_8));
+        Path jar = TestArchives.write(dir.resolve("r"), "demo-1.0.jar", zip(List.of(entry("a", "a"))));
+        IOException e = assertThrows(IOException.class, () -> BuildInfoReference.compare(BuildInfo.read(file), "demo-1.0.jar", jar));
+        assertEquals("the reference .buildinfo gives outputs.0.length='12\u0000; rm -rf /': expected a length in bytes", e.getMessage());
+    }
+
     private static byte[] gzip(byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {
