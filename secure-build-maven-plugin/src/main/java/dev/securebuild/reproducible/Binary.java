@@ -31,70 +31,83 @@ final class Binary {
         }
     }
 
+    /** One side read in buffers: what is buffered, where the comparison is in it, and the size and digest so far. */
+    private static final class Side {
+        final InputStream in;
+        final MessageDigest digest = Digests.sha256();
+        final byte[] buffer = new byte[BUFFER];
+        int count;
+        int position;
+        long size;
+        boolean ended;
+
+        Side(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads the next buffer once this one is compared; at the end, count stays 0. */
+        void refill() throws IOException {
+            if (position < count || ended) {
+                return;
+            }
+            count = Math.max(0, in.readNBytes(buffer, 0, BUFFER));
+            ended = count == 0;
+            digest.update(buffer, 0, count);
+            size += count;
+            position = 0;
+        }
+
+        int available() {
+            return count - position;
+        }
+
+        void skipBuffer() {
+            position = count;
+        }
+    }
+
     /**
      * Two contents too large to diff line by line, read side by side in small buffers: their sizes, digests and where
      * they first differ (byte offset and line), in constant memory.
      */
     static Difference streamed(String location, InputStream left, InputStream right, String why) throws IOException {
-        MessageDigest leftDigest = Digests.sha256();
-        MessageDigest rightDigest = Digests.sha256();
-        byte[] l = new byte[BUFFER];
-        byte[] r = new byte[BUFFER];
-        long leftSize = 0;
-        long rightSize = 0;
+        Side l = new Side(left);
+        Side r = new Side(right);
         long firstDifference = -1;
         long compared = 0;
         long line = 1;
-        int leftCount = 0;
-        int rightCount = 0;
-        int leftPos = 0;
-        int rightPos = 0;
-        boolean leftEnd = false;
-        boolean rightEnd = false;
         while (true) {
-            if (leftPos == leftCount && !leftEnd) {
-                leftCount = Math.max(0, left.readNBytes(l, 0, BUFFER));
-                leftEnd = leftCount == 0;
-                leftDigest.update(l, 0, leftCount);
-                leftSize += leftCount;
-                leftPos = 0;
-            }
-            if (rightPos == rightCount && !rightEnd) {
-                rightCount = Math.max(0, right.readNBytes(r, 0, BUFFER));
-                rightEnd = rightCount == 0;
-                rightDigest.update(r, 0, rightCount);
-                rightSize += rightCount;
-                rightPos = 0;
-            }
-            if (leftEnd && rightEnd) {
+            l.refill();
+            r.refill();
+            if (l.ended && r.ended) {
                 break;
             }
             if (firstDifference < 0) {
-                int common = Math.min(leftCount - leftPos, rightCount - rightPos);
+                int common = Math.min(l.available(), r.available());
                 int same = 0;
-                while (same < common && l[leftPos + same] == r[rightPos + same]) {
-                    if (l[leftPos + same] == '\n') {
+                while (same < common && l.buffer[l.position + same] == r.buffer[r.position + same]) {
+                    if (l.buffer[l.position + same] == '\n') {
                         line++;
                     }
                     same++;
                 }
                 compared += same;
-                leftPos += same;
-                rightPos += same;
+                l.position += same;
+                r.position += same;
                 // A byte that differs, or a byte that one side has and the other lacks.
                 if (same < common || common == 0) {
                     firstDifference = compared;
                 }
             }
             if (firstDifference >= 0) {
-                leftPos = leftCount;   // only the sizes and digests are still wanted
-                rightPos = rightCount;
+                l.skipBuffer();   // only the sizes and digests are still wanted
+                r.skipBuffer();
             }
         }
         String where = firstDifference < 0 ? "the bytes are the same" : "first difference at byte " + firstDifference + " (line " + line + ")";
-        Difference difference = of(location, leftSize, rightSize, HexFormat.of().formatHex(leftDigest.digest()),
-                HexFormat.of().formatHex(rightDigest.digest()), why + "; " + where);
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(difference.facts());
+        Difference difference = of(location, l.size, r.size, HexFormat.of().formatHex(l.digest.digest()),
+                HexFormat.of().formatHex(r.digest.digest()), why + "; " + where);
+        Map<String, String> facts = new java.util.LinkedHashMap<>(difference.facts());
         facts.put("firstDifferenceOffset", String.valueOf(firstDifference));
         facts.put("firstDifferenceLine", String.valueOf(line));
         return Difference.of(location, difference.kind(), difference.summary(), difference.details(), facts);
