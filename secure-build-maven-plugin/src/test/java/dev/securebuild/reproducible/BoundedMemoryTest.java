@@ -74,6 +74,30 @@ class BoundedMemoryTest {
     }
 
     @Test
+    void textsThatDifferThroughoutAreComparedByteByByteInBoundedTime() throws IOException {
+        StringBuilder left = new StringBuilder();
+        StringBuilder right = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            left.append("left ").append(i).append('\n');
+            right.append("right ").append(i).append('\n');
+        }
+        long started = System.nanoTime();
+        ArtifactComparison comparison = new DiffEngine().compare("t.txt",
+                TestArchives.write(dir.resolve("l"), "t.txt", left.toString().getBytes(StandardCharsets.UTF_8)),
+                TestArchives.write(dir.resolve("r"), "t.txt", right.toString().getBytes(StandardCharsets.UTF_8)));
+        Difference difference = single(comparison);
+        assertTrue(difference.summary().contains("too many lines differ to diff line by line in bounded time (about 3600 million steps, "
+                + "more than 400 million); compared byte by byte; first difference at byte 0 (line 1)"), difference.summary());
+        assertTrue(System.nanoTime() - started < 30_000_000_000L, "bounded");
+        // One changed line in the same large text is still diffed line by line.
+        String changed = left.toString().replace("left 20000\n", "left 20000 changed\n");
+        ArtifactComparison one = new DiffEngine().compare("u.txt",
+                TestArchives.write(dir.resolve("l"), "u.txt", left.toString().getBytes(StandardCharsets.UTF_8)),
+                TestArchives.write(dir.resolve("r"), "u.txt", changed.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("1 line(s) differ: 'left 20000' against 'left 20000 changed'", single(one).summary());
+    }
+
+    @Test
     void largeTarAndGzipContentIsStreamedToo() throws IOException {
         Path leftTar = tarGzWithText(dir.resolve("l/big.tar.gz"), "value");
         Path rightTar = tarGzWithText(dir.resolve("r/big.tar.gz"), "other");
