@@ -1,6 +1,7 @@
 package dev.securebuild.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +89,8 @@ abstract class AbstractHashingMojo extends AbstractMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
-        HashAndSign.Options options = new HashAndSign.Options(parseAlgorithms(), parseSummaryFormat(), outputDirectory.toPath(),
+        Path folder = OutputFolders.check(outputDirectory.toPath(), "secure-build.outputDirectory", "signatures, sidecars and summaries");
+        HashAndSign.Options options = new HashAndSign.Options(parseAlgorithms(), parseSummaryFormat(), folder,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         Signer signer = signer();
         List<SignedFile> results;
