@@ -16,6 +16,8 @@ final class Comparison {
     static final int MAX_DISASSEMBLED = 50;
     /** Entries of one archive whose content is examined; past it, the rest is listed by name. */
     static final int MAX_EXAMINED = 200;
+    /** The largest array the JVM allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** Names listed in one grouped difference. */
     static final int MAX_LISTED = 20;
 
@@ -44,7 +46,7 @@ final class Comparison {
             out.addAll(GzipDiff.compare(left, right, budget, (l, r, differences) -> inputs(l, r, differences)));
         } else if (left.bytes() != null) {
             out.addAll(content(left, right, leftType, left.bytes(), right.bytes()));   // held by the enclosing archive's batch
-        } else if (left.size() + right.size() > budget.available()) {
+        } else if (!fitsInMemory(left.size(), right.size())) {
             try (InputStream l = left.open(); InputStream r = right.open()) {
                 out.add(Binary.streamed(left.location(), l, r, "too large to hold both in memory (limit maxInMemorySize "
                         + Sizes.human(limits.maxInMemoryBytes()) + ")"));
@@ -58,6 +60,11 @@ final class Comparison {
                 budget.release(held);
             }
         }
+    }
+
+    /** Both contents at once within what is left of maxInMemorySize, and each within what one Java array can hold. */
+    private boolean fitsInMemory(long left, long right) {
+        return left + right <= budget.available() && Math.max(left, right) <= MAX_ARRAY;
     }
 
     private static String describe(FileType type) {
@@ -189,7 +196,7 @@ final class Comparison {
             if (l.linkTarget() != null || r.linkTarget() != null) {
                 out.add(Difference.of(left.location() + "!/" + l.name(), DifferenceKind.BINARY_CONTENT,
                         link(l) + " against " + link(r), List.of(), Map.of("symlink", "true")));
-            } else if (l.size() + r.size() > budget.available()) {
+            } else if (!fitsInMemory(l.size(), r.size())) {
                 // Not even this pair alone fits: read side by side, never held.
                 try (InputStream leftContent = leftReader.open(l); InputStream rightContent = rightReader.open(r)) {
                     out.add(Binary.streamed(left.location() + "!/" + l.name(), leftContent, rightContent, "too large to hold both in "
