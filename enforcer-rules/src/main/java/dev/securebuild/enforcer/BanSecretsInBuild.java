@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -31,6 +30,8 @@ import dev.securebuild.enforcer.internal.SessionCache;
 import dev.securebuild.secrets.AllowList;
 import dev.securebuild.secrets.SecretFinding;
 import dev.securebuild.secrets.SecretScanner;
+import dev.securebuild.shared.io.Links;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Fails when the files that define the build hold something that looks like a secret: the POM, its parents in the same
@@ -161,8 +162,8 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
         }
         for (String name : MVN_FILES) {
             Path file = root.resolve(name);
-            if (Files.isRegularFile(file)) {
-                add(files, root, file);
+            if (Links.exists(file) && !Links.isFolder(file)) {
+                add(files, root, notALink(root, file, name));
             }
         }
         Path basedir = normalized(project.getBasedir().toPath());
@@ -196,15 +197,39 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
         }
         String fixed = pattern.split("[*?\\[{]", 2)[0];
         Path start = basedir.resolve(fixed.contains("/") ? fixed.substring(0, fixed.lastIndexOf('/')) : "");
-        if (!Files.isDirectory(start)) {
+        if (!Links.exists(start)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(start)) {
-            return walk.filter(Files::isRegularFile).filter(file -> matcher.matches(basedir.relativize(file))).sorted()
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new EnforcerRuleError("banSecretsInBuild: cannot list the files of include '" + glob + "': " + e.getMessage(), e);
+        notALink(basedir, start, glob);
+        if (!Links.isFolder(start)) {
+            return List.of();
         }
+        List<Path> matched = new ArrayList<>();
+        try {
+            for (Path file : Links.filesAndLinks(start)) {
+                if (matcher.matches(basedir.relativize(file))) {
+                    matched.add(notALink(basedir, file, glob));
+                }
+            }
+        } catch (IOException e) {
+            throw new EnforcerRuleError("banSecretsInBuild: cannot list the files of include '" + Printable.of(glob) + "': "
+                    + Printable.of(e.getMessage()), e);
+        }
+        return matched;
+    }
+
+    /**
+     * A link is not followed out of the project, and a file that is not read is not passed as clean: the rule stops,
+     * naming it. The build would read what the link points to, so it must be checked or left out.
+     */
+    private static Path notALink(Path base, Path file, String what) throws EnforcerRuleError {
+        Path link = Links.firstLinkBelow(base, file);
+        if (link != null) {
+            throw new EnforcerRuleError("banSecretsInBuild: " + Printable.of(base.relativize(normalized(link)).toString())
+                    + " (for " + Printable.of(what) + ") is a symbolic link: the rule does not follow links out of the project, "
+                    + "so the file was not scanned for secrets. Put the file itself there, or leave it out of <includes>");
+        }
+        return file;
     }
 
     private static Path normalized(Path path) {

@@ -121,6 +121,47 @@ class BanSecretsInBuildTest {
     }
 
     @Test
+    void aLinkedFileInTheIncludesIsNotFollowedAndNotPassedAsClean() throws Exception {
+        Path outside = Files.createTempDirectory("outside");
+        Files.writeString(outside.resolve("shadow"), "root:" + PARENT_PASSWORD);
+        MavenProject module = module();
+        Files.createSymbolicLink(root.resolve("module/src/main/resources/linked.properties"), outside.resolve("shadow"));
+        BanSecretsInBuild rule = rule(module);
+        set(rule, "includes", List.of("src/main/resources/*.properties"));
+
+        EnforcerRuleException error = assertThrows(EnforcerRuleException.class, rule::execute);
+
+        assertInstanceOf(EnforcerRuleError.class, error);
+        assertTrue(error.getMessage().startsWith("banSecretsInBuild: src/main/resources/linked.properties (for src/main/resources/*.properties)"
+                + " is a symbolic link: the rule does not follow links out of the project, so the file was not scanned"), error.getMessage());
+        assertFalse(error.getMessage().contains(PARENT_PASSWORD));
+    }
+
+    @Test
+    void aLinkedFolderOnTheWayOfAnIncludeIsNotEntered() throws Exception {
+        Path outside = Files.createTempDirectory("outside");
+        Files.writeString(outside.resolve("app.properties"), "app.secret=" + RESOURCE_SECRET);
+        MavenProject module = module();
+        Files.createSymbolicLink(root.resolve("module/conf"), outside);
+        Files.createSymbolicLink(root.resolve("module/src/loop"), root.resolve("module/src"));
+
+        BanSecretsInBuild viaLink = rule(module);
+        set(viaLink, "includes", List.of("conf/*.properties"));
+        EnforcerRuleException error = assertThrows(EnforcerRuleException.class, viaLink::execute);
+        assertInstanceOf(EnforcerRuleError.class, error);
+        assertTrue(error.getMessage().startsWith("banSecretsInBuild: conf (for conf/*.properties) is a symbolic link"), error.getMessage());
+
+        // A glob over the whole tree meets the linked folder and the loop as links, whose names it does not match: never
+        // entered, so only the project's own app.properties is found.
+        BanSecretsInBuild everything = rule(module);
+        set(everything, "includes", List.of("**/*.properties"));
+        String all = assertThrows(EnforcerRuleException.class, everything::execute).getMessage();
+        assertTrue(all.contains("module/src/main/resources/app.properties:1:12"), all);
+        assertFalse(all.contains("conf/app.properties"), all);
+        assertFalse(all.contains("loop"), all);
+    }
+
+    @Test
     void aCleanFileIsScannedOncePerBuildAndAFileWithFindingsByEveryModule() throws Exception {
         MavenProject module = module();
         MavenSession session = session();

@@ -1,6 +1,7 @@
 package dev.securebuild.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import dev.securebuild.sign.HashAndSign;
 import dev.securebuild.sign.ProcessingException;
 import dev.securebuild.sign.SignedFile;
 import dev.securebuild.sign.SummaryFormat;
+import dev.securebuild.shared.text.Printable;
 
 /** What {@code sign} and {@code checksums} share: which digests, which outputs, and attaching them to the project. */
 abstract class AbstractHashingMojo extends AbstractSecureBuildMojo {
@@ -86,7 +88,8 @@ abstract class AbstractHashingMojo extends AbstractSecureBuildMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
-        HashAndSign.Options options = new HashAndSign.Options(parseAlgorithms(), parseSummaryFormat(), outputDirectory.toPath(),
+        Path folder = OutputFolders.check(outputDirectory.toPath(), "secure-build.outputDirectory", "signatures, sidecars and summaries");
+        HashAndSign.Options options = new HashAndSign.Options(parseAlgorithms(), parseSummaryFormat(), folder,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         Signer signer = signer();
         List<SignedFile> results;
@@ -94,13 +97,13 @@ abstract class AbstractHashingMojo extends AbstractSecureBuildMojo {
             results = new HashAndSign(options, signer).run(ProducedFiles.of(project));
         } catch (ProcessingException | SigningException | MojoExecutionException e) {
             recordResult(false, e.getMessage());
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(Printable.of(e.getMessage()));
         }
         for (SignedFile result : results) {
             if (attach) {
                 attach(result);
             }
-            getLog().debug(result.produced().repositoryName() + " " + result.digest().hexDigests());
+            getLog().debug(Printable.of(result.produced().repositoryName()) + " " + result.digest().hexDigests());
         }
         String summary = summary(results.size(), options, signer);
         recordResult(true, summary);

@@ -21,6 +21,7 @@ import org.apache.maven.rtinfo.RuntimeInformation;
 import dev.securebuild.reproducible.BuildInfo;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Writes the reactor's {@code .buildinfo} (Reproducible Builds format): the JDK, Maven and OS of this build, and the
@@ -88,7 +89,7 @@ public class BuildinfoMojo extends AbstractSecureBuildMojo {
         try {
             AtomicFiles.writeString(file, secrets().redact(BuildInfo.render(environment(top), modules)));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(Printable.of("Cannot write " + file + ": " + e.getMessage()), e);
         }
         getLog().info("Wrote " + file + " with " + modules.stream().mapToInt(m -> m.outputs().size()).sum() + " output(s) of "
                 + modules.size() + " module(s)");

@@ -2,7 +2,6 @@ package dev.securebuild.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +36,8 @@ import dev.securebuild.reproducible.ReferenceEnvironment;
 import dev.securebuild.reproducible.Reports;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.io.Links;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Compares this build's outputs with a reference: the same coordinates in a remote repository (Maven Central by
@@ -91,7 +92,7 @@ public class CompareMojo extends AbstractComparingMojo {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         Path work = Path.of(top.getBuild().getDirectory(), "secure-build", "compare").toAbsolutePath();
         // The reference is the release of these sources: a difference comes from the build, not from the code.
-        DiffEngine engine = new DiffEngine(limits(), new CauseRules(true));
+        DiffEngine engine = new DiffEngine(limits(), new CauseRules(true), DiffEngine.Sides.REFERENCE_REBUILT);
         List<ArtifactComparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String reference;
@@ -128,7 +129,7 @@ public class CompareMojo extends AbstractComparingMojo {
             }
         } catch (IOException e) {
             recordResult(top, all.get(), GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
     }
 
@@ -153,9 +154,14 @@ public class CompareMojo extends AbstractComparingMojo {
             throw new MojoExecutionException("Set referenceDirectory or referenceBuildinfo, not both");
         }
         if (referenceDirectory != null) {
-            Path folder = referenceDirectory.toPath().toAbsolutePath();
-            if (!Files.isDirectory(folder)) {
-                throw new MojoExecutionException("referenceDirectory " + folder + " is not a folder");
+            Path folder = referenceDirectory.toPath().toAbsolutePath().normalize();
+            if (Links.isLink(folder)) {
+                throw new MojoExecutionException("referenceDirectory " + Printable.of(folder.toString()) + " is a symbolic link: compare "
+                        + "does not follow links out of its inputs; set -Dsecure-build.referenceDirectory to the folder itself");
+            }
+            if (!Links.isFolder(folder)) {
+                throw new MojoExecutionException("referenceDirectory " + Printable.of(folder.toString()) + " is not a folder: set "
+                        + "-Dsecure-build.referenceDirectory to the folder that holds the reference files");
             }
             return new Reference() {
                 public String describe() {

@@ -17,6 +17,8 @@ import dev.securebuild.reproducible.CauseRules;
 import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.DiffEngine;
 import dev.securebuild.reproducible.Reports;
+import dev.securebuild.shared.io.Links;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Explains why two archives, files or folders of them differ: entries, order, times, modes, manifest attributes,
@@ -62,8 +64,8 @@ public class DiffMojo extends AbstractComparingMojo {
         Path leftPath = existing(left, "left");
         Path rightPath = existing(right, "right");
         if (Files.isDirectory(leftPath) != Files.isDirectory(rightPath)) {
-            throw new MojoExecutionException("left and right must both be files or both be folders: " + leftPath + " is a "
-                    + kind(leftPath) + ", " + rightPath + " is a " + kind(rightPath));
+            throw new MojoExecutionException(Printable.of("left and right must both be files or both be folders: " + leftPath + " is a "
+                    + kind(leftPath) + ", " + rightPath + " is a " + kind(rightPath)));
         }
         DiffEngine engine = new DiffEngine(limits(), new CauseRules());
         ComparisonReport report;
@@ -75,13 +77,13 @@ public class DiffMojo extends AbstractComparingMojo {
             report = new ComparisonReport("diff", Instant.now(), leftPath.toString(), rightPath.toString(), comparisons);
             Reports.write(report, reports, secrets());
         } catch (IOException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
         log(report, LOGGED_PER_OUTPUT);
-        getLog().info("Reports: " + reports.resolve("report.txt") + ", report.json, report.html");
+        getLog().info("Reports: " + Printable.of(reports.resolve("report.txt").toString()) + ", report.json, report.html");
         if (report.differs() && failOnDifference) {
-            throw new MojoFailureException(leftPath + " and " + rightPath + " differ: " + report.summaryLine()
-                    + ". See " + reports.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");
+            throw new MojoFailureException(Printable.of(leftPath + " and " + rightPath + " differ: " + report.summaryLine()
+                    + ". See " + reports.resolve("report.txt")) + " (-Dsecure-build.failOnDifference=false reports without failing)");
         }
     }
 
@@ -90,8 +92,12 @@ public class DiffMojo extends AbstractComparingMojo {
             throw new MojoExecutionException("Set " + name + ": -Dsecure-build." + name + "=PATH (a file or a folder)");
         }
         Path path = file.toPath().toAbsolutePath().normalize();
-        if (!Files.exists(path)) {
-            throw new MojoExecutionException(name + " " + path + " does not exist");
+        if (Links.isLink(path)) {
+            throw new MojoExecutionException(name + " " + Printable.of(path.toString()) + " is a symbolic link: diff does not follow links "
+                    + "out of its inputs; set -Dsecure-build." + name + " to the file or folder itself");
+        }
+        if (!Links.exists(path)) {
+            throw new MojoExecutionException(name + " " + Printable.of(path.toString()) + " does not exist");
         }
         return path;
     }
@@ -100,9 +106,9 @@ public class DiffMojo extends AbstractComparingMojo {
         return Files.isDirectory(path) ? "folder" : "file";
     }
 
-    private Path outputDirectory() {
+    private Path outputDirectory() throws MojoExecutionException {
         if (output != null) {
-            return output.toPath().toAbsolutePath();
+            return OutputFolders.check(output.toPath(), "secure-build.output", "report.txt, report.json and report.html");
         }
         boolean realProject = project != null && project.getFile() != null;
         Path base = realProject ? Path.of(project.getBuild().getDirectory()) : Path.of("target").toAbsolutePath();

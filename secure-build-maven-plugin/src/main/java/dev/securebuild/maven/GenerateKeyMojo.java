@@ -124,9 +124,9 @@ public class GenerateKeyMojo extends AbstractSecureBuildMojo {
     }
 
     /** Without a POM, Maven's stand-in project has no usable build directory: use the current folder's target/. */
-    private Path outputDirectory() {
+    private Path outputDirectory() throws MojoExecutionException {
         if (output != null) {
-            return output.toPath();
+            return OutputFolders.check(output.toPath(), "secure-build.output", "the key files (secret and public key)");
         }
         boolean realProject = project != null && project.getFile() != null;
         Path base = realProject ? Path.of(project.getBuild().getDirectory()) : Path.of("target").toAbsolutePath();

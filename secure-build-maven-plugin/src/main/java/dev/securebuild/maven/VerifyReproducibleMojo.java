@@ -33,6 +33,8 @@ import dev.securebuild.reproducible.SourceSnapshot;
 import dev.securebuild.reproducible.Variations;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.io.Links;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Proves the build reproducible: copies the sources to a fresh folder, builds them again in a separate Maven process
@@ -147,12 +149,12 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
                 recordDifference(top, "the rebuild " + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()), result.log());
                 recordResult(top, modules, GoalResult.Verdict.FAIL, "The rebuild " + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()), result.log());
                 throw new MojoFailureException("The rebuild " + (result.timedOut() ? "took longer than " + rebuildTimeoutMinutes + " minutes"
-                        : "failed with exit code " + result.exitCode()) + ". Its last lines:\n  " + String.join("\n  ", result.tail())
+                        : "failed with exit code " + result.exitCode()) + ". Its last lines:\n  " + String.join("\n  ", result.tail().stream().map(Printable::of).toList())
                         + "\nThe whole log: " + result.log());
             }
             getLog().info("The rebuild took " + result.took().toSeconds() + " s; comparing the outputs");
 
-            DiffEngine engine = new DiffEngine(limits(), new CauseRules(true));
+            DiffEngine engine = new DiffEngine(limits(), new CauseRules(true), DiffEngine.Sides.REFERENCE_REBUILT);
             List<ArtifactComparison> comparisons = new ArrayList<>();
             for (ModuleOutputs module : modules) {
                 for (ProducedFile file : module.files()) {
@@ -180,7 +182,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
             }
         } catch (IOException e) {
             recordResult(top, modules, GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
     }
 
@@ -188,6 +190,9 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
                                        List<dev.securebuild.reproducible.Ignore> rules) throws IOException {
         Path original = file.file().toAbsolutePath().normalize();
         Path rebuilt = original.startsWith(root) ? copy.resolve(root.relativize(original).toString()) : null;
+        if (rebuilt != null && Links.firstLinkBelow(copy, rebuilt.getParent()) != null) {
+            rebuilt = null;   // reached through a link in the rebuild's tree: not an output of the rebuild, and not followed
+        }
         ArtifactComparison comparison = filteredSources(module).trace(engine.compare(file.repositoryName(), original, rebuilt)
                 .producedBy(Producers.of(module, file)));
         for (dev.securebuild.reproducible.Ignore rule : rules) {

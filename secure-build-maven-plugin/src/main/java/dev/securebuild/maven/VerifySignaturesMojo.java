@@ -22,6 +22,7 @@ import dev.securebuild.sign.ArtifactVerifier;
 import dev.securebuild.sign.TrustedKeys;
 import dev.securebuild.sign.VerificationTarget;
 import dev.securebuild.sign.VerificationTargets;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Verifies signatures and checksums before anything is released: the project's artifacts (after {@code sign}), or
@@ -94,7 +95,7 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
                 throw new MojoExecutionException("There is no project here: give the directory to verify with -Dsecure-build.directory=PATH");
             }
         } catch (IOException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(Printable.of(e.getMessage()));
         }
         TrustedKeys trusted = trustedKeys(base);
 
@@ -103,15 +104,16 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
         Map<ArtifactVerifier.Status, Integer> counts = new TreeMap<>();
         for (ArtifactVerifier.Line line : lines) {
             counts.merge(line.status(), 1, Integer::sum);
+            // The names come from the folder verified: escaped, so that none can make a log line of its own.
             if (line.status() == ArtifactVerifier.Status.OK) {
-                getLog().info(line.toString());
+                getLog().info(Printable.of(line.toString()));
             } else {
-                getLog().error(line.toString());
+                getLog().error(Printable.of(line.toString()));
             }
         }
         if (lines.isEmpty()) {
             GoalResultFiles.fail(project, "verify-signatures", "verify-signatures", "Nothing to verify", null, getLog());
-            throw new MojoFailureException("Nothing to verify" + (directory != null ? " in " + directory : ""));
+            throw new MojoFailureException("Nothing to verify" + (directory != null ? " in " + Printable.of(directory.toString()) : ""));
         }
         int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
         if (failed > 0) {
@@ -125,7 +127,7 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
                 }
             }
             StringBuilder message = new StringBuilder(failed + " of " + lines.size() + " files failed verification:");
-            lines.stream().filter(l -> l.status() != ArtifactVerifier.Status.OK).forEach(l -> message.append("\n  ").append(l));
+            lines.stream().filter(l -> l.status() != ArtifactVerifier.Status.OK).forEach(l -> message.append("\n  ").append(Printable.of(l.toString())));
             GoalResultFiles.fail(project, "verify-signatures", "verify-signatures", failed + " of " + lines.size() + " files failed verification", null, getLog());
             throw new MojoFailureException(message.toString());
         }

@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the bytes one comparison expands, against {@link ArchiveLimits#maxExpandedBytes()}. */
+/**
+ * Counts the bytes one comparison expands, against {@link ArchiveLimits#maxExpandedBytes()}, and what it holds in
+ * memory at once (entries read for comparing, at every nesting level), against {@link ArchiveLimits#maxInMemoryBytes()}.
+ */
 final class Budget {
 
     private final ArchiveLimits limits;
     private final AtomicLong expanded = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> byArchive = new java.util.concurrent.ConcurrentHashMap<>();
+    private long held;
 
     Budget(ArchiveLimits limits) {
         this.limits = limits;
@@ -43,11 +48,29 @@ final class Budget {
     }
 
     private void add(long bytes, String archive) throws ArchiveLimitException {
+        byArchive.computeIfAbsent(archive, name -> new AtomicLong()).addAndGet(bytes);
         long total = expanded.addAndGet(bytes);
         if (total > limits.maxExpandedBytes()) {
-            throw new ArchiveLimitException(archive + ": expands to more than " + Sizes.human(limits.maxExpandedBytes())
+            // Both sides are read at once: blame the archive that expanded most, not the one that read the last byte.
+            String largest = byArchive.entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue().get()))
+                    .map(java.util.Map.Entry::getKey).orElse(archive);
+            throw new ArchiveLimitException(largest + ": expands to more than " + Sizes.human(limits.maxExpandedBytes())
                     + " (limit maxExpandedSize): an archive bomb, or a larger archive than expected; raise the limit if it is genuine");
         }
+    }
+
+    /** What may still be held in memory: the limit less what the enclosing comparisons hold. */
+    long available() {
+        return limits.maxInMemoryBytes() - held;
+    }
+
+    /** Records that {@code bytes} are held until {@link #release}; the caller checked {@link #available()} first. */
+    void hold(long bytes) {
+        held += bytes;
+    }
+
+    void release(long bytes) {
+        held -= bytes;
     }
 
     void checkEntries(int entries, String archive) throws ArchiveLimitException {

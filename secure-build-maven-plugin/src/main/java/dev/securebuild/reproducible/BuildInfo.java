@@ -118,8 +118,10 @@ public final class BuildInfo {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": not a readable .buildinfo (" + e.getMessage() + "); expected Java properties in UTF-8", e);
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            // A bad \\u escape, or bytes that are not UTF-8 (the decoder's own message names neither the file nor the cause).
+            String why = e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text" : e.getMessage();
+            throw new IOException(file + ": not a readable .buildinfo (" + why + "); expected Java properties in UTF-8", e);
         }
         if (!properties.containsKey("buildinfo.version")) {
             throw new IOException(file + ": not a .buildinfo: it has no buildinfo.version property");

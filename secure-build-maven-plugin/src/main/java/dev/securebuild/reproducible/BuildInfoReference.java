@@ -14,6 +14,15 @@ public final class BuildInfoReference {
 
     private BuildInfoReference() {}
 
+    private static long length(Properties info, String key) throws IOException {
+        String value = info.getProperty(key, "-1");
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IOException("the reference .buildinfo gives " + key + "='" + TextDiff.shorten(value) + "': expected a length in bytes", e);
+        }
+    }
+
     /** @param name the output's repository name, as {@code outputs.*.filename} gives it */
     public static ArtifactComparison compare(Properties info, String name, Path file) throws IOException {
         String expected = null;
@@ -22,7 +31,7 @@ public final class BuildInfoReference {
             if (key.endsWith(".filename") && info.getProperty(key).equals(name)) {
                 String prefix = key.substring(0, key.length() - "filename".length());
                 expected = info.getProperty(prefix + "checksums.sha512");
-                length = Long.parseLong(info.getProperty(prefix + "length", "-1"));
+                length = length(info, prefix + "length");
             }
         }
         String actual = Digests.sha512(file);

@@ -16,6 +16,8 @@ final class Comparison {
     static final int MAX_DISASSEMBLED = 50;
     /** Entries of one archive whose content is examined; past it, the rest is listed by name. */
     static final int MAX_EXAMINED = 200;
+    /** The largest array the JVM allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** Names listed in one grouped difference. */
     static final int MAX_LISTED = 20;
 
@@ -42,12 +44,27 @@ final class Comparison {
             archives(left, right, leftType, out);
         } else if (leftType == FileType.GZIP) {
             out.addAll(GzipDiff.compare(left, right, budget, (l, r, differences) -> inputs(l, r, differences)));
-        } else if (left.size() > limits.maxInMemoryBytes() || right.size() > limits.maxInMemoryBytes()) {
-            out.add(Binary.difference(left, right, "too large to compare line by line (limit maxInMemorySize "
-                    + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+        } else if (left.bytes() != null) {
+            out.addAll(content(left, right, leftType, left.bytes(), right.bytes()));   // held by the enclosing archive's batch
+        } else if (!fitsInMemory(left.size(), right.size())) {
+            try (InputStream l = left.open(); InputStream r = right.open()) {
+                out.add(Binary.streamed(left.location(), l, r, "too large to hold both in memory (limit maxInMemorySize "
+                        + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+            }
         } else {
-            out.addAll(content(left, right, leftType, bytes(left), bytes(right)));
+            long held = left.size() + right.size();
+            budget.hold(held);
+            try {
+                out.addAll(content(left, right, leftType, bytes(left), bytes(right)));
+            } finally {
+                budget.release(held);
+            }
         }
+    }
+
+    /** Both contents at once within what is left of maxInMemorySize, and each within what one Java array can hold. */
+    private boolean fitsInMemory(long left, long right) {
+        return left + right <= budget.available() && Math.max(left, right) <= MAX_ARRAY;
     }
 
     private static String describe(FileType type) {
@@ -64,23 +81,37 @@ final class Comparison {
         };
     }
 
-    private byte[] bytes(Input input) throws IOException {
-        if (input.bytes() != null) {
-            return input.bytes();
-        }
-        try (InputStream in = input.open()) {
-            return in.readAllBytes();
-        }
+    /** A file on disk, read into an array of its size (readAllBytes on a stream would need twice that while growing). */
+    private static byte[] bytes(Input input) throws IOException {
+        return java.nio.file.Files.readAllBytes(input.path());
     }
 
     private List<Difference> content(Input left, Input right, FileType type, byte[] leftBytes, byte[] rightBytes) throws IOException {
         String location = left.location();
+        if (type == FileType.MANIFEST || type == FileType.PROPERTIES || type == FileType.TEXT) {
+            long needed = TextMemory.needed(leftBytes, rightBytes);
+            if (needed > budget.available()) {
+                return List.of(Binary.streamed(location, leftBytes, rightBytes, "text too large to diff line by line: that needs about "
+                        + Sizes.human(needed) + " more memory (decoded characters, lines and the diff), more than the "
+                        + Sizes.human(Math.max(0, budget.available())) + " left of maxInMemorySize " + Sizes.human(limits.maxInMemoryBytes())
+                        + "; compared byte by byte"));
+            }
+            budget.hold(needed);
+            try {
+                return text(location, type, leftBytes, rightBytes);
+            } finally {
+                budget.release(needed);
+            }
+        }
         return switch (type) {
             case CLASS -> classes(location, leftBytes, rightBytes);
-            case MANIFEST -> ManifestDiff.compare(location, leftBytes, rightBytes);
-            case PROPERTIES, TEXT -> List.of(TextDiff.compare(location, DifferenceKind.TEXT_CONTENT, leftBytes, rightBytes));
             default -> List.of(Binary.difference(location, leftBytes, rightBytes));
         };
+    }
+
+    private static List<Difference> text(String location, FileType type, byte[] leftBytes, byte[] rightBytes) {
+        return type == FileType.MANIFEST ? ManifestDiff.compare(location, leftBytes, rightBytes)
+                : List.of(TextDiff.compare(location, DifferenceKind.TEXT_CONTENT, leftBytes, rightBytes));
     }
 
     private List<Difference> classes(String location, byte[] left, byte[] right) {
@@ -103,7 +134,7 @@ final class Comparison {
 
     private void archives(Input left, Input right, FileType type, List<Difference> out) throws IOException {
         if (left.depth() > limits.maxDepth()) {
-            throw new ArchiveLimitException(left.location() + ": an archive nested " + left.depth() + " levels deep, more than "
+            throw new ArchiveLimitException(left.where() + ": an archive nested " + left.depth() + " levels deep, more than "
                     + limits.maxDepth() + " (limit maxDepth): an archive bomb, or deeper nesting than expected; raise the limit if it is genuine");
         }
         int before = out.size();
@@ -165,11 +196,14 @@ final class Comparison {
             if (l.linkTarget() != null || r.linkTarget() != null) {
                 out.add(Difference.of(left.location() + "!/" + l.name(), DifferenceKind.BINARY_CONTENT,
                         link(l) + " against " + link(r), List.of(), Map.of("symlink", "true")));
-            } else if (l.size() > limits.maxInMemoryBytes() || r.size() > limits.maxInMemoryBytes()) {
-                out.add(Binary.difference(left.location() + "!/" + l.name(), l, r, "too large to open in memory (limit maxInMemorySize "
-                        + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+            } else if (!fitsInMemory(l.size(), r.size())) {
+                // Not even this pair alone fits: read side by side, never held.
+                try (InputStream leftContent = leftReader.open(l); InputStream rightContent = rightReader.open(r)) {
+                    out.add(Binary.streamed(left.location() + "!/" + l.name(), leftContent, rightContent, "too large to hold both in "
+                            + "memory (limit maxInMemorySize " + Sizes.human(limits.maxInMemoryBytes()) + ")"));
+                }
             } else {
-                if (batchBytes + l.size() + r.size() > limits.maxInMemoryBytes() && !batch.isEmpty()) {
+                if (batchBytes + l.size() + r.size() > budget.available() && !batch.isEmpty()) {
                     compareBatch(left, right, leftReader, rightReader, batch, out);
                     batch.clear();
                     batchBytes = 0;
@@ -191,12 +225,18 @@ final class Comparison {
 
     private void compareBatch(Input left, Input right, ArchiveReader leftReader, ArchiveReader rightReader, List<EntryInfo[]> batch,
                               List<Difference> out) throws IOException {
-        Map<String, byte[]> leftContents = leftReader.contents(batch.stream().map(pair -> pair[0]).toList());
-        Map<String, byte[]> rightContents = rightReader.contents(batch.stream().map(pair -> pair[1]).toList());
-        for (EntryInfo[] pair : batch) {
-            Input l = Input.nested(left, pair[0].name(), Objects.requireNonNull(leftContents.get(pair[0].key())));
-            Input r = Input.nested(right, pair[1].name(), Objects.requireNonNull(rightContents.get(pair[1].key())));
-            inputs(l, r, out);
+        long held = batch.stream().mapToLong(pair -> pair[0].size() + pair[1].size()).sum();
+        budget.hold(held);
+        try {
+            Map<String, byte[]> leftContents = leftReader.contents(batch.stream().map(pair -> pair[0]).toList());
+            Map<String, byte[]> rightContents = rightReader.contents(batch.stream().map(pair -> pair[1]).toList());
+            for (EntryInfo[] pair : batch) {
+                Input l = Input.nested(left, pair[0].name(), Objects.requireNonNull(leftContents.get(pair[0].key())));
+                Input r = Input.nested(right, pair[1].name(), Objects.requireNonNull(rightContents.get(pair[1].key())));
+                inputs(l, r, out);
+            }
+        } finally {
+            budget.release(held);
         }
     }
 
@@ -205,7 +245,10 @@ final class Comparison {
     }
 
     private static String link(EntryInfo entry) {
-        return entry.linkTarget() != null ? "a symbolic link to " + entry.linkTarget() : "a regular file";
+        if (entry.linkTarget() == null) {
+            return "a regular file";
+        }
+        return (entry.hardLink() ? "a hard link to " : "a symbolic link to ") + entry.linkTarget();
     }
 
     static List<String> list(List<String> names) {

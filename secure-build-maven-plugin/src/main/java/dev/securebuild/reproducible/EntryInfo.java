@@ -18,7 +18,8 @@ import java.util.Map;
  * @param method     zip compression method name
  * @param extra      zip extra fields: header id (hex) to the data as hex, local and central headers merged
  * @param comment    zip entry comment
- * @param linkTarget the target of a symbolic link
+ * @param linkTarget the target of a symbolic link, or of a hard link (tar): only ever compared as text, never resolved
+ * @param hardLink   a tar hard link rather than a symbolic link
  */
 record EntryInfo(String name, String key, boolean directory, long size, String sha256, Long time, Integer mode, String attributes,
-                 String owner, String method, Map<String, String> extra, String comment, String linkTarget) {}
+                 String owner, String method, Map<String, String> extra, String comment, String linkTarget, boolean hardLink) {}

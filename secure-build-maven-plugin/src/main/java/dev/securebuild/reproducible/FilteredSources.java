@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.securebuild.shared.io.Links;
+
 /**
  * Finds the filtered resource that put the build time into an output: for a text entry whose changed lines hold a
  * time, the source file of the same path in a filtered resource folder, and its line with a {@code ${...}} property.
@@ -57,8 +59,10 @@ public final class FilteredSources {
             if (!name.startsWith(prefix)) {
                 continue;
             }
-            Path source = folder.directory().resolve(name.substring(prefix.length()));
-            if (!Files.isRegularFile(source)) {
+            // The name comes from the archive: '..', an absolute name or a link must not lead out of the resource folder.
+            Path source = folder.directory().resolve(name.substring(prefix.length())).normalize();
+            if (!source.startsWith(folder.directory().normalize()) || !Links.isInside(folder.directory(), source)
+                    || !Links.isRegularFile(source)) {
                 continue;
             }
             List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);

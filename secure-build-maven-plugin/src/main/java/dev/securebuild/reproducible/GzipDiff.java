@@ -23,32 +23,77 @@ final class GzipDiff {
 
     static List<Difference> compare(Input left, Input right, Budget budget, Inner inner) throws IOException {
         String innerName = left.name().endsWith(".gz") ? left.name().substring(0, left.name().length() - 3) : left.name() + " (gunzipped)";
-        byte[] leftContent = gunzip(left, budget);
-        byte[] rightContent = gunzip(right, budget);
         List<Difference> differences = new ArrayList<>(headers(left, right));
-        if (!java.util.Arrays.equals(leftContent, rightContent)) {
-            inner.compare(Input.nested(left, innerName, leftContent), Input.nested(right, innerName, rightContent), differences);
-        } else if (differences.isEmpty()) {
-            differences.add(Difference.of(left.location(), DifferenceKind.CONTAINER, "the same content, compressed differently "
-                    + "(another compression level or zlib version)", List.of(), Map.of("format", "GZIP")));
+        // Each side may take half of what is left of maxInMemorySize; past it, the contents are compared as two streams.
+        long half = Math.max(0, budget.available() / 2);
+        byte[] leftContent = gunzip(left, budget, half);
+        byte[] rightContent = leftContent == null ? null : gunzip(right, budget, half);
+        if (leftContent == null || rightContent == null) {
+            try (InputStream l = gunzipped(left, budget); InputStream r = gunzipped(right, budget)) {
+                Difference streamed = Binary.streamed(left.location() + "!/" + innerName, l, r, "too large to hold both in memory "
+                        + "(limit maxInMemorySize " + Sizes.human(budget.limits().maxInMemoryBytes()) + ")");
+                if (!"-1".equals(streamed.fact("firstDifferenceOffset"))) {
+                    differences.add(streamed);
+                } else if (differences.isEmpty()) {
+                    differences.add(sameContent(left));
+                }
+            }
+            return differences;
+        }
+        long held = (long) leftContent.length + rightContent.length;
+        budget.hold(held);
+        try {
+            if (!java.util.Arrays.equals(leftContent, rightContent)) {
+                inner.compare(Input.nested(left, innerName, leftContent), Input.nested(right, innerName, rightContent), differences);
+            } else if (differences.isEmpty()) {
+                differences.add(sameContent(left));
+            }
+        } finally {
+            budget.release(held);
         }
         return differences;
     }
 
-    private static byte[] gunzip(Input input, Budget budget) throws IOException {
-        long limit = budget.limits().maxInMemoryBytes();
-        try (InputStream in = budget.count(new GzipCompressorInputStream(input.open(), true), input.location())) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw new ArchiveLimitException(input.location() + ": expands to more than " + Sizes.human(limit)
-                        + " (limit maxInMemorySize), too large to compare in memory; raise the limit if it is genuine");
-            }
-            return bytes;
-        } catch (ArchiveLimitException e) {
-            throw e;
+    private static Difference sameContent(Input left) {
+        return Difference.of(left.location(), DifferenceKind.CONTAINER, "the same content, compressed differently "
+                + "(another compression level or zlib version)", List.of(), Map.of("format", "GZIP"));
+    }
+
+    /** The decompressed content; a read that fails names this side's file, past the budget it stops naming the limit. */
+    private static InputStream gunzipped(Input input, Budget budget) throws IOException {
+        InputStream raw = input.open();
+        InputStream gunzipped;
+        try {
+            gunzipped = new GzipCompressorInputStream(raw, true);
         } catch (IOException e) {
-            throw new CorruptArchiveException(input.location() + ": not a readable gzip file (" + e.getMessage() + ")", e);
+            raw.close();
+            throw corrupt(input, e);
         }
+        return budget.count(new java.io.FilterInputStream(gunzipped) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (IOException e) {
+                    throw corrupt(input, e);
+                }
+            }
+        }, input.where());
+    }
+
+    /** The whole content, or null when it is larger than {@code limit}. */
+    private static byte[] gunzip(Input input, Budget budget, long limit) throws IOException {
+        try (InputStream in = gunzipped(input, budget)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return bytes.length > limit ? null : bytes;
+        }
+    }
+
+    private static IOException corrupt(Input input, IOException e) {
+        if (e instanceof ArchiveLimitException || e instanceof CorruptArchiveException) {
+            return e;
+        }
+        return new CorruptArchiveException(input.where() + ": not a readable gzip file (" + e.getMessage() + ")", e);
     }
 
     /** The header fields a build leaks into: the time of compression, the operating system, the original name. */
@@ -82,7 +127,7 @@ final class GzipDiff {
         try (GzipCompressorInputStream in = new GzipCompressorInputStream(input.open())) {
             return in.getMetaData();
         } catch (IOException e) {
-            throw new CorruptArchiveException(input.location() + ": not a readable gzip file (" + e.getMessage() + ")", e);
+            throw corrupt(input, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.securebuild.reproducible;
 import java.nio.charset.StandardCharsets;
 
 import dev.securebuild.shared.html.Html;
+import dev.securebuild.shared.text.Printable;
 
 /** One self-contained HTML page (no scripts, no external resources): the text report with structure and colour. */
 public final class HtmlReport {
@@ -46,7 +47,8 @@ public final class HtmlReport {
                 html.append("<div><span class=\"kind\">").append(escape(difference.kind().label())).append("</span> <span class=\"where\">")
                         .append(escape(difference.location())).append("</span>: ").append(escape(difference.summary())).append("</div>\n");
                 if (!difference.details().isEmpty()) {
-                    html.append("<pre>").append(escape(String.join("\n", difference.details()))).append("</pre>\n");
+                    html.append("<pre>").append(difference.details().stream().map(HtmlReport::escape)
+                            .collect(java.util.stream.Collectors.joining("\n"))).append("</pre>\n");
                 }
                 if (difference.explanation() != null) {
                     html.append("<div class=\"cause\">Cause: ").append(escape(difference.explanation().cause())).append("</div>")
@@ -62,7 +64,8 @@ public final class HtmlReport {
         return "a-" + Integer.toHexString(name.hashCode());
     }
 
+    /** As in the text report, control characters are shown escaped: a name cannot break a line of the page either. */
     static String escape(String text) {
-        return Html.escape(text);
+        return Html.escape(Printable.of(text));
     }
 }

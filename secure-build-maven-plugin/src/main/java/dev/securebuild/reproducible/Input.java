@@ -14,16 +14,19 @@ import java.nio.file.Path;
  * @param path     the file, or null
  * @param bytes    the content, or null
  * @param depth    how many archives it is nested in
+ * @param where    how errors name it: the side and the file's path, with the entries inside it
+ *                 ({@code right /builds/b/app.war!/WEB-INF/lib/core.jar}), so that a broken input is found at once
  */
-record Input(String location, String name, Path path, byte[] bytes, int depth) {
+record Input(String location, String name, Path path, byte[] bytes, int depth, String where) {
 
-    static Input file(String location, Path path) {
-        return new Input(location, path.getFileName().toString(), path, null, 0);
+    static Input file(String location, Path path, String side) {
+        return new Input(location, path.getFileName().toString(), path, null, 0, side + " " + path);
     }
 
     static Input nested(Input parent, String entryName, byte[] bytes) {
         int slash = entryName.lastIndexOf('/', entryName.length() - 2);
-        return new Input(parent.location + "!/" + entryName, entryName.substring(slash + 1), null, bytes, parent.depth + 1);
+        return new Input(parent.location + "!/" + entryName, entryName.substring(slash + 1), null, bytes, parent.depth + 1,
+                parent.where + "!/" + entryName);
     }
 
     InputStream open() throws IOException {

@@ -37,7 +37,7 @@ public final class ReferenceEnvironment {
                 }
                 if (name.equals("META-INF/MANIFEST.MF")) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        var attributes = new Manifest(in).getMainAttributes();
+                        var attributes = new Manifest(new java.io.ByteArrayInputStream(small(in))).getMainAttributes();
                         for (String attribute : List.of("Build-Jdk-Spec", "Build-Jdk", "Created-By")) {
                             String value = attributes.getValue(attribute);
                             if (value != null && jdk == null) {
@@ -53,7 +53,7 @@ public final class ReferenceEnvironment {
                     }
                 } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties") && separator == null) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        String text = Text.decode(in.readAllBytes());
+                        String text = Text.decode(small(in));
                         separator = text.contains("\r\n") ? "\r\n" : text.contains("\n") ? "\n" : null;
                     }
                 }
@@ -62,6 +62,11 @@ public final class ReferenceEnvironment {
             throw new CorruptArchiveException(jar + ": not a readable jar (" + e.getMessage() + ")", e);
         }
         return new Inferred(jdk, evidence, newest, separator);
+    }
+
+    /** At most {@link #SMALL} bytes: the size in the zip's directory is the archive's word, not a bound on what inflates. */
+    private static byte[] small(InputStream in) throws IOException {
+        return in.readNBytes((int) SMALL);
     }
 
     /** Sentences for the report where the reference's build differs from this one; none when they agree. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import dev.securebuild.shared.io.Links;
 
 /**
  * Copies a project's sources to a fresh folder for the rebuild: the files git tracks when the project is in a git work
@@ -40,7 +41,8 @@ public final class SourceSnapshot {
             int copied = 0;
             for (String relative : tracked) {
                 Path source = root.resolve(relative);
-                if (Files.exists(source, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                // A tracked path below a folder that the work tree replaced with a link is not read through the link.
+                if (Links.exists(source) && !Links.isFolder(source) && Links.firstLinkBelow(root, source.getParent()) == null) {
                     copyOne(source, destination.resolve(relative));
                     copied++;
                 }

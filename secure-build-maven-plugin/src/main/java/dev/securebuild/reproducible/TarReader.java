@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -40,7 +39,7 @@ final class TarReader implements ArchiveReader {
     private TarArchiveInputStream open() throws IOException {
         InputStream raw = new BufferedInputStream(input.open());
         try {
-            InputStream in = budget.count(gzipped ? new GzipCompressorInputStream(raw, true) : raw, input.location());
+            InputStream in = budget.count(gzipped ? new GzipCompressorInputStream(raw, true) : raw, input.where());
             return new TarArchiveInputStream(in);
         } catch (IOException e) {
             raw.close();
@@ -49,27 +48,58 @@ final class TarReader implements ArchiveReader {
     }
 
     private CorruptArchiveException corrupt(Exception e) {
-        return new CorruptArchiveException(input.location() + ": not a readable " + format() + " archive (" + e.getMessage()
+        return new CorruptArchiveException(input.where() + ": not a readable " + format() + " archive (" + e.getMessage()
                 + "); expected a POSIX/GNU tar" + (gzipped ? " compressed with gzip" : ""), e);
     }
 
     @FunctionalInterface
     private interface Visitor {
-        void visit(TarArchiveEntry entry, String key, InputStream content) throws IOException;
+        /** @return true to stop at this entry, with the stream on its content */
+        boolean visit(TarArchiveEntry entry, String key, InputStream content) throws IOException;
     }
 
     private void each(Visitor visitor) throws IOException {
+        try (TarArchiveInputStream tar = open()) {
+            each(tar, visitor);
+        }
+    }
+
+    /** @return whether the visitor stopped at an entry */
+    private boolean each(TarArchiveInputStream tar, Visitor visitor) throws IOException {
         Map<String, Integer> seen = new HashMap<>();
         int count = 0;
-        try (TarArchiveInputStream tar = open()) {
-            TarArchiveEntry entry;
-            while ((entry = nextEntry(tar)) != null) {
-                budget.checkEntries(++count, input.location());
-                int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
-                String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
-                visitor.visit(entry, key, tar);
+        TarArchiveEntry entry;
+        while ((entry = nextEntry(tar)) != null) {
+            budget.checkEntries(++count, input.where());
+            int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
+            String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
+            try {
+                if (visitor.visit(entry, key, tar)) {
+                    return true;
+                }
+            } catch (ArchiveLimitException | CorruptArchiveException e) {
+                throw e;
+            } catch (IOException e) {
+                throw corrupt(e);   // the content ends before the size its header gives: a truncated archive
             }
         }
+        return false;
+    }
+
+    /** Entries come one after the other: read up to the wanted one, and hand out the stream positioned on its content. */
+    @Override
+    public InputStream open(EntryInfo wanted) throws IOException {
+        TarArchiveInputStream tar = open();
+        try {
+            if (each(tar, (entry, key, content) -> key.equals(wanted.key()))) {
+                return tar;
+            }
+        } catch (IOException | RuntimeException e) {
+            tar.close();
+            throw e;
+        }
+        tar.close();
+        throw new CorruptArchiveException(input.where() + "!/" + wanted.name() + ": the entry is gone on a second reading", null);
     }
 
     private TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
@@ -92,7 +122,7 @@ final class TarReader implements ArchiveReader {
             String linkTarget = null;
             if (entry.isSymbolicLink() || entry.isLink()) {
                 linkTarget = entry.getLinkName();
-                sha256.update(linkTarget.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha256.update(((entry.isLink() ? "hard link to " : "symbolic link to ") + linkTarget).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
                 int read;
                 while ((read = content.read(buffer)) > 0) {
@@ -102,7 +132,8 @@ final class TarReader implements ArchiveReader {
             }
             String owner = entry.getLongUserId() + "/" + entry.getLongGroupId() + " " + entry.getUserName() + "/" + entry.getGroupName();
             entries.add(new EntryInfo(entry.getName(), key, entry.isDirectory(), size, HexFormat.of().formatHex(sha256.digest()),
-                    entry.getModTime().getTime(), entry.getMode(), null, owner, null, Map.of(), null, linkTarget));
+                    entry.getModTime().getTime(), entry.getMode(), null, owner, null, Map.of(), null, linkTarget, entry.isLink()));
+            return false;
         });
         return entries;
     }
@@ -114,12 +145,13 @@ final class TarReader implements ArchiveReader {
 
     @Override
     public Map<String, byte[]> contents(Collection<EntryInfo> wanted) throws IOException {
-        Set<String> keys = wanted.stream().map(EntryInfo::key).collect(Collectors.toSet());
+        Map<String, EntryInfo> keys = wanted.stream().collect(Collectors.toMap(EntryInfo::key, e -> e));
         Map<String, byte[]> contents = new LinkedHashMap<>();
         each((entry, key, content) -> {
-            if (keys.contains(key)) {
-                contents.put(key, content.readAllBytes());
+            if (keys.containsKey(key)) {
+                contents.put(key, ArchiveReader.read(content, keys.get(key), input.where()));
             }
+            return false;
         });
         return contents;
     }

@@ -16,6 +16,8 @@ final class TextDiff {
 
     /** Lines of unified diff kept in a difference: enough to see the change, short enough to read. */
     static final int MAX_DIFF_LINES = 40;
+    /** Steps of the line diff allowed per file pair, about a second: past it, the texts are compared byte by byte. */
+    static final long MAX_DIFF_WORK = 400_000_000L;
 
     /** Dates and times as builds write them: ISO-8601, java.util.Date's toString, RFC 1123, epoch milliseconds. */
     private static final Pattern TIMESTAMP = Pattern.compile(
@@ -42,6 +44,15 @@ final class TextDiff {
         }
         List<String> leftLines = Text.lines(leftText.replace("\r\n", "\n"));
         List<String> rightLines = Text.lines(rightText.replace("\r\n", "\n"));
+        long work = diffWork(leftLines, rightLines);
+        if (work > MAX_DIFF_WORK) {
+            try {
+                return Binary.streamed(location, left, right, "too many lines differ to diff line by line in bounded time (about "
+                        + work / 1_000_000 + " million steps, more than " + MAX_DIFF_WORK / 1_000_000 + " million); compared byte by byte");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);   // reading a byte array does not fail
+            }
+        }
         Patch<String> patch = DiffUtils.diff(leftLines, rightLines);
         List<String> removed = new ArrayList<>();
         List<String> added = new ArrayList<>();
@@ -67,6 +78,25 @@ final class TextDiff {
         facts.put("example", changedLine);
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("left", "right", leftLines, patch, 1);
         return Difference.of(location, kind, facts.get("changedLines") + " line(s) differ: " + changedLine, cap(diff), facts);
+    }
+
+    /**
+     * What the Myers diff costs at most: (N + M) times the number of edits, which is at most the lines between the common
+     * first and last lines. Two large texts that differ throughout would take minutes; one line changed in a large
+     * text stays cheap.
+     */
+    static long diffWork(List<String> left, List<String> right) {
+        int shorter = Math.min(left.size(), right.size());
+        int prefix = 0;
+        while (prefix < shorter && left.get(prefix).equals(right.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix && left.get(left.size() - 1 - suffix).equals(right.get(right.size() - 1 - suffix))) {
+            suffix++;
+        }
+        long edits = (long) left.size() + right.size() - 2L * (prefix + suffix);
+        return ((long) left.size() + right.size()) * edits;
     }
 
     private static String firstChange(List<String> removed, List<String> added) {

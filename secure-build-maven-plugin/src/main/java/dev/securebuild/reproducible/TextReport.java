@@ -3,7 +3,12 @@ package dev.securebuild.reproducible;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The report a person reads: each output's status, then each difference with its cause and fix, most telling first. */
+import dev.securebuild.shared.text.Printable;
+
+/**
+ * The report a person reads: each output's status, then each difference with its cause and fix, most telling first.
+ * Every line is {@link Printable}: control characters from the inputs are shown escaped.
+ */
 public final class TextReport {
 
     private TextReport() {}
@@ -48,6 +53,9 @@ public final class TextReport {
                 }
             }
         }
+        // Names, text-diff lines and values come from the inputs: a newline or an escape sequence in them must not
+        // make a line of its own in the log or the report.
+        lines.replaceAll(Printable::of);
         return lines;
     }
 

@@ -37,7 +37,7 @@ final class ZipReader implements ArchiveReader {
             this.zip = input.path() != null ? builder.setPath(input.path()).get()
                     : builder.setSeekableByteChannel(new SeekableInMemoryByteChannel(input.bytes())).get();
         } catch (IOException | RuntimeException e) {
-            throw new CorruptArchiveException(input.location() + ": not a readable zip archive (" + e.getMessage()
+            throw new CorruptArchiveException(input.where() + ": not a readable zip archive (" + e.getMessage()
                     + "); expected a zip, jar, war or ear with a valid central directory", e);
         }
     }
@@ -52,7 +52,7 @@ final class ZipReader implements ArchiveReader {
         List<EntryInfo> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-            budget.checkEntries(entries.size() + 1, input.location());
+            budget.checkEntries(entries.size() + 1, input.where());
             int occurrence = seen.merge(entry.getName(), 1, Integer::sum);
             String key = occurrence == 1 ? entry.getName() : entry.getName() + " (#" + occurrence + ")";
             byKey.put(key, entry);
@@ -80,14 +80,14 @@ final class ZipReader implements ArchiveReader {
         String attributes = "platform=" + (unix ? "unix" : entry.getPlatform() == ZipArchiveEntry.PLATFORM_FAT ? "fat" : String.valueOf(entry.getPlatform()))
                 + " external=0x" + Long.toHexString(entry.getExternalAttributes());
         return new EntryInfo(entry.getName(), key, entry.isDirectory(), size, HexFormat.of().formatHex(sha256.digest()), entry.getTime(),
-                mode, attributes, null, method(entry.getMethod()), extra(entry), entry.getComment(), linkTarget);
+                mode, attributes, null, method(entry.getMethod()), extra(entry), entry.getComment(), linkTarget, false);
     }
 
     private InputStream open(ZipArchiveEntry entry) throws IOException {
         try {
-            return budget.count(zip.getInputStream(entry), input.location());
+            return budget.count(zip.getInputStream(entry), input.where());
         } catch (ZipException e) {
-            throw new CorruptArchiveException(input.location() + "!/" + entry.getName() + ": cannot read the entry (" + e.getMessage() + ")", e);
+            throw new CorruptArchiveException(input.where() + "!/" + entry.getName() + ": cannot read the entry (" + e.getMessage() + ")", e);
         }
     }
 
@@ -127,11 +127,16 @@ final class ZipReader implements ArchiveReader {
     public Map<String, byte[]> contents(Collection<EntryInfo> wanted) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (EntryInfo info : wanted) {
-            try (InputStream in = open(byKey.get(info.key()))) {
-                contents.put(info.key(), in.readAllBytes());
+            try (InputStream in = open(info)) {
+                contents.put(info.key(), ArchiveReader.read(in, info, input.where()));
             }
         }
         return contents;
+    }
+
+    @Override
+    public InputStream open(EntryInfo info) throws IOException {
+        return open(byKey.get(info.key()));
     }
 
     @Override

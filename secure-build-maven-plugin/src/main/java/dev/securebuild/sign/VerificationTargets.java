@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.io.Links;
 
 /** Finds what to verify: the files of a folder tree, or the files a project produced, with their signatures and checksums. */
 public final class VerificationTargets {
@@ -51,11 +51,17 @@ public final class VerificationTargets {
         java.util.function.Predicate<Path> verified = file -> skipped.stream().noneMatch(m -> m.matches(directory.relativize(file)))
                 && bookkeeping.stream().noneMatch(m -> m.matches(file.getFileName()));
         Map<Path, List<Path>> filesByFolder = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(directory)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(verified)
-                    .sorted().forEach(file ->
-                    filesByFolder.computeIfAbsent(file.getParent(), k -> new ArrayList<>()).add(file));
+        // Links are never followed out of the folder; one that is to be verified is not passed unread either.
+        for (Path file : Links.filesAndLinks(directory)) {
+            if (!verified.test(file)) {
+                continue;
+            }
+            if (Links.isLink(file)) {
+                throw new IOException(directory.relativize(file) + " in " + directory
+                        + " is a symbolic link: verify-signatures does not follow links out of the folder; put the file itself there, or "
+                        + "leave it out with secure-build.excludes");
+            }
+            filesByFolder.computeIfAbsent(file.getParent(), k -> new ArrayList<>()).add(file);
         }
         List<VerificationTarget> targets = new ArrayList<>();
         for (Map.Entry<Path, List<Path>> folder : filesByFolder.entrySet()) {
@@ -69,8 +75,17 @@ public final class VerificationTargets {
                 }
             }
             // A file a summary lists but that is not there is reported MISSING, unless it is excluded.
-            summaries.keySet().stream().filter(name -> verified.test(folder.getKey().resolve(name)))
-                    .forEach(name -> files.putIfAbsent(name, folder.getKey().resolve(name)));
+            for (String name : summaries.keySet()) {
+                Path listed = folder.getKey().resolve(name).normalize();
+                // A name from a summary is data: one that leads out of its folder ('..', '/', a link) is not read.
+                if (!folder.getKey().equals(listed.getParent()) || Links.isLink(listed)) {
+                    throw new IOException("A checksum summary in " + folder.getKey() + " lists '" + name
+                            + "', which is not a file of that folder: expected plain file names");
+                }
+                if (verified.test(listed)) {
+                    files.putIfAbsent(name, listed);
+                }
+            }
             for (Map.Entry<String, Path> file : files.entrySet()) {
                 String display = directory.relativize(file.getValue()).toString();
                 targets.add(target(display, file.getValue(), signatureOf(file.getValue()),

@@ -208,9 +208,29 @@ class DiffEngineTest {
     void corruptArchiveNamesTheFile() throws IOException {
         byte[] good = zip(List.of(entry("a.txt", "a")));
         byte[] corrupt = java.util.Arrays.copyOf(good, good.length - 30);   // the central directory is cut off
-        CorruptArchiveException e = assertThrows(CorruptArchiveException.class, () -> compare(good, corrupt, "broken.jar"));
-        assertTrue(e.getMessage().startsWith("broken.jar: not a readable zip archive"), e.getMessage());
-        assertTrue(e.getMessage().contains("expected a zip"), e.getMessage());
+        CorruptArchiveException right = assertThrows(CorruptArchiveException.class, () -> compare(good, corrupt, "broken.jar"));
+        assertTrue(right.getMessage().startsWith("right " + dir.resolve("right/broken.jar") + ": not a readable zip archive"), right.getMessage());
+        assertTrue(right.getMessage().contains("expected a zip"), right.getMessage());
+        CorruptArchiveException left = assertThrows(CorruptArchiveException.class, () -> compare(corrupt, good, "broken.jar"));
+        assertTrue(left.getMessage().startsWith("left " + dir.resolve("left/broken.jar") + ": not a readable zip archive"), left.getMessage());
+    }
+
+    @Test
+    void corruptArchiveInFoldersAndInsideAnArchiveNamesSideAndPath() throws IOException {
+        byte[] good = zip(List.of(entry("a.txt", "a")));
+        byte[] corrupt = java.util.Arrays.copyOf(good, good.length - 30);
+        write(dir.resolve("reference"), "lib/demo.jar", good);
+        write(dir.resolve("rebuilt"), "lib/demo.jar", corrupt);
+        DiffEngine rebuild = new DiffEngine(ArchiveLimits.DEFAULT, new CauseRules(true), DiffEngine.Sides.REFERENCE_REBUILT);
+        CorruptArchiveException folders = assertThrows(CorruptArchiveException.class,
+                () -> rebuild.compareFolders(dir.resolve("reference"), dir.resolve("rebuilt")));
+        assertTrue(folders.getMessage().startsWith("rebuilt " + dir.resolve("rebuilt/lib/demo.jar") + ": not a readable zip archive"),
+                folders.getMessage());
+
+        CorruptArchiveException nested = assertThrows(CorruptArchiveException.class, () -> compare(
+                zip(List.of(entry("lib/core.jar", good))), zip(List.of(entry("lib/core.jar", corrupt))), "app.war"));
+        assertTrue(nested.getMessage().startsWith("right " + dir.resolve("right/app.war") + "!/lib/core.jar: not a readable zip archive"),
+                nested.getMessage());
     }
 
     @Test
@@ -288,6 +308,51 @@ class DiffEngineTest {
         ArtifactComparison link = engine.compareFolders(left, right).get(0);
         assertEquals(ArtifactComparison.Status.DIFFERENT, link.status());
         assertEquals("symbolic link to demo-1.0.jar against symbolic link to demo-1.1.jar", link.differences().get(0).summary());
+    }
+
+    @Test
+    void aLinkedFolderIsComparedAsALinkAndNothingBehindItIsRead() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside/etc"));
+        Files.writeString(outside.resolve("shadow"), "root:SECRET-HASH-OF-THE-HOST:19000::::::\n");
+        Path left = Files.createDirectories(dir.resolve("l"));
+        Path right = Files.createDirectories(dir.resolve("r"));
+        Files.createSymbolicLink(left.resolve("etc"), outside);
+        write(right, "etc/shadow", "x\n".getBytes(StandardCharsets.UTF_8));
+        Files.createSymbolicLink(right.resolve("passwd"), outside.resolve("shadow"));
+
+        List<ArtifactComparison> all = engine.compareFolders(left, right);
+
+        assertEquals(List.of("etc", "etc/shadow", "passwd"), all.stream().map(ArtifactComparison::name).toList());
+        assertEquals("symbolic link to " + outside + " against a folder", all.get(0).differences().get(0).summary());
+        assertEquals("etc/shadow is only in the right build", all.get(1).differences().get(0).summary());
+        assertEquals(null, all.get(1).leftSha512());
+        assertEquals(ArtifactComparison.Status.MISSING, all.get(2).status());
+        assertEquals(null, all.get(2).rightSha512(), "a link on one side only is not digested through");
+        String reports = TextReport.full(new ComparisonReport("diff", java.time.Instant.now(), "l", "r", all))
+                + new String(JsonReport.render(new ComparisonReport("diff", java.time.Instant.now(), "l", "r", all)), StandardCharsets.UTF_8);
+        assertFalse(reports.contains("SECRET-HASH"), reports);
+    }
+
+    @Test
+    void aLinkAsTheFolderItselfIsRefusedNamingTheSide() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        write(real, "a.txt", "a".getBytes(StandardCharsets.UTF_8));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        IOException e = assertThrows(IOException.class, () -> engine.compareFolders(real, link));
+        assertTrue(e.getMessage().startsWith("right " + link + " is a symbolic link (to " + real + ")"), e.getMessage());
+        IOException file = assertThrows(IOException.class, () -> engine.compareFolders(real.resolve("a.txt"), real));
+        assertEquals("left " + real.resolve("a.txt") + " is not a folder", file.getMessage());
+    }
+
+    @Test
+    void aLinkLoopIsALinkNotAnEndlessWalk() throws IOException {
+        Path left = Files.createDirectories(dir.resolve("l"));
+        Path right = Files.createDirectories(dir.resolve("r"));
+        Files.createSymbolicLink(left.resolve("loop"), left);
+        Files.createSymbolicLink(right.resolve("loop"), Path.of("."));
+        List<ArtifactComparison> all = engine.compareFolders(left, right);
+        assertEquals(1, all.size());
+        assertEquals("symbolic link to " + left + " against symbolic link to .", all.get(0).differences().get(0).summary());
     }
 
     @Test

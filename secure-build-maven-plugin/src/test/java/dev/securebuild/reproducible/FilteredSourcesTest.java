@@ -44,4 +44,20 @@ class FilteredSourcesTest {
         Path unfiltered = Files.createDirectories(dir.resolve("project/src/main/resources"));
         assertSame(comparison, new FilteredSources(List.of(new FilteredSources.Folder(unfiltered, "")), dir.resolve("project")).trace(comparison));
     }
+
+    @Test
+    void anEntryNameNeverLeadsOutOfTheResourceFolder() throws IOException {
+        // The secret lives beside the resource folder; entry names of the archive try to reach it.
+        Path project = dir.resolve("project");
+        Path resources = Files.createDirectories(project.resolve("src/main/config"));
+        Files.writeString(project.resolve("secret.properties"), "built=${SECRET-OUTSIDE-THE-FOLDER}\n");
+        Files.createSymbolicLink(resources.resolve("linked.properties"), project.resolve("secret.properties"));
+        for (String entry : List.of("../../../secret.properties", "linked.properties")) {
+            Path left = write(dir.resolve("l"), "app.jar", zip(List.of(entry(entry, "built=2026-12-01T10:00:00Z\n"))));
+            Path right = write(dir.resolve("r"), "app.jar", zip(List.of(entry(entry, "built=2026-12-01T10:00:07Z\n"))));
+            ArtifactComparison comparison = new DiffEngine(ArchiveLimits.DEFAULT, new CauseRules(true)).compare("app.jar", left, right);
+            ArtifactComparison traced = new FilteredSources(List.of(new FilteredSources.Folder(resources, "")), project).trace(comparison);
+            assertSame(comparison, traced, entry);
+        }
+    }
 }

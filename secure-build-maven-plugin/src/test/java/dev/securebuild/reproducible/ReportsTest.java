@@ -77,4 +77,30 @@ class ReportsTest {
         assertTrue(lines.stream().anyMatch(l -> l.equals("    ... 1 more difference(s) in the report")), lines::toString);
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("        ")), "no details in the log");
     }
+
+    @Test
+    void namesAndTextLinesFromTheInputsAreEscapedInTheTextAndHtmlReports() throws IOException {
+        String name = "x\n[INFO] BUILD SUCCESS\u001b[31m.txt";
+        Path left = write(dir.resolve("l"), "evil.jar", zip(List.of(entry(name, "same\nline\u001b[2J\rone\n"))));
+        Path right = write(dir.resolve("r"), "evil.jar", zip(List.of(entry(name, "same\nline\u001b[2J\rtwo\n"))));
+        ComparisonReport report = new ComparisonReport("diff", Instant.now(), "l", "r", List.of(new DiffEngine().compare("evil.jar", left, right)));
+        Path out = dir.resolve("out");
+        Reports.write(report, out);
+
+        String text = Files.readString(out.resolve("report.txt"));
+        assertTrue(text.contains("text content x\\n[INFO] BUILD SUCCESS\\u001b[31m.txt: 1 line(s) differ"), text);
+        assertTrue(text.contains("        -line\\u001b[2J\\rone"), text);
+        assertFalse(text.contains("\u001b"), text);
+        assertFalse(text.contains("\r"), text);
+        assertFalse(text.lines().anyMatch(line -> line.startsWith("[INFO]")), text);
+        List<String> logged = TextReport.summary(report, 8);
+        assertTrue(logged.stream().noneMatch(line -> line.contains("\n") || line.contains("\u001b")), logged::toString);
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("\u001b"), "no escape sequence in the page");
+        assertTrue(html.contains("x\\n[INFO] BUILD SUCCESS\\u001b[31m.txt"), html);
+        // JSON keeps the name as it is, encoded by Jackson: machines get the real name.
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("evil.jar!/" + name, json.get("artifacts").get(0).get("differences").get(0).get("location").asText());
+    }
 }

@@ -62,6 +62,41 @@ class SourceSnapshotTest {
         assertEquals(List.of(".gitignore", "module/pom.xml", "pom.xml", "src/main/java/a/A.java"), list(copy));
     }
 
+    @Test
+    void aTrackedFolderReplacedByALinkIsNotCopiedThrough() throws Exception {
+        Path root = project();
+        assumeTrue(git(root, "init", "-q") == 0, "needs git");
+        assertEquals(0, git(root, "add", "pom.xml", "src"));
+        Path outside = Files.createDirectories(dir.resolve("outside/main/java/a"));
+        Files.writeString(outside.resolve("A.java"), "class Outside {}");
+        // The index still lists src/main/java/a/A.java; the work tree's src is now a link out of the project.
+        Path moved = dir.resolve("moved-src");
+        Files.move(root.resolve("src"), moved);
+        Files.createSymbolicLink(root.resolve("src"), dir.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("linked.txt"), outside.resolve("A.java"));
+        assertEquals(0, git(root, "add", "linked.txt"));
+
+        Path copy = dir.resolve("copy");
+        SourceSnapshot.copy(root, copy);
+
+        assertFalse(Files.exists(copy.resolve("src/main/java/a/A.java"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        // A tracked link is copied as the link it is, never as the file it points to.
+        assertTrue(Files.isSymbolicLink(copy.resolve("linked.txt")));
+        assertFalse(Files.exists(copy.resolve("src"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void withoutGitALinkedFolderIsCopiedAsALink() throws IOException {
+        Path root = project();
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "outside");
+        Files.createSymbolicLink(root.resolve("conf"), outside);
+        Path copy = dir.resolve("copy");
+        SourceSnapshot.copy(root, copy);
+        assertTrue(Files.isSymbolicLink(copy.resolve("conf")));
+        assertFalse(list(copy).contains("conf/secret.txt"));
+    }
+
     private static int git(Path dir, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
