@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * CycloneDX JSON (1.4 to 1.7) with {@code vulnerabilities[]}, read as a stream. Components are streamed too and only
+ * CycloneDX JSON (1.4 to 1.7) with {@code vulnerabilities[]}, read as a stream; a BOM without them is an inventory,
+ * not a scan, and is refused ({@link CycloneDxScans}). Components are streamed too and only
  * their bom-ref and purl are kept, to resolve {@code affects[].ref}; a vulnerability is held as a tree one at a time.
  * See {@link CycloneDxVulnerability} for what each vulnerability yields: its findings always, and a VEX statement
  * when it has an {@code analysis.state} (a not_affected vulnerability is a finding that its own statement clears).
@@ -50,6 +51,8 @@ public final class CycloneDxJsonReader implements ReportReader {
         boolean componentsRead = false;
         boolean vulnerabilitiesDeferred = false;
         boolean toolAnnounced = false;
+        boolean hasVulnerabilities = false;
+        int vulnerabilities = 0;
         try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(name, parser.currentTokenLocation(), EXPECTED_BOM);
@@ -75,11 +78,12 @@ public final class CycloneDxJsonReader implements ReportReader {
                         componentsRead = true;
                     }
                     case "vulnerabilities" -> {
+                        hasVulnerabilities = value != JsonToken.VALUE_NULL;
                         if (metadataRead && componentsRead) {
                             sink.tool(tool.name(), tool.version());
                             toolAnnounced = true;
-                            readVulnerabilities(parser, name, tool, components, sink);
-                        } else {
+                            vulnerabilities = readVulnerabilities(parser, name, tool, components, sink);
+                        } else if (hasVulnerabilities) {
                             expectArray(parser, name, "\"vulnerabilities\" must be an array of vulnerabilities");
                             parser.skipChildren();
                             vulnerabilitiesDeferred = true;
@@ -98,14 +102,18 @@ public final class CycloneDxJsonReader implements ReportReader {
             sink.tool(tool.name(), tool.version());
         }
         if (vulnerabilitiesDeferred) {
-            readVulnerabilitiesAgain(file, tool, components, sink);
+            vulnerabilities = readVulnerabilitiesAgain(file, tool, components, sink);
         }
+        CycloneDxScans.requireScan(name, hasVulnerabilities, vulnerabilities, tool);
     }
 
     /** The second pass, when the vulnerabilities came before what resolves them: only they are read. */
-    private static void readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
+    private static int readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
             throws IOException {
-        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "vulnerabilities", parser -> readVulnerabilities(parser, file.toString(), tool, components, sink));
+        int[] count = {0};
+        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "vulnerabilities",
+                parser -> count[0] += readVulnerabilities(parser, file.toString(), tool, components, sink));
+        return count[0];
     }
 
     /** metadata: the first tool, and {@code metadata.component}, which vulnerabilities may name as the affected product. */
@@ -179,20 +187,24 @@ public final class CycloneDxJsonReader implements ReportReader {
         components.add(bomRef, purl, group, name, version);
     }
 
-    private static void readVulnerabilities(JsonParser parser, String file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components,
-                                            ReportSink sink) throws IOException {
+    /** Reads the vulnerabilities array and says how many it held. */
+    private static int readVulnerabilities(JsonParser parser, String file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components,
+                                           ReportSink sink) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return;
+            return 0;
         }
         expectArray(parser, file, "\"vulnerabilities\" must be an array of vulnerabilities");
         JsonToken token;
+        int count = 0;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            count++;
             JsonLocation at = parser.currentTokenLocation();
             if (token != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(file, at, "expected a vulnerability, a JSON object");
             }
             vulnerability(MAPPER.readTree(parser), file, at).emit(tool, components, file, sink);
         }
+        return count;
     }
 
     private static CycloneDxVulnerability vulnerability(JsonNode node, String file, JsonLocation at) throws ReportParseException {

@@ -16,6 +16,7 @@ import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * CycloneDX XML ({@code http://cyclonedx.org/schema/bom/1.x}) read with StAX, one element at a time; DTDs and
@@ -54,6 +55,9 @@ public final class CycloneDxXmlReader implements ReportReader {
         final CycloneDxComponents components = new CycloneDxComponents();
         CycloneDxVulnerability.Tool tool = CycloneDxVulnerability.Tool.UNNAMED;
         boolean toolAnnounced;
+        /** A {@code <vulnerabilities>} element, or the vulnerability extension, is in the BOM: it is a scan's output. */
+        boolean hasVulnerabilities;
+        int vulnerabilities;
 
         Document(String file, XMLStreamReader xml, ReportSink sink) {
             this.file = file;
@@ -67,13 +71,17 @@ public final class CycloneDxXmlReader implements ReportReader {
             if (!xml.getLocalName().equals("bom") || namespace == null || !namespace.startsWith(BOM_NAMESPACE)) {
                 throw ReportParseException.at(file, xml.getLocation(),
                         "expected a CycloneDX BOM, a <bom> element in namespace " + BOM_NAMESPACE + "1.x; found <" + xml.getLocalName() + ">"
-                                + (namespace == null || namespace.isEmpty() ? " without a namespace" : " in namespace " + namespace));
+                                + (namespace == null || namespace.isEmpty() ? " without a namespace" : " in namespace " + Printable.of(namespace)));
+            }
+            for (int i = 0; i < xml.getNamespaceCount(); i++) {
+                hasVulnerabilities |= EXTENSION_NAMESPACE.equals(xml.getNamespaceURI(i)); // Grype before CycloneDX 1.4
             }
             while (nextChild()) {
                 switch (xml.getLocalName()) {
                     case "metadata" -> readMetadata();
                     case "components" -> readComponents();
                     case "vulnerabilities" -> {
+                        hasVulnerabilities = true;
                         while (nextChild()) {
                             if (xml.getLocalName().equals("vulnerability")) {
                                 emit(readVulnerability());
@@ -86,6 +94,7 @@ public final class CycloneDxXmlReader implements ReportReader {
                 }
             }
             announceTool();
+            CycloneDxScans.requireScan(file, hasVulnerabilities, vulnerabilities, tool);
         }
 
         private void toRootElement() throws XMLStreamException, ReportParseException {
@@ -150,6 +159,7 @@ public final class CycloneDxXmlReader implements ReportReader {
             while (nextChild()) {
                 String element = xml.getLocalName();
                 if (EXTENSION_NAMESPACE.equals(xml.getNamespaceURI()) && element.equals("vulnerabilities")) {
+                    hasVulnerabilities = true;
                     String self = CycloneDxComponents.name(names.get("purl"), names.get("group"), names.get("name"), names.get("version"));
                     while (nextChild()) {
                         if (xml.getLocalName().equals("vulnerability")) {
@@ -245,6 +255,7 @@ public final class CycloneDxXmlReader implements ReportReader {
         }
 
         private void emit(CycloneDxVulnerability vulnerability) throws ReportParseException {
+            vulnerabilities++;
             announceTool();
             vulnerability.emit(tool, components, file, sink);
         }

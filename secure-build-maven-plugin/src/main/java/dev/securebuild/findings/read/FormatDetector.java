@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Tells a report's format from its content, never from its name: the root element of XML, or the top-level keys of
@@ -37,12 +38,12 @@ public final class FormatDetector {
     public ReportFormat detect(Path file) throws IOException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new ReportParseException(name + ": no such report file");
+            throw new ReportParseException(Printable.of(name) + ": no such report file");
         }
         try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 4)) {
             int first = firstSignificantByte(in);
             if (first < 0) {
-                throw new ReportParseException(name + ": the file is empty; " + EXPECTED
+                throw new ReportParseException(Printable.of(name) + ": the file is empty; " + EXPECTED
                         + " (a scanner that found nothing still writes a report saying so)");
             }
             in.unread(first);
@@ -80,11 +81,11 @@ public final class FormatDetector {
                     String hint = root.equals("BugCollection") ? " This is SpotBugs XML: have SpotBugs write SARIF (spotbugs-maven-plugin sarifOutput=true) and give that file."
                             : root.equals("pmd") ? " This is PMD XML: have PMD write SARIF (format=sarif) and give that file."
                             : root.equals("testsuites") || root.equals("testsuite") ? " This is JUnit XML, an output, not a scanner report: give the scanner's own JSON or SARIF." : "";
-                    throw ReportParseException.at(name, xml.getLocation(), "root element <" + root + (namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"")
+                    throw ReportParseException.at(name, xml.getLocation(), "root element <" + root + (namespace.isEmpty() ? "" : " xmlns=\"" + Printable.of(namespace) + "\"")
                             + ">; expected <analysis> (OWASP Dependency-Check) or <bom xmlns=\"http://cyclonedx.org/schema/bom/1.x\"> (CycloneDX)." + hint);
                 }
             }
-            throw new ReportParseException(name + ": an XML file with no root element; " + EXPECTED);
+            throw new ReportParseException(Printable.of(name) + ": an XML file with no root element; " + EXPECTED);
         } catch (XMLStreamException e) {
             throw XmlReports.notWellFormed(name, e);
         }
@@ -186,7 +187,7 @@ public final class FormatDetector {
     }
 
     private static ReportParseException unsupported(String name, JsonParser parser, List<String> keys, String hint) {
-        return new ReportParseException(name + ": not a report secure-build reads (top-level keys " + keys + "); " + EXPECTED + "." + hint);
+        return new ReportParseException(Printable.of(name) + ": not a report secure-build reads (top-level keys " + Printable.of(keys.toString()) + "); " + EXPECTED + "." + hint);
     }
 
     private static String hint(List<String> keys) {
