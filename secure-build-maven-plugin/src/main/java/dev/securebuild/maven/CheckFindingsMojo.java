@@ -198,7 +198,7 @@ public class CheckFindingsMojo extends AbstractMojo {
                     + "or skip the goal in this module");
         }
         try {
-            return ReportFiles.expand(baseOf(project), reports.stream().filter(r -> r != null).toList());
+            return ReportFiles.expand(baseOf(project), reports.stream().filter(r -> r != null).toList(), outputsOf(project), getLog()::warn);
         } catch (ReportParseException e) {
             GoalResultFiles.fail(project, "findings", "check-findings", e.getMessage(), null, getLog());
             throw new MojoExecutionException(e.getMessage(), e);
@@ -260,6 +260,13 @@ public class CheckFindingsMojo extends AbstractMojo {
         } else {
             getLog().error(LogTable.verdictLine(result, output));
         }
+    }
+
+    /** The folders this goal writes to, besides every target/secure-build: never read as reports. */
+    private List<Path> outputsOf(MavenProject module) {
+        Path base = baseOf(module);
+        return List.of(base.resolve(standalone(findingsDirectory, "target/secure-build/findings")),
+                base.resolve(standalone(eventLog, "target/secure-build/security-events.jsonl")));
     }
 
     /** The project's folder; without a project (a CI step that only runs the gate), the folder Maven runs in. */
