@@ -9,7 +9,7 @@ import dev.securebuild.shared.text.Printable;
  * known, and what was expected there. The file's name is escaped ({@link Printable}), as must be any text of the
  * report a message quotes.
  */
-public final class ReportParseException extends IOException {
+public class ReportParseException extends IOException {
 
     public ReportParseException(String message, Throwable cause) {
         super(message, cause);

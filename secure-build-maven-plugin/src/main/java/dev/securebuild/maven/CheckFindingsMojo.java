@@ -23,6 +23,7 @@ import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.findings.CheckResult;
 import dev.securebuild.findings.ReportFiles;
+import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.Ages;
 import dev.securebuild.findings.check.FindingsCheck;
@@ -31,6 +32,7 @@ import dev.securebuild.findings.output.FindingsSummary;
 import dev.securebuild.findings.output.LogTable;
 import dev.securebuild.findings.policy.ExceptionEvents;
 import dev.securebuild.findings.policy.InvalidPolicyException;
+import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
 
@@ -129,6 +131,24 @@ public class CheckFindingsMojo extends AbstractMojo {
     private int maxLogRows;
 
     /**
+     * The longest string or name (characters) a report may hold; a longer one refuses the report. The default,
+     * 20000000, is far above what real reports hold; raise it only for a genuine report refused for it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.findings.maxStringLength", defaultValue = "20000000")
+    private int maxStringLength;
+
+    /**
+     * The deepest a report may nest arrays and objects (XML: elements); deeper refuses the report. Real reports nest a
+     * few dozen deep.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.findings.maxNestingDepth", defaultValue = "1000")
+    private int maxNestingDepth;
+
+    /**
      * Skip this goal.
      *
      * @since 0.1.0
@@ -218,7 +238,7 @@ public class CheckFindingsMojo extends AbstractMojo {
             FindingsOutputs.deleteAll(output);
             PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
             Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
-            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports),
+            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports, limits()),
                     loaded.policy(), loaded.description());
             FindingsOutputs.writeAll(result, output, plugin.getVersion());
             EventLog eventLogFile = new EventLog(events, clock, eventLogToMavenLog ? getLog()::warn : null);
@@ -228,8 +248,9 @@ public class CheckFindingsMojo extends AbstractMojo {
                         output.resolve(FindingsOutputs.JSON)), "The scanner gate failed: " + LogTable.failureReasons(result));
             }
         } catch (InvalidPolicyException | ReportParseException | IllegalArgumentException e) {
-            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
-            throw new MojoExecutionException(e.getMessage(), e);
+            String message = e instanceof ReportLimitException limit ? e.getMessage() + raise(limit) : e.getMessage();
+            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, getLog());
+            throw new MojoExecutionException(message, e);
         } catch (IOException e) {
             GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
             throw new MojoExecutionException("check-findings could not complete: " + e.getMessage(), e);
@@ -260,6 +281,26 @@ public class CheckFindingsMojo extends AbstractMojo {
         } else {
             getLog().error(LogTable.verdictLine(result, output));
         }
+    }
+
+    private ReportLimits limits() throws MojoExecutionException {
+        try {
+            return new ReportLimits(maxStringLength, maxNestingDepth);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage() + ": set secure-build.findings.maxStringLength and secure-build.findings.maxNestingDepth "
+                    + "to positive numbers", e);
+        }
+    }
+
+    /** Which parameter raises the limit a report went beyond. */
+    private static String raise(ReportLimitException e) {
+        return switch (e.limit()) {
+            case STRING_LENGTH -> ". If the report is genuine, raise the limit with -Dsecure-build.findings.maxStringLength=<characters> "
+                    + "(parameter maxStringLength)";
+            case NESTING_DEPTH -> ". If the report is genuine, raise the limit with -Dsecure-build.findings.maxNestingDepth=<levels> "
+                    + "(parameter maxNestingDepth)";
+            case NUMBER_LENGTH -> ". No real report has such a number: the file is not a genuine report";
+        };
     }
 
     /** The folders this goal writes to, besides every target/secure-build: never read as reports. */

@@ -13,11 +13,11 @@ import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * CycloneDX JSON (1.4 to 1.7) with {@code vulnerabilities[]}, read as a stream; a BOM without them is an inventory,
@@ -34,8 +34,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CycloneDxJsonReader implements ReportReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_BOM = "expected a CycloneDX BOM, a JSON object with \"bomFormat\": \"CycloneDX\"";
+
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public CycloneDxJsonReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public CycloneDxJsonReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
 
     @Override
     public ReportFormat format() {
@@ -53,7 +63,8 @@ public final class CycloneDxJsonReader implements ReportReader {
         boolean toolAnnounced = false;
         boolean hasVulnerabilities = false;
         int vulnerabilities = 0;
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(name, parser.currentTokenLocation(), EXPECTED_BOM);
             }
@@ -95,8 +106,8 @@ public final class CycloneDxJsonReader implements ReportReader {
             if (bomFormat == null) {
                 throw ReportParseException.at(name, start, EXPECTED_BOM + "; it has no \"bomFormat\"");
             }
-        } catch (JsonParseException e) {
-            throw ReportJson.notValidJson(name, e);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(name, e, parser);
         }
         if (!toolAnnounced) {
             sink.tool(tool.name(), tool.version());
@@ -108,10 +119,10 @@ public final class CycloneDxJsonReader implements ReportReader {
     }
 
     /** The second pass, when the vulnerabilities came before what resolves them: only they are read. */
-    private static int readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
+    private int readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
             throws IOException {
         int[] count = {0};
-        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "vulnerabilities",
+        ReportJson.readFieldAgain(json, file, "vulnerabilities",
                 parser -> count[0] += readVulnerabilities(parser, file.toString(), tool, components, sink));
         return count[0];
     }
@@ -129,7 +140,7 @@ public final class CycloneDxJsonReader implements ReportReader {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("tools")) {
-                tool = firstTool(MAPPER.readTree(parser));
+                tool = firstTool(parser.readValueAsTree());
             } else if (field.equals("component") && value == JsonToken.START_OBJECT) {
                 readComponent(parser, file, components);
             } else {
@@ -202,7 +213,7 @@ public final class CycloneDxJsonReader implements ReportReader {
             if (token != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(file, at, "expected a vulnerability, a JSON object");
             }
-            vulnerability(MAPPER.readTree(parser), file, at).emit(tool, components, file, sink);
+            vulnerability(parser.readValueAsTree(), file, at).emit(tool, components, file, sink);
         }
         return count;
     }

@@ -37,6 +37,17 @@ public final class CycloneDxXmlReader implements ReportReader {
     private static final String BOM_NAMESPACE = "http://cyclonedx.org/schema/bom/";
     private static final String EXTENSION_NAMESPACE = "http://cyclonedx.org/schema/ext/vulnerability/1.0";
 
+    private final ReportLimits limits;
+
+    /** Within the default limits. */
+    public CycloneDxXmlReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public CycloneDxXmlReader(ReportLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public ReportFormat format() {
         return ReportFormat.CYCLONEDX_XML;
@@ -44,7 +55,7 @@ public final class CycloneDxXmlReader implements ReportReader {
 
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
-        XmlReports.read(file, xml -> new Document(file.toString(), xml, sink).read());
+        XmlReports.read(file, limits, xml -> new Document(file.toString(), xml, sink).read());
     }
 
     /** One read of one file: the reader, the components seen so far and the tool. */
@@ -100,9 +111,6 @@ public final class CycloneDxXmlReader implements ReportReader {
         private void toRootElement() throws XMLStreamException, ReportParseException {
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw ReportParseException.at(file, xml.getLocation(), "a DOCTYPE is not allowed in a CycloneDX report; expected a <bom> element");
-                }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     return;
                 }

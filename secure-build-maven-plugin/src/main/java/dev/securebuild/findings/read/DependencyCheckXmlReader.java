@@ -27,6 +27,17 @@ import dev.securebuild.findings.read.DependencyCheckMapping.Vulnerability;
  */
 public final class DependencyCheckXmlReader implements ReportReader {
 
+    private final ReportLimits limits;
+
+    /** Within the default limits. */
+    public DependencyCheckXmlReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public DependencyCheckXmlReader(ReportLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public ReportFormat format() {
         return ReportFormat.DEPENDENCY_CHECK_XML;
@@ -34,7 +45,7 @@ public final class DependencyCheckXmlReader implements ReportReader {
 
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
-        XmlReports.read(file, xml -> readAnalysis(xml, file.toString(), sink));
+        XmlReports.read(file, limits, xml -> readAnalysis(xml, file.toString(), sink));
     }
 
     private void readAnalysis(XMLStreamReader xml, String file, ReportSink sink) throws XMLStreamException, IOException {

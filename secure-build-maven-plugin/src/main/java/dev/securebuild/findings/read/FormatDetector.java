@@ -13,11 +13,11 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
@@ -31,9 +31,21 @@ import dev.securebuild.shared.text.Printable;
  */
 public final class FormatDetector {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String EXPECTED = "expected one of: SARIF 2.1.0, OWASP Dependency-Check XML or JSON, Trivy JSON, Grype JSON, "
             + "OSV-Scanner JSON, CycloneDX JSON or XML with vulnerabilities, OpenVEX";
+
+    private final ReportLimits limits;
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public FormatDetector() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public FormatDetector(ReportLimits limits) {
+        this.limits = limits;
+        this.json = limits.jsonFactory();
+    }
 
     public ReportFormat detect(Path file) throws IOException {
         String name = file.toString();
@@ -65,9 +77,9 @@ public final class FormatDetector {
         return b;
     }
 
-    private static ReportFormat detectXml(InputStream in, String name) throws IOException {
+    private ReportFormat detectXml(InputStream in, String name) throws IOException {
         try {
-            XMLStreamReader xml = XmlReports.newInputFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = XmlReports.open(in, limits);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                     String root = xml.getLocalName();
@@ -91,8 +103,9 @@ public final class FormatDetector {
         }
     }
 
-    private static ReportFormat detectJson(InputStream in, String name) throws IOException {
-        try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
+    private ReportFormat detectJson(InputStream in, String name) throws IOException {
+        JsonParser parser = json.createParser(in);
+        try (parser) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
                 return ReportFormat.TRIVY; // Trivy before 0.20 writes a bare null when it scanned nothing
@@ -141,7 +154,7 @@ public final class FormatDetector {
                                 continue;
                             }
                             if (element == JsonToken.START_OBJECT) {
-                                JsonNode first = MAPPER.readTree(parser);
+                                JsonNode first = parser.readValueAsTree();
                                 if (first.has("packages") || first.has("source")) {
                                     return ReportFormat.OSV_SCANNER;
                                 }
@@ -158,8 +171,8 @@ public final class FormatDetector {
                 return ReportFormat.OSV_SCANNER;
             }
             throw unsupported(name, parser, keys, hint(keys));
-        } catch (JsonParseException e) {
-            throw ReportJson.notValidJson(name, e);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(name, e, parser);
         }
     }
 
@@ -174,7 +187,7 @@ public final class FormatDetector {
                     + "(Trivy writes null when it scanned nothing); " + EXPECTED);
         }
         if (element == JsonToken.START_OBJECT) {
-            JsonNode first = MAPPER.readTree(parser);
+            JsonNode first = parser.readValueAsTree();
             if (first.has("Target")) {
                 return ReportFormat.TRIVY;
             }

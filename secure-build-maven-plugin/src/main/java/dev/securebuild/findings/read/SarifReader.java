@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.securebuild.findings.Finding;
@@ -25,11 +26,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.text.Printable;
@@ -42,7 +44,6 @@ import dev.securebuild.shared.text.Printable;
  */
 public final class SarifReader implements ReportReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern VULNERABILITY_ID = Pattern.compile("^(CVE-\\d{4}-\\d+|GHSA(-[23456789cfghjmpqrvwx]{4}){3}|[A-Z]+-\\d{4}-\\d+|OSV-\\d{4}-\\d+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CWE = Pattern.compile("(?i)cwe[-/]0*(\\d+)");
@@ -60,6 +61,17 @@ public final class SarifReader implements ReportReader {
         });
     }
 
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public SarifReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public SarifReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
+
     @Override
     public ReportFormat format() {
         return ReportFormat.SARIF;
@@ -68,7 +80,8 @@ public final class SarifReader implements ReportReader {
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
         String name = file.toString();
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(name, parser.currentLocation(), "expected a SARIF log, a JSON object with \"version\" and \"runs\"");
             }
@@ -103,8 +116,8 @@ public final class SarifReader implements ReportReader {
                 throw ReportParseException.at(name, start, "the SARIF log has " + (runs < 0 ? "no \"runs\" array (null or absent: the tool failed)"
                         : "an empty \"runs\" array: no tool's analysis is in it") + "; expected the run of the scanner, with \"results\": [] when it found nothing");
             }
-        } catch (JsonParseException e) {
-            throw ReportJson.notValidJson(name, e);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(name, e, parser);
         }
     }
 
@@ -123,7 +136,7 @@ public final class SarifReader implements ReportReader {
             JsonToken value = parser.nextToken();
             if (field.equals("tool") && value == JsonToken.START_OBJECT) {
                 JsonLocation at = parser.currentTokenLocation();
-                tool = new Tool(MAPPER.readTree(parser), file, at);
+                tool = new Tool(parser.readValueAsTree(), file, at);
                 sink.tool(tool.name, tool.version);
                 for (Located result : waiting) {
                     emit(tool, result, file, sink);
@@ -132,7 +145,7 @@ public final class SarifReader implements ReportReader {
             } else if (field.equals("results") && value == JsonToken.START_ARRAY) {
                 hasResults = true;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    Located result = new Located(parser.currentTokenLocation(), MAPPER.readTree(parser));
+                    Located result = new Located(parser.currentTokenLocation(), parser.readValueAsTree());
                     if (tool == null) {
                         waiting.add(result);
                     } else {
@@ -142,7 +155,7 @@ public final class SarifReader implements ReportReader {
             } else if (field.equals("results") && value != JsonToken.VALUE_NULL) {
                 throw ReportParseException.at(file, parser.currentTokenLocation(), "\"results\" must be an array of results");
             } else if (field.equals("invocations") && value == JsonToken.START_ARRAY) {
-                MAPPER.<JsonNode>readTree(parser).forEach(invocations::add);
+                parser.<JsonNode>readValueAsTree().forEach(invocations::add);
             } else {
                 parser.skipChildren();
             }
@@ -173,7 +186,7 @@ public final class SarifReader implements ReportReader {
         int line = result.path("locations").path(0).path("physicalLocation").path("region").path("startLine").asInt(0);
         // The text itself, or the rule's message string the result names by id, or the rule's description.
         String message = firstText(text(result.path("message"), "text"), text(result.path("message"), "markdown"),
-                text(rule.path("messageStrings").path(firstText(text(result.path("message"), "id"), "")), "text"),
+                text(rule.path("messageStrings").path(Objects.requireNonNullElse(text(result.path("message"), "id"), "")), "text"),
                 text(rule.path("shortDescription"), "text"));
         message = message == null ? "" : message.lines().findFirst().orElse("").strip();
         if (message.length() > 200) {
