@@ -35,6 +35,7 @@ import dev.securebuild.findings.policy.InvalidPolicyException;
 import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,
@@ -274,8 +275,8 @@ public class CheckFindingsMojo extends AbstractMojo {
         LogTable.lines(result, maxLogRows).forEach(line -> getLog().error(line));
         LogTable.warningLines(result, maxLogRows).forEach(line -> getLog().warn(line));
         LogTable.exceptionLines(result).forEach(line -> getLog().info(line));
-        result.violations().forEach(violation -> getLog().error("Policy violation: " + violation));
-        result.warnings().forEach(warning -> getLog().warn(warning));
+        result.violations().forEach(violation -> getLog().error("Policy violation: " + Printable.of(violation)));
+        result.warnings().forEach(warning -> getLog().warn(Printable.of(warning)));
         if (result.passed()) {
             getLog().info(LogTable.verdictLine(result, output));
         } else {
