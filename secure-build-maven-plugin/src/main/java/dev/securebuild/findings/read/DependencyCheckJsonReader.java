@@ -187,6 +187,10 @@ public final class DependencyCheckJsonReader implements ReportReader {
             Vulnerability vulnerability = new Vulnerability(suppressed);
             vulnerability.name = text(entry, "name");
             vulnerability.severity = text(entry, "severity");
+            String unknown = DependencyCheckMapping.unknownSeverity(vulnerability.severity);
+            if (unknown != null) {
+                throw ReportParseException.at(name, at, unknown);
+            }
             vulnerability.cvssV2 = cvss(field(entry, "cvssv2", "cvssV2"), "score");
             if (vulnerability.cvssV2 == null && text(entry, "cvssScore") != null) {
                 vulnerability.cvssV2 = new Cvss(text(entry, "cvssScore"), null);

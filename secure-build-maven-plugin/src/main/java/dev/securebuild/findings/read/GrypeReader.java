@@ -28,6 +28,7 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Grype's JSON report (descriptor versions 0.7 to 0.96), read as a stream: one match at a time is held as a tree.
@@ -132,6 +133,11 @@ public final class GrypeReader implements ReportReader {
 
         String severityText = text(vulnerability, "severity");
         Severity severity = Severity.fromText(severityText);
+        if (severityText != null && severity == null) {
+            // An unknown word would count as unknown severity and pass.
+            throw ReportParseException.at(file, at, "\"vulnerability\".\"severity\": \"" + Printable.of(severityText) + "\" is not a severity; "
+                    + "expected one of Critical, High, Medium, Low, Negligible, Unknown");
+        }
         String component = firstText(text(artifact, "purl"), purl(artifact));
         String path = text(artifact.path("locations").path(0), "path");
         String packageName = firstText(text(artifact, "name"), "?") + " " + Objects.requireNonNullElse(text(artifact, "version"), "");

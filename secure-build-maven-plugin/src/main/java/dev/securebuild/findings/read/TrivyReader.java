@@ -29,6 +29,7 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Trivy's JSON report, read as a stream: one vulnerability, misconfiguration, secret or license at a time is held as a
@@ -169,7 +170,9 @@ public final class TrivyReader implements ReportReader {
                     }
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         expectObject(parser, report, "an object in \"" + field + "\"");
+                        JsonLocation at = parser.currentTokenLocation();
                         JsonNode entry = parser.readValueAsTree();
+                        checkSeverity(field.equals("ExperimentalModifiedFindings") ? entry.path("Finding") : entry, report, at);
                         if (target.name == null) {
                             waiting.add(Map.entry(field, entry));
                         } else {
@@ -353,6 +356,15 @@ public final class TrivyReader implements ReportReader {
             case "julia" -> "julia";
             default -> null;
         };
+    }
+
+    /** A severity Trivy does not write ("SEVERE", "banana") would count as unknown and pass: refused where it is. */
+    private static void checkSeverity(JsonNode entry, Report report, JsonLocation at) throws ReportParseException {
+        String text = text(entry, "Severity");
+        if (text != null && Severity.fromText(text) == null) {
+            throw ReportParseException.at(report.file, at, "\"Severity\": \"" + Printable.of(text) + "\" is not a severity; expected one of "
+                    + "CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN");
+        }
     }
 
     private static Severity severity(String text) {

@@ -159,6 +159,21 @@ class HostileReportsTest {
     }
 
     @Test
+    void aSeverityNoToolWritesIsRefusedNotCountedAsUnknown() throws IOException {
+        String trivy = refused(ReportFormat.TRIVY, "{\"SchemaVersion\":2,\"Results\":[{\"Target\":\"t\",\"Type\":\"jar\",\"Vulnerabilities\":[\n"
+                + "{\"VulnerabilityID\":\"CVE-1\",\"PkgName\":\"a:b\",\"Severity\":\"SEVERE\"}]}]}", true);
+        assertTrue(trivy.contains("at line 2, column 1: \"Severity\": \"SEVERE\" is not a severity; expected one of CRITICAL, HIGH"), trivy);
+        String grype = refused(ReportFormat.GRYPE, "{\"matches\":[{\"vulnerability\":{\"id\":\"CVE-1\",\"severity\":\"banana\"},\"artifact\":{}}]}", true);
+        assertTrue(grype.contains("\"vulnerability\".\"severity\": \"banana\" is not a severity"), grype);
+        String cyclonedx = refused(ReportFormat.CYCLONEDX_JSON, shell(ReportFormat.CYCLONEDX_JSON).formatted("\"CVE-1\",\"ratings\":[{\"severity\":\"Severe\"}]"), true);
+        assertTrue(cyclonedx.contains("vulnerability CVE-1 has a rating of severity \"Severe\"; expected one of critical"), cyclonedx);
+        refused(ReportFormat.CYCLONEDX_XML, shell(ReportFormat.CYCLONEDX_XML).formatted("CVE-1</id><ratings><rating><severity>5</severity></rating></ratings><id>"), true);
+        Path unknown = Files.writeString(dir.resolve("unknown.json"), "{\"SchemaVersion\":2,\"Results\":[{\"Target\":\"t\",\"Vulnerabilities\":["
+                + "{\"VulnerabilityID\":\"CVE-1\",\"Severity\":\"UNKNOWN\"}]}]}");
+        assertEquals(1, new TrivyReader().read(unknown).size(), "Trivy's own UNKNOWN is a severity it writes");
+    }
+
+    @Test
     void theDefaultLimitRefusesATwentyMillionCharacterStringNamingTheLimit() throws IOException {
         Path file = dir.resolve("huge.sarif");
         Files.writeString(file, shell(ReportFormat.SARIF).formatted("\"" + "A".repeat(20_000_001) + "\""));
