@@ -69,8 +69,9 @@ public final class ReportFiles {
                     + "name the scanner's report instead");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ReportParseException(shown + ": no such report file; a scanner that did not run is not "
-                    + "a scanner that found nothing: run it before this goal, or remove the report from the configuration");
+            throw new ReportParseException(Printable.of(file.toString()) + ": no such report file (configured as \"" + Printable.of(pattern)
+                    + "\"); a scanner that did not run is not a scanner that found nothing: run it before this goal, or remove the report "
+                    + "from the configuration");
         }
         Path real = scope.real(file);
         if (file.startsWith(scope.base) && !real.startsWith(scope.realBase)) {

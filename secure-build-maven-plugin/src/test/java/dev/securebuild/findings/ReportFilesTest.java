@@ -46,7 +46,9 @@ class ReportFilesTest {
     @Test
     void aMissingReportOrAGlobMatchingNothingIsAnError() {
         ReportParseException missing = assertThrows(ReportParseException.class, () -> expand(List.of("target/trivy.json")));
-        assertTrue(missing.getMessage().contains("trivy.json") && missing.getMessage().contains("no such report file"), missing.getMessage());
+        assertTrue(missing.getMessage().endsWith("target/trivy.json: no such report file (configured as \"target/trivy.json\"); a scanner that "
+                + "did not run is not a scanner that found nothing: run it before this goal, or remove the report from the configuration"),
+                missing.getMessage());
         ReportParseException none = assertThrows(ReportParseException.class, () -> expand(List.of("target/*.sarif")));
         assertTrue(none.getMessage().contains("no report file matches \"target/*.sarif\""), none.getMessage());
     }

@@ -25,10 +25,10 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -101,7 +101,8 @@ public final class SarifReader implements ReportReader {
                             throw ReportParseException.at(name, parser.currentLocation(), "\"runs\" must be an array of runs");
                         }
                         runs = 0;
-                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            expectObject(parser, name, "a run object");
                             readRun(parser, name, runs++, sink);
                         }
                     }
@@ -144,7 +145,8 @@ public final class SarifReader implements ReportReader {
                 waiting.clear();
             } else if (field.equals("results") && value == JsonToken.START_ARRAY) {
                 hasResults = true;
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    expectObject(parser, file, "a result object");
                     Located result = new Located(parser.currentTokenLocation(), parser.readValueAsTree());
                     if (tool == null) {
                         waiting.add(result);
@@ -281,6 +283,13 @@ public final class SarifReader implements ReportReader {
             }
         }
         return null;
+    }
+
+    /** Anything else where an object must be would end the array early and drop what follows: refused. */
+    private static void expectObject(JsonParser parser, String file, String expected) throws ReportParseException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw ReportParseException.at(file, parser.currentTokenLocation(), "expected " + expected);
+        }
     }
 
     /** A result held as a tree, and where it starts in the file. */

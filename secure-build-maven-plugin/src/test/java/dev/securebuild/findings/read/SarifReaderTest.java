@@ -122,6 +122,9 @@ class SarifReaderTest {
         assertTrue(refused("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"T\"}},\"results\":{}}]}")
                 .contains("\"results\" must be an array"));
         assertEquals(0, read("{\"version\":\"2.1.0\",\"runs\":[" + CLEAN_RUN + "]}").size(), "results: [] is a clean scan");
+        String notAResult = refused(withResult("1, {\"ruleId\":\"r\",\"level\":\"error\"}"));
+        assertTrue(notAResult.contains("line 2, column 12: expected a result object"), "what follows is never dropped: " + notAResult);
+        assertTrue(refused("{\"version\":\"2.1.0\",\"runs\":[null, " + CLEAN_RUN + "]}").contains("expected a run object"));
     }
 
     @Test
