@@ -22,6 +22,7 @@ import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.findings.CheckResult;
 import dev.securebuild.findings.ReportFiles;
+import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.Ages;
 import dev.securebuild.findings.check.FindingsCheck;
@@ -30,8 +31,10 @@ import dev.securebuild.findings.output.FindingsSummary;
 import dev.securebuild.findings.output.LogTable;
 import dev.securebuild.findings.policy.ExceptionEvents;
 import dev.securebuild.findings.policy.InvalidPolicyException;
+import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,
@@ -128,6 +131,24 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
     private int maxLogRows;
 
     /**
+     * The longest string or name (characters) a report may hold; a longer one refuses the report. The default,
+     * 20000000, is far above what real reports hold; raise it only for a genuine report refused for it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.findings.maxStringLength", defaultValue = "20000000")
+    private int maxStringLength;
+
+    /**
+     * The deepest a report may nest arrays and objects (XML: elements); deeper refuses the report. Real reports nest a
+     * few dozen deep.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.findings.maxNestingDepth", defaultValue = "1000")
+    private int maxNestingDepth;
+
+    /**
      * Skip this goal.
      *
      * @since 0.1.0
@@ -197,7 +218,7 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
                     + "or skip the goal in this module");
         }
         try {
-            return ReportFiles.expand(baseOf(project), reports.stream().filter(r -> r != null).toList());
+            return ReportFiles.expand(baseOf(project), reports.stream().filter(r -> r != null).toList(), outputsOf(project), getLog()::warn);
         } catch (ReportParseException e) {
             GoalResultFiles.fail(project, "findings", "check-findings", e.getMessage(), null, getLog());
             throw new MojoExecutionException(e.getMessage(), e);
@@ -217,7 +238,7 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
             FindingsOutputs.deleteAll(output);
             PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
             Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
-            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports),
+            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports, limits()),
                     loaded.policy(), loaded.description());
             FindingsOutputs.writeAll(result, output, plugin.getVersion(), secrets());
             EventLog eventLogFile = new EventLog(events, clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
@@ -227,8 +248,9 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
                         output.resolve(FindingsOutputs.JSON)), "The scanner gate failed: " + LogTable.failureReasons(result));
             }
         } catch (InvalidPolicyException | ReportParseException | IllegalArgumentException e) {
-            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
-            throw new MojoExecutionException(e.getMessage(), e);
+            String message = e instanceof ReportLimitException limit ? e.getMessage() + raise(limit) : e.getMessage();
+            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, getLog());
+            throw new MojoExecutionException(message, e);
         } catch (IOException e) {
             GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
             throw new MojoExecutionException("check-findings could not complete: " + e.getMessage(), e);
@@ -252,13 +274,40 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
         LogTable.lines(result, maxLogRows).forEach(line -> getLog().error(line));
         LogTable.warningLines(result, maxLogRows).forEach(line -> getLog().warn(line));
         LogTable.exceptionLines(result).forEach(line -> getLog().info(line));
-        result.violations().forEach(violation -> getLog().error("Policy violation: " + violation));
-        result.warnings().forEach(warning -> getLog().warn(warning));
+        result.violations().forEach(violation -> getLog().error("Policy violation: " + Printable.of(violation)));
+        result.warnings().forEach(warning -> getLog().warn(Printable.of(warning)));
         if (result.passed()) {
             getLog().info(LogTable.verdictLine(result, output));
         } else {
             getLog().error(LogTable.verdictLine(result, output));
         }
+    }
+
+    private ReportLimits limits() throws MojoExecutionException {
+        try {
+            return new ReportLimits(maxStringLength, maxNestingDepth);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage() + ": set secure-build.findings.maxStringLength and secure-build.findings.maxNestingDepth "
+                    + "to positive numbers", e);
+        }
+    }
+
+    /** Which parameter raises the limit a report went beyond. */
+    private static String raise(ReportLimitException e) {
+        return switch (e.limit()) {
+            case STRING_LENGTH -> ". If the report is genuine, raise the limit with -Dsecure-build.findings.maxStringLength=<characters> "
+                    + "(parameter maxStringLength)";
+            case NESTING_DEPTH -> ". If the report is genuine, raise the limit with -Dsecure-build.findings.maxNestingDepth=<levels> "
+                    + "(parameter maxNestingDepth)";
+            case NUMBER_LENGTH -> ". No real report has such a number: the file is not a genuine report";
+        };
+    }
+
+    /** The folders this goal writes to, besides every target/secure-build: never read as reports. */
+    private List<Path> outputsOf(MavenProject module) {
+        Path base = baseOf(module);
+        return List.of(base.resolve(standalone(findingsDirectory, "target/secure-build/findings")),
+                base.resolve(standalone(eventLog, "target/secure-build/security-events.jsonl")));
     }
 
     /** The project's folder; without a project (a CI step that only runs the gate), the folder Maven runs in. */

@@ -14,7 +14,7 @@ import dev.securebuild.findings.MergedFinding;
 import dev.securebuild.findings.policy.Policy;
 import dev.securebuild.findings.policy.PolicyEvaluation;
 import dev.securebuild.findings.policy.PolicyEvaluator;
-import dev.securebuild.findings.read.Readers;
+import dev.securebuild.findings.read.ReportLimits;
 
 /**
  * The scanner gate, start to end and without Maven: read every report, merge what several tools saw, apply the
@@ -27,8 +27,9 @@ public final class FindingsCheck {
      * @param base         the project folder: report paths and finding paths are shown relative to it
      * @param maxReportAge reports older than this are stale; null: any age
      * @param failOnStale  a stale report fails the check instead of warning
+     * @param limits       what the report parsers accept
      */
-    public record Settings(List<Path> reports, Path base, Duration maxReportAge, boolean failOnStale) {}
+    public record Settings(List<Path> reports, Path base, Duration maxReportAge, boolean failOnStale, ReportLimits limits) {}
 
     private final Clock clock;
 
@@ -37,7 +38,8 @@ public final class FindingsCheck {
     }
 
     public CheckResult run(Settings settings, Policy policy, String policySource) throws IOException {
-        ReportsRead read = ReportsRead.of(settings.reports(), settings.base(), Readers::forFormat, clock.instant(), settings.maxReportAge());
+        ReportsRead read = ReportsRead.of(settings.reports(), settings.base(), settings.limits(), clock.instant(),
+                settings.maxReportAge());
         FindingMerger merger = new FindingMerger(FindingMerger.DEFAULT_LINE_WINDOW, settings.base().toAbsolutePath().normalize().toString());
         read.findings().forEach(merger::add);
         List<MergedFinding> merged = merger.result();

@@ -11,15 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.ReadReport;
 import dev.securebuild.findings.ReportFormat;
-import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.VexStatement;
 import dev.securebuild.findings.read.FormatDetector;
+import dev.securebuild.findings.read.Readers;
+import dev.securebuild.findings.read.ReportLimits;
 
 /**
  * Every configured report read: its format detected from its content, its findings and VEX statements collected,
@@ -35,11 +35,11 @@ public record ReportsRead(List<ReadReport> reports, List<Finding> findings, List
 
     /**
      * @param base     the folder paths are shown relative to
+     * @param limits   what the report parsers accept
      * @param maxAge   reports older than this are stale; null: any age
      */
-    public static ReportsRead of(List<Path> files, Path base, Function<ReportFormat, ReportReader> readers, Instant now, Duration maxAge)
-            throws IOException {
-        FormatDetector detector = new FormatDetector();
+    public static ReportsRead of(List<Path> files, Path base, ReportLimits limits, Instant now, Duration maxAge) throws IOException {
+        FormatDetector detector = new FormatDetector(limits);
         List<ReadReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<VexStatement> vex = new ArrayList<>();
@@ -48,7 +48,7 @@ public record ReportsRead(List<ReadReport> reports, List<Finding> findings, List
             ReportFormat format = detector.detect(file);
             String shown = shown(base, file);
             Collector collector = new Collector(format, shown);
-            readers.apply(format).read(file, collector);
+            Readers.forFormat(format, limits).read(file, collector);
             findings.addAll(collector.findings);
             vex.addAll(collector.vex);
             Instant modified = Files.getLastModifiedTime(file).toInstant();

@@ -11,11 +11,15 @@ import dev.securebuild.findings.ExceptionStatus;
 import dev.securebuild.findings.MergedFinding;
 import dev.securebuild.findings.Outcome;
 import dev.securebuild.findings.PackageId;
+import dev.securebuild.shared.text.Printable;
 
 /**
- * The short tables of blocking and of warning findings for the Maven log: plain text, fixed width, lines of at most {@link #WIDTH}
- * characters, at most a given number of rows and then how many more there are. Long cells end in "…"; the full text
- * is in the reports.
+ * The short tables of blocking and of warning findings for the Maven log: plain text, fixed width, lines of at most
+ * {@link #WIDTH} characters, at most a given number of rows and then how many more there are. An id or a location is
+ * never cut: a user copies the id into a policy exception and clicks the path in CI, so one too long for its column
+ * goes on a line of its own (the id before its row, the location after it). The tools and the reason end in "…" when
+ * long; their full text is in the reports. Every text from a report is escaped ({@link Printable}): a rule id or a
+ * path cannot forge a log line.
  */
 public final class LogTable {
 
@@ -27,7 +31,10 @@ public final class LogTable {
     /** The most each column but the last may take; the last takes what is left of the line. */
     private static final int[] MAX = {36, 8, 56, 36};
     private static final String GAP = "  ";
+    private static final int ID = 0;
     private static final int WHERE = 2;
+    /** A location on its own line is indented so, under its row. */
+    private static final String LOCATION_INDENT = "    at ";
 
     private LogTable() {}
 
@@ -38,7 +45,7 @@ public final class LogTable {
     /** What was read and how much merging left, and by which policy. */
     public static String readLine(CheckResult result) {
         return "Read " + result.raw() + " finding(s) from " + result.reports().size() + " report(s), " + result.merged()
-                + " after merging the same issue seen by several tools; policy: " + result.policy();
+                + " after merging the same issue seen by several tools; policy: " + Printable.of(result.policy());
     }
 
     /** One line per exception that cleared findings, naming who approved it. */
@@ -46,8 +53,8 @@ public final class LogTable {
         List<String> lines = new ArrayList<>();
         for (ExceptionStatus status : result.exceptions()) {
             if (status.state() == ExceptionState.USED) {
-                lines.add("Exception " + status.id() + " cleared " + status.matched() + " finding(s): " + status.message() + ", approved by "
-                        + status.approvedBy() + " (" + status.justification() + ")");
+                lines.add(Printable.of("Exception " + status.id() + " cleared " + status.matched() + " finding(s): " + status.message() + ", approved by "
+                        + status.approvedBy() + " (" + status.justification() + ")"));
             }
         }
         return lines;
@@ -92,12 +99,29 @@ public final class LogTable {
         List<String[]> rows = new ArrayList<>();
         for (Decision decision : listed.subList(0, Math.min(maxRows, listed.size()))) {
             MergedFinding finding = decision.finding();
-            rows.add(new String[] {finding.id(), Labels.of(finding.severity()), where(finding), String.join(", ", finding.tools()), decision.reason()});
+            rows.add(new String[] {cell(finding.id()), Labels.of(finding.severity()), cell(where(finding)), cell(String.join(", ", finding.tools())),
+                cell(decision.reason())});
         }
         int[] widths = widths(headers, rows);
         lines.add(line(headers, widths));
         lines.add(line(dashes(widths), widths));
-        rows.forEach(row -> lines.add(line(row, widths)));
+        for (String[] row : rows) {
+            String id = row[ID];
+            String where = row[WHERE];
+            boolean idAlone = id.length() > widths[ID];
+            boolean whereAlone = where.length() > widths[WHERE];
+            if (idAlone) {
+                lines.add(id);
+                row[ID] = "";
+            }
+            if (whereAlone) {
+                row[WHERE] = "";
+            }
+            lines.add(line(row, widths));
+            if (whereAlone) {
+                lines.add(LOCATION_INDENT + where);
+            }
+        }
         if (listed.size() > maxRows) {
             lines.add("and " + (listed.size() - maxRows) + " more: see report.html");
         }
@@ -113,13 +137,17 @@ public final class LogTable {
         return finding.where();
     }
 
-    /** Each column as wide as its widest cell, within its maximum; the last one gets the rest of the line. */
+    /**
+     * Each column as wide as its widest cell, within its maximum (an id or location too long for it, which goes on a
+     * line of its own, does not widen its column); the last one gets the rest of the line.
+     */
     private static int[] widths(String[] headers, List<String[]> rows) {
         int[] widths = new int[headers.length];
         for (int column = 0; column < headers.length; column++) {
             widths[column] = headers[column].length();
             for (String[] row : rows) {
-                widths[column] = Math.max(widths[column], oneLine(row[column]).length());
+                boolean alone = (column == ID || column == WHERE) && row[column].length() > MAX[column];
+                widths[column] = alone ? widths[column] : Math.max(widths[column], row[column].length());
             }
         }
         int used = 0;
@@ -134,8 +162,7 @@ public final class LogTable {
     private static String line(String[] cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int column = 0; column < cells.length; column++) {
-            // The where column keeps both ends: a path's file name and line, a package's version.
-            String cell = column == WHERE ? fitMiddle(oneLine(cells[column]), widths[column]) : fit(oneLine(cells[column]), widths[column]);
+            String cell = fit(cells[column], widths[column]);
             line.append(cell);
             if (column < cells.length - 1) {
                 line.append(" ".repeat(widths[column] - cell.length())).append(GAP);
@@ -152,20 +179,12 @@ public final class LogTable {
         return dashes;
     }
 
-    private static String fitMiddle(String text, int width) {
-        if (text.length() <= width) {
-            return text;
-        }
-        int head = (width - 1) / 2;
-        int tail = width - 1 - head;
-        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
-    }
-
     private static String fit(String text, int width) {
         return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
     }
 
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    /** A text as one line of the log: escaped, so that a line break or an escape sequence shows as such and forges nothing. */
+    private static String cell(String text) {
+        return text == null ? "" : Printable.of(text.strip());
     }
 }

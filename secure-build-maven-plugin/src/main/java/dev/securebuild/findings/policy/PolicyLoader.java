@@ -53,7 +53,8 @@ public final class PolicyLoader {
     public static Policy load(Path file) throws IOException {
         String name = file.toString();
         JsonFactory factory = name.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
-        try (JsonParser parser = factory.createParser(file.toFile())) {
+        JsonParser parser = factory.createParser(file.toFile());
+        try (parser) {
             if (parser.nextToken() == null) {
                 throw InvalidPolicyException.at(name, parser.currentLocation(), "the file is empty; expected a policy, a mapping that starts with version: 1");
             }
@@ -63,7 +64,11 @@ public final class PolicyLoader {
             }
             return new Validation(name).policy(root);
         } catch (JsonProcessingException e) {
-            throw InvalidPolicyException.at(name, e.getLocation(), "not valid " + (factory == JSON ? "JSON" : "YAML") + " (" + e.getOriginalMessage() + ")");
+            // Jackson's limit errors carry no place: the parser's is where it stopped.
+            InvalidPolicyException error = InvalidPolicyException.at(name, e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(),
+                    "not valid " + (factory == JSON ? "JSON" : "YAML") + " (" + e.getOriginalMessage() + ")");
+            error.initCause(e);
+            throw error;
         }
     }
 

@@ -13,14 +13,15 @@ import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * CycloneDX JSON (1.4 to 1.7) with {@code vulnerabilities[]}, read as a stream. Components are streamed too and only
+ * CycloneDX JSON (1.4 to 1.7) with {@code vulnerabilities[]}, read as a stream; a BOM without them is an inventory,
+ * not a scan, and is refused ({@link CycloneDxScans}). Components are streamed too and only
  * their bom-ref and purl are kept, to resolve {@code affects[].ref}; a vulnerability is held as a tree one at a time.
  * See {@link CycloneDxVulnerability} for what each vulnerability yields: its findings always, and a VEX statement
  * when it has an {@code analysis.state} (a not_affected vulnerability is a finding that its own statement clears).
@@ -33,8 +34,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CycloneDxJsonReader implements ReportReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_BOM = "expected a CycloneDX BOM, a JSON object with \"bomFormat\": \"CycloneDX\"";
+
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public CycloneDxJsonReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public CycloneDxJsonReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
 
     @Override
     public ReportFormat format() {
@@ -50,7 +61,10 @@ public final class CycloneDxJsonReader implements ReportReader {
         boolean componentsRead = false;
         boolean vulnerabilitiesDeferred = false;
         boolean toolAnnounced = false;
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        boolean hasVulnerabilities = false;
+        int vulnerabilities = 0;
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(name, parser.currentTokenLocation(), EXPECTED_BOM);
             }
@@ -75,11 +89,12 @@ public final class CycloneDxJsonReader implements ReportReader {
                         componentsRead = true;
                     }
                     case "vulnerabilities" -> {
+                        hasVulnerabilities = value != JsonToken.VALUE_NULL;
                         if (metadataRead && componentsRead) {
                             sink.tool(tool.name(), tool.version());
                             toolAnnounced = true;
-                            readVulnerabilities(parser, name, tool, components, sink);
-                        } else {
+                            vulnerabilities = readVulnerabilities(parser, name, tool, components, sink);
+                        } else if (hasVulnerabilities) {
                             expectArray(parser, name, "\"vulnerabilities\" must be an array of vulnerabilities");
                             parser.skipChildren();
                             vulnerabilitiesDeferred = true;
@@ -91,21 +106,25 @@ public final class CycloneDxJsonReader implements ReportReader {
             if (bomFormat == null) {
                 throw ReportParseException.at(name, start, EXPECTED_BOM + "; it has no \"bomFormat\"");
             }
-        } catch (JsonParseException e) {
-            throw ReportJson.notValidJson(name, e);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(name, e, parser);
         }
         if (!toolAnnounced) {
             sink.tool(tool.name(), tool.version());
         }
         if (vulnerabilitiesDeferred) {
-            readVulnerabilitiesAgain(file, tool, components, sink);
+            vulnerabilities = readVulnerabilitiesAgain(file, tool, components, sink);
         }
+        CycloneDxScans.requireScan(name, hasVulnerabilities, vulnerabilities, tool);
     }
 
     /** The second pass, when the vulnerabilities came before what resolves them: only they are read. */
-    private static void readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
+    private int readVulnerabilitiesAgain(Path file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components, ReportSink sink)
             throws IOException {
-        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "vulnerabilities", parser -> readVulnerabilities(parser, file.toString(), tool, components, sink));
+        int[] count = {0};
+        ReportJson.readFieldAgain(json, file, "vulnerabilities",
+                parser -> count[0] += readVulnerabilities(parser, file.toString(), tool, components, sink));
+        return count[0];
     }
 
     /** metadata: the first tool, and {@code metadata.component}, which vulnerabilities may name as the affected product. */
@@ -121,7 +140,7 @@ public final class CycloneDxJsonReader implements ReportReader {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("tools")) {
-                tool = firstTool(MAPPER.readTree(parser));
+                tool = firstTool(parser.readValueAsTree());
             } else if (field.equals("component") && value == JsonToken.START_OBJECT) {
                 readComponent(parser, file, components);
             } else {
@@ -179,20 +198,24 @@ public final class CycloneDxJsonReader implements ReportReader {
         components.add(bomRef, purl, group, name, version);
     }
 
-    private static void readVulnerabilities(JsonParser parser, String file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components,
-                                            ReportSink sink) throws IOException {
+    /** Reads the vulnerabilities array and says how many it held. */
+    private static int readVulnerabilities(JsonParser parser, String file, CycloneDxVulnerability.Tool tool, CycloneDxComponents components,
+                                           ReportSink sink) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return;
+            return 0;
         }
         expectArray(parser, file, "\"vulnerabilities\" must be an array of vulnerabilities");
         JsonToken token;
+        int count = 0;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            count++;
             JsonLocation at = parser.currentTokenLocation();
             if (token != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(file, at, "expected a vulnerability, a JSON object");
             }
-            vulnerability(MAPPER.readTree(parser), file, at).emit(tool, components, file, sink);
+            vulnerability(parser.readValueAsTree(), file, at).emit(tool, components, file, sink);
         }
+        return count;
     }
 
     private static CycloneDxVulnerability vulnerability(JsonNode node, String file, JsonLocation at) throws ReportParseException {

@@ -16,6 +16,7 @@ import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * CycloneDX XML ({@code http://cyclonedx.org/schema/bom/1.x}) read with StAX, one element at a time; DTDs and
@@ -36,6 +37,17 @@ public final class CycloneDxXmlReader implements ReportReader {
     private static final String BOM_NAMESPACE = "http://cyclonedx.org/schema/bom/";
     private static final String EXTENSION_NAMESPACE = "http://cyclonedx.org/schema/ext/vulnerability/1.0";
 
+    private final ReportLimits limits;
+
+    /** Within the default limits. */
+    public CycloneDxXmlReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public CycloneDxXmlReader(ReportLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public ReportFormat format() {
         return ReportFormat.CYCLONEDX_XML;
@@ -43,7 +55,7 @@ public final class CycloneDxXmlReader implements ReportReader {
 
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
-        XmlReports.read(file, xml -> new Document(file.toString(), xml, sink).read());
+        XmlReports.read(file, limits, xml -> new Document(file.toString(), xml, sink).read());
     }
 
     /** One read of one file: the reader, the components seen so far and the tool. */
@@ -54,6 +66,9 @@ public final class CycloneDxXmlReader implements ReportReader {
         final CycloneDxComponents components = new CycloneDxComponents();
         CycloneDxVulnerability.Tool tool = CycloneDxVulnerability.Tool.UNNAMED;
         boolean toolAnnounced;
+        /** A {@code <vulnerabilities>} element, or the vulnerability extension, is in the BOM: it is a scan's output. */
+        boolean hasVulnerabilities;
+        int vulnerabilities;
 
         Document(String file, XMLStreamReader xml, ReportSink sink) {
             this.file = file;
@@ -67,13 +82,17 @@ public final class CycloneDxXmlReader implements ReportReader {
             if (!xml.getLocalName().equals("bom") || namespace == null || !namespace.startsWith(BOM_NAMESPACE)) {
                 throw ReportParseException.at(file, xml.getLocation(),
                         "expected a CycloneDX BOM, a <bom> element in namespace " + BOM_NAMESPACE + "1.x; found <" + xml.getLocalName() + ">"
-                                + (namespace == null || namespace.isEmpty() ? " without a namespace" : " in namespace " + namespace));
+                                + (namespace == null || namespace.isEmpty() ? " without a namespace" : " in namespace " + Printable.of(namespace)));
+            }
+            for (int i = 0; i < xml.getNamespaceCount(); i++) {
+                hasVulnerabilities |= EXTENSION_NAMESPACE.equals(xml.getNamespaceURI(i)); // Grype before CycloneDX 1.4
             }
             while (nextChild()) {
                 switch (xml.getLocalName()) {
                     case "metadata" -> readMetadata();
                     case "components" -> readComponents();
                     case "vulnerabilities" -> {
+                        hasVulnerabilities = true;
                         while (nextChild()) {
                             if (xml.getLocalName().equals("vulnerability")) {
                                 emit(readVulnerability());
@@ -86,14 +105,12 @@ public final class CycloneDxXmlReader implements ReportReader {
                 }
             }
             announceTool();
+            CycloneDxScans.requireScan(file, hasVulnerabilities, vulnerabilities, tool);
         }
 
         private void toRootElement() throws XMLStreamException, ReportParseException {
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw ReportParseException.at(file, xml.getLocation(), "a DOCTYPE is not allowed in a CycloneDX report; expected a <bom> element");
-                }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     return;
                 }
@@ -150,6 +167,7 @@ public final class CycloneDxXmlReader implements ReportReader {
             while (nextChild()) {
                 String element = xml.getLocalName();
                 if (EXTENSION_NAMESPACE.equals(xml.getNamespaceURI()) && element.equals("vulnerabilities")) {
+                    hasVulnerabilities = true;
                     String self = CycloneDxComponents.name(names.get("purl"), names.get("group"), names.get("name"), names.get("version"));
                     while (nextChild()) {
                         if (xml.getLocalName().equals("vulnerability")) {
@@ -245,6 +263,7 @@ public final class CycloneDxXmlReader implements ReportReader {
         }
 
         private void emit(CycloneDxVulnerability vulnerability) throws ReportParseException {
+            vulnerabilities++;
             announceTool();
             vulnerability.emit(tool, components, file, sink);
         }

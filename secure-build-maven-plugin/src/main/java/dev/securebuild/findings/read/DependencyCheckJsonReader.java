@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
@@ -26,8 +26,18 @@ import dev.securebuild.findings.read.DependencyCheckMapping.Vulnerability;
  */
 public final class DependencyCheckJsonReader implements ReportReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected a Dependency-Check JSON report, an object with \"scanInfo\" and \"dependencies\"";
+
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public DependencyCheckJsonReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public DependencyCheckJsonReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
 
     @Override
     public ReportFormat format() {
@@ -37,13 +47,9 @@ public final class DependencyCheckJsonReader implements ReportReader {
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
         String name = file.toString();
-        try {
-            TopLevel top = readReport(file, name, sink);
-            if (top.dependenciesSkipped()) {
-                readDependenciesAgain(file, name, top.engineVersion(), sink);
-            }
-        } catch (JsonParseException e) {
-            throw ReportJson.notValidJson(name, e);
+        TopLevel top = readReport(file, name, sink);
+        if (top.dependenciesSkipped()) {
+            readDependenciesAgain(file, name, top.engineVersion(), sink);
         }
     }
 
@@ -55,7 +61,8 @@ public final class DependencyCheckJsonReader implements ReportReader {
      * {@code dependencies} came first (a report re-serialized with sorted keys) and was passed over, to be read again.
      */
     private TopLevel readReport(Path file, String name, ReportSink sink) throws IOException {
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             JsonToken first = parser.nextToken();
             JsonLocation root = parser.currentTokenLocation();
             if (first != JsonToken.START_OBJECT) {
@@ -78,7 +85,7 @@ public final class DependencyCheckJsonReader implements ReportReader {
                         if (value != JsonToken.START_OBJECT) {
                             throw ReportParseException.at(name, parser.currentTokenLocation(), "expected \"scanInfo\" to be an object with \"engineVersion\"");
                         }
-                        JsonNode scanInfo = MAPPER.readTree(parser);
+                        JsonNode scanInfo = parser.readValueAsTree();
                         engineVersion = DependencyCheckMapping.blankToNull(text(scanInfo, "engineVersion"));
                         isDependencyCheck = true;
                         sink.tool(DependencyCheckMapping.TOOL, engineVersion);
@@ -111,11 +118,13 @@ public final class DependencyCheckJsonReader implements ReportReader {
                 sink.tool(DependencyCheckMapping.TOOL, engineVersion);
             }
             return new TopLevel(engineVersion, dependenciesSkipped);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(name, e, parser);
         }
     }
 
     private void readDependenciesAgain(Path file, String name, String engineVersion, ReportSink sink) throws IOException {
-        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "dependencies", parser -> {
+        ReportJson.readFieldAgain(json, file, "dependencies", parser -> {
             requireArray(parser, parser.currentToken(), name);
             readDependencies(parser, name, engineVersion, sink);
         });
@@ -132,7 +141,7 @@ public final class DependencyCheckJsonReader implements ReportReader {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
             JsonLocation at = parser.currentTokenLocation();
-            JsonNode node = MAPPER.readTree(parser);
+            JsonNode node = parser.readValueAsTree();
             DependencyCheckMapping.emit(dependency(node, name, at), engineVersion, name, sink::finding);
         }
         if (token != JsonToken.END_ARRAY) {
@@ -178,6 +187,10 @@ public final class DependencyCheckJsonReader implements ReportReader {
             Vulnerability vulnerability = new Vulnerability(suppressed);
             vulnerability.name = text(entry, "name");
             vulnerability.severity = text(entry, "severity");
+            String unknown = DependencyCheckMapping.unknownSeverity(vulnerability.severity);
+            if (unknown != null) {
+                throw ReportParseException.at(name, at, unknown);
+            }
             vulnerability.cvssV2 = cvss(field(entry, "cvssv2", "cvssV2"), "score");
             if (vulnerability.cvssV2 == null && text(entry, "cvssScore") != null) {
                 vulnerability.cvssV2 = new Cvss(text(entry, "cvssScore"), null);

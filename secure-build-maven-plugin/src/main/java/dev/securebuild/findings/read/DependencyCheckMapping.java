@@ -13,6 +13,7 @@ import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.FindingKind;
 import dev.securebuild.findings.PackageId;
 import dev.securebuild.findings.Severity;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * What the XML and JSON reports of OWASP Dependency-Check have in common, as the readers collect it, and how it maps to
@@ -83,9 +84,8 @@ final class DependencyCheckMapping {
             source = "CVSS " + cvssVersion + " base score " + cvss.score().strip() + " (Dependency-Check)";
         } else if (blankToNull(v.severity) != null) {
             String text = v.severity.strip();
-            Severity known = Severity.fromText(text);
-            severity = known == null ? Severity.UNKNOWN : known;
-            source = known == null ? "Dependency-Check severity \"" + text + "\" (not a known severity)" : "Dependency-Check severity " + text;
+            severity = Severity.fromText(text); // known: the readers refuse any other word (unknownSeverity)
+            source = "Dependency-Check severity " + text;
         } else {
             severity = Severity.UNKNOWN;
             source = "no severity in the report (Dependency-Check)";
@@ -216,6 +216,18 @@ final class DependencyCheckMapping {
 
     private static String orDefault(String value, String otherwise) {
         return blankToNull(value) == null ? otherwise : value.strip();
+    }
+
+    /**
+     * What is wrong with a vulnerability's severity word, or null when it names a severity (or there is none): a word
+     * no tool writes would count as unknown severity and pass.
+     */
+    static String unknownSeverity(String text) {
+        if (blankToNull(text) == null || Severity.fromText(text) != null) {
+            return null;
+        }
+        return "a vulnerability's severity \"" + Printable.of(text.strip()) + "\" is not a severity; expected one of CRITICAL, HIGH, MEDIUM "
+                + "(or MODERATE), LOW, INFO, UNKNOWN";
     }
 
     static String blankToNull(String value) {

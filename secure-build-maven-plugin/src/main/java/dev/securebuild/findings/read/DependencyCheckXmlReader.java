@@ -7,6 +7,7 @@ import static dev.securebuild.findings.read.XmlReports.text;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -27,6 +28,17 @@ import dev.securebuild.findings.read.DependencyCheckMapping.Vulnerability;
  */
 public final class DependencyCheckXmlReader implements ReportReader {
 
+    private final ReportLimits limits;
+
+    /** Within the default limits. */
+    public DependencyCheckXmlReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public DependencyCheckXmlReader(ReportLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public ReportFormat format() {
         return ReportFormat.DEPENDENCY_CHECK_XML;
@@ -34,7 +46,7 @@ public final class DependencyCheckXmlReader implements ReportReader {
 
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
-        XmlReports.read(file, xml -> readAnalysis(xml, file.toString(), sink));
+        XmlReports.read(file, limits, xml -> readAnalysis(xml, file.toString(), sink));
     }
 
     private void readAnalysis(XMLStreamReader xml, String file, ReportSink sink) throws XMLStreamException, IOException {
@@ -64,7 +76,7 @@ public final class DependencyCheckXmlReader implements ReportReader {
                     }
                     while (nextChild(xml)) {
                         if (xml.getLocalName().equals("dependency")) {
-                            DependencyCheckMapping.emit(readDependency(xml), engineVersion, file, sink::finding);
+                            DependencyCheckMapping.emit(readDependency(xml, file), engineVersion, file, sink::finding);
                         } else {
                             skip(xml);
                         }
@@ -91,15 +103,15 @@ public final class DependencyCheckXmlReader implements ReportReader {
         return version;
     }
 
-    private static Dependency readDependency(XMLStreamReader xml) throws XMLStreamException {
+    private static Dependency readDependency(XMLStreamReader xml, String file) throws XMLStreamException, ReportParseException {
         Dependency dependency = new Dependency();
         while (nextChild(xml)) {
             switch (xml.getLocalName()) {
                 case "fileName" -> dependency.fileName = text(xml);
                 case "filePath" -> dependency.filePath = text(xml);
                 case "identifiers" -> readIdentifiers(xml, dependency);
-                case "vulnerabilities" -> readVulnerabilities(xml, dependency, false);
-                case "suppressedVulnerabilities" -> readVulnerabilities(xml, dependency, true);
+                case "vulnerabilities" -> readVulnerabilities(xml, file, dependency, false);
+                case "suppressedVulnerabilities" -> readVulnerabilities(xml, file, dependency, true);
                 // Related dependencies are files Dependency-Check found to be the same package as this one (the same
                 // jar in several modules, a jar and its pom): their vulnerabilities are this dependency's, listed
                 // once here, so they make no findings of their own.
@@ -142,22 +154,30 @@ public final class DependencyCheckXmlReader implements ReportReader {
     }
 
     /** {@code vulnerabilities} holds {@code vulnerability} and {@code suppressedVulnerability}; anything under {@code suppressedVulnerabilities} is suppressed. */
-    private static void readVulnerabilities(XMLStreamReader xml, Dependency dependency, boolean allSuppressed) throws XMLStreamException {
+    private static void readVulnerabilities(XMLStreamReader xml, String file, Dependency dependency, boolean allSuppressed)
+            throws XMLStreamException, ReportParseException {
         while (nextChild(xml)) {
             switch (xml.getLocalName()) {
-                case "vulnerability" -> dependency.vulnerabilities.add(readVulnerability(xml, allSuppressed));
-                case "suppressedVulnerability" -> dependency.vulnerabilities.add(readVulnerability(xml, true));
+                case "vulnerability" -> dependency.vulnerabilities.add(readVulnerability(xml, file, allSuppressed));
+                case "suppressedVulnerability" -> dependency.vulnerabilities.add(readVulnerability(xml, file, true));
                 default -> skip(xml);
             }
         }
     }
 
-    private static Vulnerability readVulnerability(XMLStreamReader xml, boolean suppressed) throws XMLStreamException {
+    private static Vulnerability readVulnerability(XMLStreamReader xml, String file, boolean suppressed) throws XMLStreamException, ReportParseException {
         Vulnerability vulnerability = new Vulnerability(suppressed);
         while (nextChild(xml)) {
             switch (xml.getLocalName()) {
                 case "name" -> vulnerability.name = text(xml);
-                case "severity" -> vulnerability.severity = text(xml);
+                case "severity" -> {
+                    Location at = xml.getLocation();
+                    vulnerability.severity = text(xml);
+                    String unknown = DependencyCheckMapping.unknownSeverity(vulnerability.severity);
+                    if (unknown != null) {
+                        throw ReportParseException.at(file, at, unknown);
+                    }
+                }
                 // Schema 1.x: the CVSS v2 score sits on the vulnerability itself.
                 case "cvssScore" -> vulnerability.cvssV2 = new Cvss(text(xml), null);
                 case "cvssV2" -> vulnerability.cvssV2 = readCvss(xml, "score");

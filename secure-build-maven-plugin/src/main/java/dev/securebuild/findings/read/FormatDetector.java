@@ -13,14 +13,15 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.findings.ReportFormat;
 import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Tells a report's format from its content, never from its name: the root element of XML, or the top-level keys of
@@ -30,19 +31,31 @@ import dev.securebuild.findings.ReportParseException;
  */
 public final class FormatDetector {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String EXPECTED = "expected one of: SARIF 2.1.0, OWASP Dependency-Check XML or JSON, Trivy JSON, Grype JSON, "
             + "OSV-Scanner JSON, CycloneDX JSON or XML with vulnerabilities, OpenVEX";
+
+    private final ReportLimits limits;
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public FormatDetector() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public FormatDetector(ReportLimits limits) {
+        this.limits = limits;
+        this.json = limits.jsonFactory();
+    }
 
     public ReportFormat detect(Path file) throws IOException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new ReportParseException(name + ": no such report file");
+            throw new ReportParseException(Printable.of(name) + ": no such report file");
         }
         try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 4)) {
             int first = firstSignificantByte(in);
             if (first < 0) {
-                throw new ReportParseException(name + ": the file is empty; " + EXPECTED
+                throw new ReportParseException(Printable.of(name) + ": the file is empty; " + EXPECTED
                         + " (a scanner that found nothing still writes a report saying so)");
             }
             in.unread(first);
@@ -64,9 +77,9 @@ public final class FormatDetector {
         return b;
     }
 
-    private static ReportFormat detectXml(InputStream in, String name) throws IOException {
+    private ReportFormat detectXml(InputStream in, String name) throws IOException {
         try {
-            XMLStreamReader xml = XmlReports.newInputFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = XmlReports.open(in, limits);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                     String root = xml.getLocalName();
@@ -80,18 +93,19 @@ public final class FormatDetector {
                     String hint = root.equals("BugCollection") ? " This is SpotBugs XML: have SpotBugs write SARIF (spotbugs-maven-plugin sarifOutput=true) and give that file."
                             : root.equals("pmd") ? " This is PMD XML: have PMD write SARIF (format=sarif) and give that file."
                             : root.equals("testsuites") || root.equals("testsuite") ? " This is JUnit XML, an output, not a scanner report: give the scanner's own JSON or SARIF." : "";
-                    throw ReportParseException.at(name, xml.getLocation(), "root element <" + root + (namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"")
+                    throw ReportParseException.at(name, xml.getLocation(), "root element <" + root + (namespace.isEmpty() ? "" : " xmlns=\"" + Printable.of(namespace) + "\"")
                             + ">; expected <analysis> (OWASP Dependency-Check) or <bom xmlns=\"http://cyclonedx.org/schema/bom/1.x\"> (CycloneDX)." + hint);
                 }
             }
-            throw new ReportParseException(name + ": an XML file with no root element; " + EXPECTED);
+            throw new ReportParseException(Printable.of(name) + ": an XML file with no root element; " + EXPECTED);
         } catch (XMLStreamException e) {
             throw XmlReports.notWellFormed(name, e);
         }
     }
 
-    private static ReportFormat detectJson(InputStream in, String name) throws IOException {
-        try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
+    private ReportFormat detectJson(InputStream in, String name) throws IOException {
+        JsonParser parser = json.createParser(in);
+        try (parser) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
                 return ReportFormat.TRIVY; // Trivy before 0.20 writes a bare null when it scanned nothing
@@ -140,7 +154,7 @@ public final class FormatDetector {
                                 continue;
                             }
                             if (element == JsonToken.START_OBJECT) {
-                                JsonNode first = MAPPER.readTree(parser);
+                                JsonNode first = parser.readValueAsTree();
                                 if (first.has("packages") || first.has("source")) {
                                     return ReportFormat.OSV_SCANNER;
                                 }
@@ -157,8 +171,8 @@ public final class FormatDetector {
                 return ReportFormat.OSV_SCANNER;
             }
             throw unsupported(name, parser, keys, hint(keys));
-        } catch (JsonParseException e) {
-            throw ReportJson.notValidJson(name, e);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(name, e, parser);
         }
     }
 
@@ -173,7 +187,7 @@ public final class FormatDetector {
                     + "(Trivy writes null when it scanned nothing); " + EXPECTED);
         }
         if (element == JsonToken.START_OBJECT) {
-            JsonNode first = MAPPER.readTree(parser);
+            JsonNode first = parser.readValueAsTree();
             if (first.has("Target")) {
                 return ReportFormat.TRIVY;
             }
@@ -186,7 +200,7 @@ public final class FormatDetector {
     }
 
     private static ReportParseException unsupported(String name, JsonParser parser, List<String> keys, String hint) {
-        return new ReportParseException(name + ": not a report secure-build reads (top-level keys " + keys + "); " + EXPECTED + "." + hint);
+        return new ReportParseException(Printable.of(name) + ": not a report secure-build reads (top-level keys " + Printable.of(keys.toString()) + "); " + EXPECTED + "." + hint);
     }
 
     private static String hint(List<String> keys) {

@@ -11,14 +11,15 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.FindingKind;
@@ -27,6 +28,7 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Grype's JSON report (descriptor versions 0.7 to 0.96), read as a stream: one match at a time is held as a tree.
@@ -37,8 +39,18 @@ import dev.securebuild.findings.Severity;
 public final class GrypeReader implements ReportReader {
 
     static final String TOOL = "Grype";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected a Grype JSON report, an object with \"matches\"";
+
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public GrypeReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public GrypeReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
 
     @Override
     public ReportFormat format() {
@@ -49,7 +61,8 @@ public final class GrypeReader implements ReportReader {
     public void read(Path file, ReportSink sink) throws IOException {
         String name = file.toString();
         String version = null;
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(name, parser.currentLocation(), EXPECTED_REPORT);
             }
@@ -73,13 +86,13 @@ public final class GrypeReader implements ReportReader {
                                         "expected a match object with \"vulnerability\" and \"artifact\" in \"" + field + "\"");
                             }
                             JsonLocation at = parser.currentTokenLocation();
-                            JsonNode match = MAPPER.readTree(parser);
+                            JsonNode match = parser.readValueAsTree();
                             sink.finding(finding(match, name, at, version, field.equals("ignoredMatches")));
                         }
                     }
                     case "descriptor" -> {
                         if (value == JsonToken.START_OBJECT) {
-                            version = text(MAPPER.readTree(parser), "version");
+                            version = text(parser.readValueAsTree(), "version");
                         } else {
                             parser.skipChildren();
                         }
@@ -92,7 +105,7 @@ public final class GrypeReader implements ReportReader {
             }
             ReportJson.expectEnd(parser, name);
         } catch (JsonProcessingException e) {
-            throw ReportJson.notValidJson(name, e);
+            throw ReportLimits.notReadable(name, e, parser);
         }
         sink.tool(TOOL, version);
     }
@@ -120,9 +133,14 @@ public final class GrypeReader implements ReportReader {
 
         String severityText = text(vulnerability, "severity");
         Severity severity = Severity.fromText(severityText);
+        if (severityText != null && severity == null) {
+            // An unknown word would count as unknown severity and pass.
+            throw ReportParseException.at(file, at, "\"vulnerability\".\"severity\": \"" + Printable.of(severityText) + "\" is not a severity; "
+                    + "expected one of Critical, High, Medium, Low, Negligible, Unknown");
+        }
         String component = firstText(text(artifact, "purl"), purl(artifact));
         String path = text(artifact.path("locations").path(0), "path");
-        String packageName = firstText(text(artifact, "name"), "?") + " " + firstText(text(artifact, "version"), "");
+        String packageName = firstText(text(artifact, "name"), "?") + " " + Objects.requireNonNullElse(text(artifact, "version"), "");
         String message = oneLine(firstText(description, id + " in " + packageName.strip()));
         return new Finding(TOOL, version, FindingKind.DEPENDENCY, id, aliases, severity == null ? Severity.UNKNOWN : severity,
                 severityText == null ? "Grype gave no severity" : "Grype severity " + severityText, cvss.version(), cvss.score(), component,
@@ -150,7 +168,7 @@ public final class GrypeReader implements ReportReader {
     private static String purl(JsonNode artifact) {
         String name = text(artifact, "name");
         String version = text(artifact, "version");
-        String type = firstText(text(artifact, "type"), "");
+        String type = Objects.requireNonNullElse(text(artifact, "type"), "");
         if (type.equals("java-archive") || type.equals("jenkins-plugin")) {
             JsonNode metadata = artifact.path("metadata");
             String groupId = text(metadata, "pomGroupID");

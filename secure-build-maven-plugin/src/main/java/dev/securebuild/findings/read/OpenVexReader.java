@@ -14,11 +14,11 @@ import dev.securebuild.findings.VexStatement;
 import dev.securebuild.findings.VexStatus;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * OpenVEX documents (0.2.0, and the older {@code https://openvex.dev/ns} and 0.0.x contexts, whose vulnerabilities
@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class OpenVexReader implements ReportReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CONTEXT = "https://openvex.dev/ns";
     private static final String EXPECTED = "expected an OpenVEX document with @context " + CONTEXT + "...";
     private static final Map<String, VexStatus> STATUSES = Map.of(
@@ -40,6 +39,17 @@ public final class OpenVexReader implements ReportReader {
             "affected", VexStatus.AFFECTED,
             "fixed", VexStatus.FIXED,
             "under_investigation", VexStatus.UNDER_INVESTIGATION);
+
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public OpenVexReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public OpenVexReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
 
     @Override
     public ReportFormat format() {
@@ -51,7 +61,8 @@ public final class OpenVexReader implements ReportReader {
         String name = file.toString();
         String author = null;
         boolean statementsDeferred = false;
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(name, parser.currentTokenLocation(), EXPECTED);
             }
@@ -62,7 +73,7 @@ public final class OpenVexReader implements ReportReader {
                 JsonToken value = parser.nextToken();
                 switch (field) {
                     case "@context" -> {
-                        JsonNode context = MAPPER.readTree(parser);
+                        JsonNode context = parser.readValueAsTree();
                         if (!isOpenVex(context)) {
                             throw ReportParseException.at(name, parser.currentTokenLocation(), EXPECTED + "; found @context " + context);
                         }
@@ -84,8 +95,8 @@ public final class OpenVexReader implements ReportReader {
             if (!openVex) {
                 throw ReportParseException.at(name, start, EXPECTED + "; it has no @context");
             }
-        } catch (JsonParseException e) {
-            throw ReportJson.notValidJson(name, e);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(name, e, parser);
         }
         if (statementsDeferred) {
             readStatementsAgain(file, source(name, author), sink);
@@ -105,8 +116,8 @@ public final class OpenVexReader implements ReportReader {
         return false;
     }
 
-    private static void readStatementsAgain(Path file, String source, ReportSink sink) throws IOException {
-        ReportJson.readFieldAgain(MAPPER.getFactory(), file, "statements", parser -> readStatements(parser, file.toString(), source, sink));
+    private void readStatementsAgain(Path file, String source, ReportSink sink) throws IOException {
+        ReportJson.readFieldAgain(json, file, "statements", parser -> readStatements(parser, file.toString(), source, sink));
     }
 
     private static void readStatements(JsonParser parser, String file, String source, ReportSink sink) throws IOException {
@@ -119,7 +130,7 @@ public final class OpenVexReader implements ReportReader {
             if (token != JsonToken.START_OBJECT) {
                 throw ReportParseException.at(file, at, "statement " + index + ": expected a statement, a JSON object");
             }
-            sink.vexStatement(statement(MAPPER.readTree(parser), index, file, at, source));
+            sink.vexStatement(statement(parser.readValueAsTree(), index, file, at, source));
         }
     }
 

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.FindingKind;
@@ -43,8 +43,18 @@ import dev.securebuild.findings.Severity;
 public final class OsvScannerReader implements ReportReader {
 
     static final String TOOL = "OSV-Scanner";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected an OSV-Scanner JSON object with \"results\"";
+
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public OsvScannerReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public OsvScannerReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
 
     @Override
     public ReportFormat format() {
@@ -54,7 +64,8 @@ public final class OsvScannerReader implements ReportReader {
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
         String name = file.toString();
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw ReportParseException.at(name, parser.currentLocation(), EXPECTED_REPORT
@@ -87,7 +98,7 @@ public final class OsvScannerReader implements ReportReader {
             }
             ReportJson.expectEnd(parser, name);
         } catch (JsonProcessingException e) {
-            throw ReportJson.notValidJson(name, e);
+            throw ReportLimits.notReadable(name, e, parser);
         }
         sink.tool(TOOL, null); // OSV-Scanner's JSON does not name its version
     }
@@ -99,13 +110,13 @@ public final class OsvScannerReader implements ReportReader {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("source") && value == JsonToken.START_OBJECT) {
-                sourcePath = text(MAPPER.readTree(parser), "path");
+                sourcePath = text(parser.readValueAsTree(), "path");
             } else if (field.equals("packages") && value != JsonToken.VALUE_NULL) {
                 expect(parser, file, JsonToken.START_ARRAY, "expected \"packages\" to be an array");
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     expect(parser, file, JsonToken.START_OBJECT, "expected a package object with \"package\" and \"vulnerabilities\"");
                     JsonLocation at = parser.currentTokenLocation();
-                    readPackage(MAPPER.readTree(parser), sourcePath, file, at, sink);
+                    readPackage(parser.readValueAsTree(), sourcePath, file, at, sink);
                 }
             } else {
                 parser.skipChildren();

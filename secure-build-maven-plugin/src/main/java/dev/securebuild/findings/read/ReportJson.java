@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,7 +16,7 @@ import dev.securebuild.shared.digest.DigestAlgorithm;
 
 /**
  * What the JSON scanner readers share: reading fields of a tree, one-line messages, fingerprints made when a tool has
- * none, the error for JSON that is not well-formed, and the second pass over a report whose fields came in an order
+ * none, and the second pass over a report whose fields came in an order
  * that the first could not use.
  */
 final class ReportJson {
@@ -69,11 +68,6 @@ final class ReportJson {
         return vector.contains("Au:") ? "2.0" : null;
     }
 
-    /** JSON that Jackson could not parse: where it stopped and why. */
-    static ReportParseException notValidJson(String file, JsonProcessingException e) {
-        return ReportParseException.at(file, e.getLocation(), "not valid JSON (" + e.getOriginalMessage() + ")");
-    }
-
     /** Reads the value of a top-level field; the parser is on the value's first token and must end on its last. */
     interface FieldReader {
         void read(JsonParser parser) throws IOException;
@@ -84,7 +78,8 @@ final class ReportJson {
      * it needs: {@code reader} is given the value of each top-level {@code field}, everything else is skipped.
      */
     static void readFieldAgain(JsonFactory factory, Path file, String field, FieldReader reader) throws IOException {
-        try (JsonParser parser = factory.createParser(file.toFile())) {
+        JsonParser parser = factory.createParser(file.toFile());
+        try (parser) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -95,8 +90,8 @@ final class ReportJson {
                     parser.skipChildren();
                 }
             }
-        } catch (JsonParseException e) {
-            throw notValidJson(file.toString(), e);
+        } catch (JsonProcessingException e) {
+            throw ReportLimits.notReadable(file.toString(), e, parser);
         }
     }
 

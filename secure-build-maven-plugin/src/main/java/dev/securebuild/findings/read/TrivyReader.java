@@ -11,14 +11,16 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import dev.securebuild.findings.Finding;
 import dev.securebuild.findings.FindingKind;
@@ -27,6 +29,7 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.ReportReader;
 import dev.securebuild.findings.ReportSink;
 import dev.securebuild.findings.Severity;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Trivy's JSON report, read as a stream: one vulnerability, misconfiguration, secret or license at a time is held as a
@@ -39,9 +42,19 @@ import dev.securebuild.findings.Severity;
 public final class TrivyReader implements ReportReader {
 
     static final String TOOL = "Trivy";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String EXPECTED_REPORT = "expected a Trivy JSON report: an object with \"SchemaVersion\": 2 (or a Kubernetes report with "
             + "\"ClusterName\"), a legacy array of results, or null";
+
+    private final JsonFactory json;
+
+    /** Within the default limits. */
+    public TrivyReader() {
+        this(ReportLimits.DEFAULT);
+    }
+
+    public TrivyReader(ReportLimits limits) {
+        this.json = limits.jsonFactory();
+    }
 
     @Override
     public ReportFormat format() {
@@ -51,7 +64,8 @@ public final class TrivyReader implements ReportReader {
     @Override
     public void read(Path file, ReportSink sink) throws IOException {
         Report report = new Report(file.toString(), sink);
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        JsonParser parser = json.createParser(file.toFile());
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw ReportParseException.at(report.file, parser.currentLocation(), EXPECTED_REPORT + "; the file is empty");
@@ -66,7 +80,7 @@ public final class TrivyReader implements ReportReader {
             }
             ReportJson.expectEnd(parser, report.file);
         } catch (JsonProcessingException e) {
-            throw ReportJson.notValidJson(report.file, e);
+            throw ReportLimits.notReadable(report.file, e, parser);
         }
         sink.tool(TOOL, report.version);
     }
@@ -115,9 +129,9 @@ public final class TrivyReader implements ReportReader {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
-                    case "Namespace" -> namespace = parser.getValueAsString();
-                    case "Kind" -> kind = parser.getValueAsString();
-                    case "Name" -> name = parser.getValueAsString();
+                    case "Namespace" -> namespace = string(parser, report, field);
+                    case "Kind" -> kind = string(parser, report, field);
+                    case "Name" -> name = string(parser, report, field);
                     case "Results" -> readResults(parser, report, resourceLabel(namespace, kind, name));
                     default -> parser.skipChildren();
                 }
@@ -147,16 +161,18 @@ public final class TrivyReader implements ReportReader {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "Target" -> target.name = parser.getValueAsString();
-                case "Type" -> target.type = parser.getValueAsString();
-                case "Class" -> target.resultClass = parser.getValueAsString();
+                case "Target" -> target.name = string(parser, report, field);
+                case "Type" -> target.type = string(parser, report, field);
+                case "Class" -> target.resultClass = string(parser, report, field);
                 case "Vulnerabilities", "Misconfigurations", "Secrets", "Licenses", "ExperimentalModifiedFindings" -> {
                     if (!startArrayOrNull(parser, report, field)) {
                         continue;
                     }
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         expectObject(parser, report, "an object in \"" + field + "\"");
-                        JsonNode entry = MAPPER.readTree(parser);
+                        JsonLocation at = parser.currentTokenLocation();
+                        JsonNode entry = parser.readValueAsTree();
+                        checkSeverity(field.equals("ExperimentalModifiedFindings") ? entry.path("Finding") : entry, report, at);
                         if (target.name == null) {
                             waiting.add(Map.entry(field, entry));
                         } else {
@@ -195,7 +211,7 @@ public final class TrivyReader implements ReportReader {
         String source = text(modified, "Source");
         String suppressedBy = "Trivy " + firstText(text(modified, "Status"), "suppressed") + (source == null ? "" : " by " + source)
                 + (statement == null || statement.isBlank() ? "" : ": " + statement);
-        emit(firstText(text(modified, "Type"), ""), finding, target, report, suppressedBy);
+        emit(Objects.requireNonNullElse(text(modified, "Type"), ""), finding, target, report, suppressedBy);
     }
 
     private void vulnerability(JsonNode vulnerability, Target target, Report report, String suppressedBy) {
@@ -342,6 +358,15 @@ public final class TrivyReader implements ReportReader {
         };
     }
 
+    /** A severity Trivy does not write ("SEVERE", "banana") would count as unknown and pass: refused where it is. */
+    private static void checkSeverity(JsonNode entry, Report report, JsonLocation at) throws ReportParseException {
+        String text = text(entry, "Severity");
+        if (text != null && Severity.fromText(text) == null) {
+            throw ReportParseException.at(report.file, at, "\"Severity\": \"" + Printable.of(text) + "\" is not a severity; expected one of "
+                    + "CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN");
+        }
+    }
+
     private static Severity severity(String text) {
         Severity severity = Severity.fromText(text);
         return severity == null ? Severity.UNKNOWN : severity;
@@ -353,12 +378,24 @@ public final class TrivyReader implements ReportReader {
 
     private static JsonNode readObjectOrNull(JsonParser parser, Report report, String field) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return MAPPER.missingNode();
+            return MissingNode.getInstance();
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw ReportParseException.at(report.file, parser.currentTokenLocation(), "expected \"" + field + "\" to be an object");
         }
-        return MAPPER.readTree(parser);
+        return parser.readValueAsTree();
+    }
+
+    /** A string value, or null for null; anything else (an array where a name goes) is an error. */
+    private static String string(JsonParser parser, Report report, String field) throws IOException {
+        JsonToken value = parser.currentToken();
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw ReportParseException.at(report.file, parser.currentTokenLocation(), "expected \"" + field + "\" to be a string");
+        }
+        return parser.getText();
     }
 
     /** True at the start of an array; false for null (Go's empty slice); an error for anything else. */

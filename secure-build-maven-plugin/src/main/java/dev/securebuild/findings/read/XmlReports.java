@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
+import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * StAX for reports: a file opened with a factory that reads no DTD and resolves no external entity (a report is
@@ -19,8 +23,6 @@ import dev.securebuild.findings.ReportParseException;
  */
 final class XmlReports {
 
-    private static final XMLInputFactory FACTORY = newInputFactory();
-
     private XmlReports() {}
 
     /** Reads a whole document from its start; the cursor is before the prolog. */
@@ -28,10 +30,13 @@ final class XmlReports {
         void read(XMLStreamReader xml) throws XMLStreamException, IOException;
     }
 
-    /** Opens {@code file} for {@code reader} and closes it after; XML that is not well-formed is {@link #notWellFormed}. */
-    static void read(Path file, DocumentReader reader) throws IOException {
+    /**
+     * Opens {@code file} for {@code reader}, held to {@code limits}, and closes it after; XML that is not well-formed is
+     * {@link #notWellFormed}.
+     */
+    static void read(Path file, ReportLimits limits, DocumentReader reader) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            XMLStreamReader xml = open(in, limits);
             try {
                 reader.read(xml);
             } finally {
@@ -42,9 +47,18 @@ final class XmlReports {
         }
     }
 
-    /** Namespace aware: CycloneDX tells its elements by namespace (Dependency-Check's readers match local names only). */
-    static XMLInputFactory newInputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+    /** A reader of {@code in} that refuses a DTD's entities and holds elements and texts to {@code limits}. */
+    static XMLStreamReader open(InputStream in, ReportLimits limits) throws XMLStreamException {
+        return new Limited(newInputFactory().createXMLStreamReader(in), limits);
+    }
+
+    /**
+     * The JDK's own StAX implementation, whatever else the class path offers, so that its protections are the ones
+     * tested. Namespace aware: CycloneDX tells its elements by namespace (Dependency-Check's readers match local names
+     * only).
+     */
+    private static XMLInputFactory newInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -57,10 +71,18 @@ final class XmlReports {
      * {@link ReportParseException#at(String, javax.xml.stream.Location, String)}.
      */
     static ReportParseException notWellFormed(String file, XMLStreamException e) {
+        if (e instanceof Refused refused) {
+            ReportParseException error = ReportParseException.at(file, e.getLocation(), refused.what);
+            if (refused.limit != null) {
+                return new ReportLimitException(error.getMessage(), refused.limit, e);
+            }
+            error.initCause(e);
+            return error;
+        }
         String message = e.getMessage() == null ? "" : e.getMessage();
         int start = message.indexOf("Message: ");
         String reason = (start >= 0 ? message.substring(start + "Message: ".length()) : message).strip();
-        ReportParseException error = ReportParseException.at(file, e.getLocation(), "not well-formed XML (" + reason + ")");
+        ReportParseException error = ReportParseException.at(file, e.getLocation(), "not well-formed XML (" + Printable.of(reason) + ")");
         error.initCause(e);
         return error;
     }
@@ -108,6 +130,55 @@ final class XmlReports {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
+        }
+    }
+
+    /**
+     * Refuses a DOCTYPE and any entity reference the parser did not replace (no DTD is read, so an entity is never
+     * declared: it could only be a bomb or a file to leak), counts elements inside one another and measures each text
+     * as the cursor moves on; beyond a limit, or at a DOCTYPE, {@link Refused}.
+     */
+    private static final class Limited extends StreamReaderDelegate {
+        private final ReportLimits limits;
+        private int depth;
+
+        Limited(XMLStreamReader reader, ReportLimits limits) {
+            super(reader);
+            this.limits = limits;
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new Refused(null, (event == XMLStreamConstants.DTD ? "a DOCTYPE" : "an entity reference &" + Printable.of(getLocalName()) + ";")
+                        + " is not allowed in a report (no DTD is read, no entity resolved); expected the scanner's own XML", getLocation());
+            }
+            if (event == XMLStreamConstants.START_ELEMENT && ++depth > limits.maxNestingDepth()) {
+                throw new Refused(ReportLimitException.Limit.NESTING_DEPTH, "elements nested deeper than the limit of "
+                        + limits.maxNestingDepth(), getLocation());
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+            if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)
+                    && getTextLength() > limits.maxStringLength()) {
+                throw new Refused(ReportLimitException.Limit.STRING_LENGTH, "a text of " + getTextLength()
+                        + " characters, longer than the limit of " + limits.maxStringLength(), getLocation());
+            }
+            return event;
+        }
+    }
+
+    /** What the document holds that a report may not (a DOCTYPE; beyond a limit of {@link ReportLimits}: {@code limit}), and where. */
+    private static final class Refused extends XMLStreamException {
+        final transient ReportLimitException.Limit limit;
+        final String what;
+
+        Refused(ReportLimitException.Limit limit, String what, Location location) {
+            super(what, location);
+            this.limit = limit;
+            this.what = what;
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.securebuild.findings.Outcome;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.policy.Policy;
 import dev.securebuild.findings.policy.PolicyLoader;
+import dev.securebuild.findings.read.ReportLimits;
 
 /** The whole gate without Maven: real report shapes of four tools, merged, decided by a policy. */
 class FindingsCheckTest {
@@ -46,7 +47,7 @@ class FindingsCheckTest {
 
     private CheckResult check(List<Path> reports, Policy policy, Duration maxAge, boolean failOnStale) throws IOException {
         return new FindingsCheck(Clock.fixed(NOW, ZoneOffset.UTC))
-                .run(new FindingsCheck.Settings(reports, project, maxAge, failOnStale), policy, "test policy");
+                .run(new FindingsCheck.Settings(reports, project, maxAge, failOnStale, ReportLimits.DEFAULT), policy, "test policy");
     }
 
     @Test

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import dev.securebuild.findings.CheckResult;
+import dev.securebuild.findings.Outcome;
+import dev.securebuild.findings.Severity;
+
 import org.junit.jupiter.api.Test;
 
 class LogTableTest {
@@ -42,17 +46,15 @@ class LogTableTest {
     @Test
     void atMostTheGivenRowsAndEveryLineFits() {
         List<String> lines = LogTable.lines(TestResults.manyBlocking(25));
-        assertEquals(2 + 20 + 1, lines.size());
+        assertEquals(2 + 20 * 2 + 1, lines.size(), "each row and its long location on the next line");
         assertEquals("and 5 more: see report.html", lines.get(lines.size() - 1));
         for (String line : lines) {
             assertTrue(line.length() <= LogTable.WIDTH, line.length() + ": " + line);
         }
-        assertTrue(lines.get(2).contains("…"), "long cells are cut: " + lines.get(2));
-        for (String line : lines.subList(2, lines.size() - 1)) {
-            String where = line.substring(lines.get(0).indexOf("where"), lines.get(0).indexOf("tools")).strip();
-            assertTrue(!where.contains("…") || where.matches(".+….*\\S$"), "a long location is cut in the middle, keeping its end: " + where);
-        }
-        assertEquals(2 + 3 + 1, LogTable.lines(TestResults.manyBlocking(4), 3).size());
+        assertTrue(lines.get(2).contains("…"), "a long reason is cut: " + lines.get(2));
+        assertEquals("    at org.example.some.very.long.group.name:artifact-with-a-long-name-0:1.0.0-SNAPSHOT", lines.get(3),
+                "a long location is whole, on the line after its row");
+        assertEquals(2 + 3 * 2 + 1, LogTable.lines(TestResults.manyBlocking(4), 3).size());
         assertTrue(LogTable.warningLines(TestResults.manyBlocking(4), 3).isEmpty());
     }
 
@@ -74,5 +76,33 @@ class LogTableTest {
                 failing.reports(), failing.raw(), failing.decisions(), exceptions, failing.violations(), failing.warnings());
         assertEquals(List.of("Exception E-4 cleared 2 finding(s): in force until 2099-12-31, approved by dave (vulnerable_code_not_in_execute_path)"),
                 LogTable.exceptionLines(withUsed));
+    }
+
+    @Test
+    void longIdsAndPathsArePrintedWholeOnALineOfTheirOwn() {
+        String rule = "NP_NULL_ON_SOME_PATH_FROM_RETURN_VALUE_" + "X".repeat(120 - 39);
+        String path = "src/main/java/org/apache/maven/plugins/javadoc/" + "y".repeat(120 - 47 - 18) + "Specification.java";
+        assertEquals(120, rule.length());
+        assertEquals(120, path.length());
+        CheckResult result = new CheckResult(false, TestResults.CHECKED, "p", List.of(), 2, List.of(
+                TestResults.decision(Outcome.BLOCKING, "severity HIGH", null, TestResults.code("SpotBugs", rule, Severity.HIGH, path, 100, "m", null)),
+                TestResults.decision(Outcome.BLOCKING, "severity HIGH", null, TestResults.code("Semgrep", "short-rule", Severity.HIGH, "A.java", 7, "m", null))),
+                List.of(), List.of(), List.of());
+        List<String> lines = LogTable.lines(result);
+        assertEquals(rule, lines.get(2), "the id on its own line, whole");
+        assertTrue(lines.get(3).matches(" +high +SpotBugs +severity HIGH"), lines.get(3));
+        assertEquals("    at " + path + ":100", lines.get(4), "the location on its own line, whole");
+        assertTrue(lines.get(5).matches("short-rule +high +A\\.java:7 +Semgrep +severity HIGH"), "short cells stay in their columns: " + lines.get(5));
+        assertTrue(lines.stream().noneMatch(line -> line.contains("…")), lines.toString());
+    }
+
+    @Test
+    void textFromAReportCannotForgeALogLine() {
+        CheckResult result = new CheckResult(false, TestResults.CHECKED, "p", List.of(), 1, List.of(TestResults.decision(Outcome.BLOCKING, "severity HIGH",
+                null, TestResults.code("Semgrep", "x\n[INFO] BUILD SUCCESS", Severity.HIGH, "a\u001b[2J.js", 1, "m", null))), List.of(), List.of(), List.of());
+        List<String> lines = LogTable.lines(result);
+        assertTrue(lines.stream().noneMatch(line -> line.contains("\n") || line.contains("\u001b")), lines.toString());
+        assertTrue(lines.get(2).startsWith("x\\n[INFO] BUILD SUCCESS  "), lines.get(2));
+        assertTrue(lines.get(2).contains("a\\u001b[2J.js:1"), lines.get(2));
     }
 }

@@ -203,4 +203,25 @@ class CycloneDxJsonReaderTest {
         ReportParseException e = assertThrows(ReportParseException.class, () -> read(json), json);
         assertTrue(e.getMessage().matches(".*report\\.cdx\\.json " + expected), e.getMessage());
     }
+
+    @Test
+    void aBomWithoutVulnerabilitiesIsAnInventoryNotAScan() throws IOException {
+        String sbom = "\"metadata\":{\"tools\":{\"components\":[{\"name\":\"cyclonedx-maven-plugin\",\"version\":\"2.9.1\"}]}}";
+        for (String inventory : List.of(bom(sbom, COMPONENTS), bom(sbom, COMPONENTS, "\"vulnerabilities\":null"))) {
+            String message = assertThrows(ReportParseException.class, () -> read(inventory)).getMessage();
+            assertTrue(message.startsWith(dir.resolve("report.cdx.json") + ": a CycloneDX BOM without \"vulnerabilities\" is an inventory of "
+                    + "components (made by cyclonedx-maven-plugin), not a scan"), message);
+            assertTrue(message.contains("grype sbom:bom.json") && message.contains("trivy sbom bom.json"), message);
+        }
+        assertEquals(0, read(bom(sbom, COMPONENTS, "\"vulnerabilities\":[]")).findings.size(), "an explicit empty array is a clean scan");
+        assertEquals(0, read(bom("\"vulnerabilities\":[]", sbom, COMPONENTS)).findings.size(), "wherever the array comes");
+    }
+
+    @Test
+    void trivysEmptyVulnerabilitiesCannotShowAScan() throws IOException {
+        String message = assertThrows(ReportParseException.class, () -> read(bom(METADATA, COMPONENTS, "\"vulnerabilities\":[]"))).getMessage();
+        assertTrue(message.contains("a CycloneDX BOM by Trivy with an empty \"vulnerabilities\" array cannot show a scan")
+                && message.contains("--scanners vuln") && message.contains("--format json"), message);
+        assertEquals(1, read(bom(METADATA, COMPONENTS, "\"vulnerabilities\":[{\"id\":\"CVE-1\"}]")).findings.size());
+    }
 }

@@ -221,4 +221,18 @@ class CycloneDxXmlReaderTest {
         ReportParseException e = assertThrows(ReportParseException.class, () -> read(xml), xml);
         assertTrue(e.getMessage().matches("(?s).*bom\\.xml " + expected), e.getMessage());
     }
+
+    @Test
+    void aBomWithoutVulnerabilitiesIsAnInventoryNotAScan() throws IOException {
+        String components = "<metadata><tools><tool><name>cyclonedx-maven-plugin</name></tool></tools></metadata>"
+                + "<components><component type=\"library\"><name>a</name><version>1</version></component></components>";
+        String inventory = assertThrows(ReportParseException.class, () -> read("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\">" + components
+                + "</bom>")).getMessage();
+        assertTrue(inventory.startsWith(dir.resolve("bom.xml") + ": a CycloneDX BOM without \"vulnerabilities\" is an inventory of components "
+                + "(made by cyclonedx-maven-plugin), not a scan"), inventory);
+        assertEquals(0, read("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\">" + components + "<vulnerabilities/></bom>").findings.size(),
+                "an empty <vulnerabilities> is a clean scan");
+        assertEquals(0, read("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.2\" xmlns:v=\"http://cyclonedx.org/schema/ext/vulnerability/1.0\">"
+                + components + "</bom>").findings.size(), "Grype's BOM with the vulnerability extension and no vulnerability is a clean scan");
+    }
 }

@@ -51,7 +51,7 @@ class DependencyCheckJsonReaderTest {
                  {"source": "NVD", "name": "CVE-2010-0001", "cvssv2": {"score": 10.0}, "description": "v2 only", "notes": ""},
                  {"source": "NPM", "name": "GHSA-aaaa-bbbb-cccc", "unscored": "true", "severity": "low", "description": "", "notes": ""},
                  {"source": "RETIREJS", "name": "retire-1", "severity": "Unknown", "description": "d"},
-                 {"source": "RETIREJS", "name": "retire-2", "severity": "weird", "description": "d"}
+                 {"source": "RETIREJS", "name": "retire-2", "severity": "UNKNOWN", "description": "d"}
                ],
                "suppressedVulnerabilities": [
                  {"source": "NVD", "name": "CVE-2020-36518", "cvssv3": {"baseScore": 7.5, "version": "3.1"},
@@ -109,7 +109,7 @@ class DependencyCheckJsonReaderTest {
 
         assertEquals(Severity.UNKNOWN, findings.get(4).severity());
         assertEquals(Severity.UNKNOWN, findings.get(5).severity());
-        assertEquals("Dependency-Check severity \"weird\" (not a known severity)", findings.get(5).severitySource());
+        assertEquals("Dependency-Check severity UNKNOWN", findings.get(5).severitySource());
 
         Finding suppressed = findings.get(6);
         assertEquals(Severity.HIGH, suppressed.severity());
@@ -119,6 +119,13 @@ class DependencyCheckJsonReaderTest {
         assertEquals("pkg:npm/%40babel/code-frame@7.0.0", old.component(), "an npm identifier of an old report becomes its package URL");
         assertEquals("2.0", old.cvssVersion());
         assertEquals(7.5, old.cvssScore());
+    }
+
+    @Test
+    void aSeverityWordThatNamesNoSeverityIsRefusedNotCountedAsUnknown() {
+        ReportParseException e = assertThrows(ReportParseException.class, () -> read(REPORT.replace("\"UNKNOWN\"", "\"weird\"")));
+        assertTrue(e.getMessage().matches(".*dependency-check-report\\.json at line \\d+, column \\d+: a vulnerability's severity \"weird\" is not a "
+                + "severity; expected one of CRITICAL, HIGH, MEDIUM \\(or MODERATE\\), LOW, INFO, UNKNOWN"), e.getMessage());
     }
 
     @Test

@@ -171,7 +171,7 @@ class DependencyCheckXmlReaderTest {
                     </vulnerability>
                     <vulnerability source="RETIREJS">
                       <name>retire-odd</name>
-                      <severity unscored="true">severe-ish</severity>
+                      <severity unscored="true">UNKNOWN</severity>
                       <description></description>
                     </vulnerability>
                     <vulnerability source="OSSINDEX">
@@ -245,7 +245,7 @@ class DependencyCheckXmlReaderTest {
 
         Finding odd = findings.get(4);
         assertEquals(Severity.UNKNOWN, odd.severity());
-        assertTrue(odd.severitySource().contains("severe-ish"), odd.severitySource());
+        assertEquals("Dependency-Check severity UNKNOWN", odd.severitySource());
         assertEquals("retire-odd", odd.message(), "no description: the id stands in");
 
         assertEquals(Severity.UNKNOWN, findings.get(5).severity());
@@ -261,6 +261,13 @@ class DependencyCheckXmlReaderTest {
         assertEquals("2.0", npm.cvssVersion());
         assertEquals(Severity.MEDIUM, npm.severity());
         assertEquals("dependency-check:1500|bundle.js", npm.fingerprint());
+    }
+
+    @Test
+    void aSeverityWordThatNamesNoSeverityIsRefusedNotCountedAsUnknown() {
+        ReportParseException e = assertThrows(ReportParseException.class, () -> read(SCHEMA_2_5.replace(">UNKNOWN<", ">severe-ish<")));
+        assertTrue(e.getMessage().matches(".*dependency-check-report\\.xml at line 58, column \\d+: a vulnerability's severity \"severe-ish\" is not a "
+                + "severity; .*"), e.getMessage());
     }
 
     @Test
@@ -319,8 +326,8 @@ class DependencyCheckXmlReaderTest {
                   <vulnerabilities><vulnerability><name>CVE-1</name><description>&xxe;</description></vulnerability></vulnerabilities>
                 </dependency></dependencies></analysis>
                 """.formatted(secret.toUri());
-        ReportParseException e = assertThrows(ReportParseException.class, () -> read(xml), "no DTD is read, so the entity is undeclared");
-        assertTrue(e.getMessage().contains("\"xxe\""), e.getMessage());
+        ReportParseException e = assertThrows(ReportParseException.class, () -> read(xml), "no DTD is read: its DOCTYPE is refused");
+        assertTrue(e.getMessage().matches(".* at line 2, column \\d+: a DOCTYPE is not allowed in a report.*"), e.getMessage());
         assertFalse(e.getMessage().contains("TOP-SECRET-VALUE"), e.getMessage());
     }
 
