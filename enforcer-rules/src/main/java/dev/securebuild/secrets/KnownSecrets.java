@@ -1,6 +1,5 @@
 package dev.securebuild.secrets;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -168,12 +167,23 @@ public final class KnownSecrets {
         return redacted.equals(text) ? utf8 : redacted.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A writer for {@link AtomicFiles} that writes what {@code writer} writes, redacted (buffered in memory to do so). */
+    /**
+     * A writer for {@link AtomicFiles} that writes what {@code writer} writes, redacted piece by piece (a mebibyte at a
+     * time, not the whole output); {@code writer} itself when no value is known.
+     */
     public AtomicFiles.Writer redacting(AtomicFiles.Writer writer) {
         return out -> {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
-            writer.writeTo(buffer);
-            out.write(redactUtf8(buffer.toByteArray()));
+            if (values.isEmpty()) {
+                writer.writeTo(out);
+                return;
+            }
+            List<String> allForms = new ArrayList<>();
+            for (String value : longestFirst()) {
+                allForms.addAll(forms.computeIfAbsent(value, KnownSecrets::formsOf));
+            }
+            RedactingOutputStream redacting = new RedactingOutputStream(out, this, allForms);
+            writer.writeTo(redacting);
+            redacting.finish();
         };
     }
 

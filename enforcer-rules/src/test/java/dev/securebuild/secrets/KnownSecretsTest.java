@@ -88,4 +88,33 @@ class KnownSecretsTest {
         assertSame(clean, secrets.redactUtf8(clean));
         assertArrayEquals(clean, KnownSecrets.NONE.redactUtf8(clean));
     }
+
+    @Test
+    void aLargeOutputIsRedactedPieceByPieceAsIfWhole() throws Exception {
+        KnownSecrets secrets = KnownSecrets.empty().add(CANARY).add("pin7").add("tok-abcdefgh");
+        StringBuilder text = new StringBuilder();
+        // Values and near misses at every offset around the piece boundaries, separated by characters a cut may use.
+        for (int i = 0; text.length() < 3 * RedactingOutputStream.PIECE; i++) {
+            text.append(i % 3 == 0 ? CANARY : i % 3 == 1 ? "pin7" : "xpin7y").append(i % 5 == 0 ? "\n" : " ").append("é".repeat(i % 4))
+                    .append("tok-abcdefgh,").append(Integer.toHexString(i)).append('\n');
+        }
+        String whole = secrets.redact(text.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        secrets.redacting(o -> {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            for (int at = 0; at < bytes.length; at += 1000) { // written in small, unaligned slices
+                o.write(bytes, at, Math.min(1000, bytes.length - at));
+            }
+        }).writeTo(out);
+        assertEquals(whole, out.toString(StandardCharsets.UTF_8));
+        assertFalse(whole.contains("c4nary") || whole.contains(" pin7") || whole.contains("tok-abcdefgh"));
+        assertTrue(whole.contains("xpin7y"), "a short value inside a word stays");
+    }
+
+    @Test
+    void withoutKnownValuesTheOutputIsWrittenAsIs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        KnownSecrets.empty().redacting(o -> o.write("a c4nary b".getBytes(StandardCharsets.UTF_8))).writeTo(out);
+        assertEquals("a c4nary b", out.toString(StandardCharsets.UTF_8));
+    }
 }
