@@ -25,6 +25,7 @@ import dev.securebuild.shared.digest.FileDigest;
 import dev.securebuild.shared.digest.OnePassReader;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.MessageKey;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Checks a provenance file: each envelope's payload type, its signature by a trusted key (over the PAE, with the
@@ -92,7 +93,7 @@ public final class ProvenanceVerifier {
             String where = provenanceName + (envelopes.size() == 1 ? "" : " (envelope " + (i + 1) + ")");
             if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
                 failures.add(new Failure(provenanceName, "payloadType", Dsse.IN_TOTO_PAYLOAD_TYPE, envelope.payloadType(),
-                        where + ": payloadType is '" + envelope.payloadType() + "', expected '" + Dsse.IN_TOTO_PAYLOAD_TYPE + "'"));
+                        where + ": payloadType is '" + Printable.of(envelope.payloadType()) + "', expected '" + Dsse.IN_TOTO_PAYLOAD_TYPE + "'"));
                 continue;
             }
             checkSignatures(where, provenanceName, envelope, signedBy, failures);
@@ -111,32 +112,42 @@ public final class ProvenanceVerifier {
         for (String name : mustCover) {
             if (!covered.contains(name)) {
                 failures.add(new Failure(name, "uncovered", null, null,
-                        name + ": the build produced it, but no subject of " + provenanceName + " names it"));
+                        Printable.of(name) + ": the build produced it, but no subject of " + provenanceName + " names it"));
             }
         }
         return new Result(verified, signedBy, failures);
     }
 
+    /**
+     * DSSE lets an envelope carry signatures for different verifiers: one by a key we do not know or do not trust
+     * does not count, and does not fail the envelope when a trusted one verifies. But a signature that names a trusted
+     * key and does not verify is a failure even beside a good one: our key did not make it, or the envelope changed.
+     */
     private void checkSignatures(String where, String provenanceName, Dsse.Envelope envelope, Set<String> signedBy, List<Failure> failures)
             throws SigningException {
         byte[] pae = Dsse.pae(envelope.payloadType(), envelope.payload());
         List<String> problems = new ArrayList<>();
+        List<String> badTrusted = new ArrayList<>();
         boolean good = false;
         for (Dsse.Signature signature : envelope.signatures()) {
-            String keyid = signature.keyid();
-            MessageKey key = keyid.isBlank() ? null : keys.find(keyid);
+            String keyid = Printable.of(signature.keyid());
+            MessageKey key = keyid.isBlank() ? null : keys.find(signature.keyid());
             if (key == null) {
                 problems.add("key " + (keyid.isBlank() ? "(no keyid)" : keyid) + " is not among the known keys");
             } else if (!keys.trusted(key)) {
                 problems.add("key " + keyid + " is not trusted");
             } else if (!key.verify(pae, signature.sig())) {
-                problems.add("the signature by " + keyid + " does not verify (payload or signature changed)");
+                badTrusted.add("the signature by " + keyid + " does not verify (payload or signature changed)");
             } else {
                 good = true;
                 signedBy.add(key.fingerprint());
             }
         }
-        if (!good) {
+        if (!badTrusted.isEmpty()) {
+            failures.add(new Failure(provenanceName, "signature", "every signature by a trusted key verifies", String.join("; ", badTrusted),
+                    where + (good ? ": a signature by a trusted key does not verify, beside a good one: " : ": no valid signature by a trusted key: ")
+                            + String.join("; ", badTrusted) + (problems.isEmpty() || good ? "" : "; " + String.join("; ", problems))));
+        } else if (!good) {
             failures.add(new Failure(provenanceName, "signature", "a valid signature by a trusted key", String.join("; ", problems),
                     where + ": no valid signature by a trusted key: " + String.join("; ", problems)));
         }
@@ -149,10 +160,10 @@ public final class ProvenanceVerifier {
             node = MAPPER.readTree(payload);
         } catch (JsonParseException e) {
             failures.add(statementFailure(provenanceName, where + ": the payload is not JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()));
+                    + ", column " + e.getLocation().getColumnNr() + "): " + Printable.of(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
-            failures.add(statementFailure(provenanceName, where + ": the payload is not JSON: " + e.getMessage()));
+            failures.add(statementFailure(provenanceName, where + ": the payload is not JSON: " + Printable.of(e.getMessage())));
             return null;
         }
         if (node == null || !node.isObject()) {
@@ -198,23 +209,23 @@ public final class ProvenanceVerifier {
         }
         if (expected.isEmpty()) {
             failures.add(new Failure(name, "statement", "sha256 or sha512", String.join(",", fieldNames(digest)),
-                    name + ": its subject gives no sha256 or sha512 digest"));
+                    Printable.of(name) + ": its subject gives no sha256 or sha512 digest"));
             return false;
         }
         Path file = files.apply(name);
         if (file == null || !Files.isRegularFile(file)) {
             failures.add(new Failure(name, "missing", null, null,
-                    name + ": the provenance names it, but " + (file == null ? "this build has no such file" : file + " does not exist")));
+                    Printable.of(name) + ": the provenance names it, but " + (file == null ? "this build has no such file" : file + " does not exist")));
             return false;
         }
         FileDigest actual;
         try {
             actual = OnePassReader.read(file, EnumSet.copyOf(expected.keySet()));
         } catch (NoSuchFileException e) {
-            failures.add(new Failure(name, "missing", null, null, name + ": " + file + " does not exist"));
+            failures.add(new Failure(name, "missing", null, null, Printable.of(name) + ": " + file + " does not exist"));
             return false;
         } catch (IOException e) {
-            failures.add(new Failure(name, "missing", null, null, name + ": cannot read " + file + ": " + e.getMessage()));
+            failures.add(new Failure(name, "missing", null, null, Printable.of(name) + ": cannot read " + file + ": " + e.getMessage()));
             return false;
         }
         boolean matches = true;
@@ -222,8 +233,8 @@ public final class ProvenanceVerifier {
             String found = actual.hex(entry.getKey());
             if (!found.equals(entry.getValue())) {
                 matches = false;
-                failures.add(new Failure(name, "digest", entry.getValue(), found, name + ": " + entry.getKey().jcaName() + " of " + file
-                        + " is " + found + ", the provenance says " + entry.getValue()));
+                failures.add(new Failure(name, "digest", entry.getValue(), found, Printable.of(name) + ": " + entry.getKey().jcaName() + " of " + file
+                        + " is " + found + ", the provenance says " + Printable.of(entry.getValue())));
             }
         }
         return matches;
@@ -240,6 +251,6 @@ public final class ProvenanceVerifier {
     }
 
     private static String quoted(String value) {
-        return value == null ? "missing" : "'" + value + "'";
+        return value == null ? "missing" : "'" + Printable.of(value) + "'";
     }
 }

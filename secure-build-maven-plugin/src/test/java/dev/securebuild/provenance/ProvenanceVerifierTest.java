@@ -93,6 +93,37 @@ class ProvenanceVerifierTest {
     }
 
     @Test
+    void aSignatureByATrustedKeyThatDoesNotVerifyFailsEvenBesideAGoodOne() throws Exception {
+        Dsse.Envelope good = envelope(signer);
+        Dsse.Signature signature = good.signatures().get(0);
+        byte[] otherSig = Dsse.sign(signer, Dsse.IN_TOTO_PAYLOAD_TYPE, "{}".getBytes(StandardCharsets.UTF_8)).signatures().get(0).sig();
+        Dsse.Envelope twice = new Dsse.Envelope(good.payloadType(), good.payload(), List.of(signature, new Dsse.Signature(signature.keyid(), otherSig)));
+        ProvenanceVerifier.Result result = verifier().verify("p", List.of(twice), Set.of());
+        assertEquals(List.of("signature"), checks(result));
+        assertTrue(result.failures().get(0).message().startsWith("p: a signature by a trusted key does not verify, beside a good one: the signature by "
+                + signer.fingerprint() + " does not verify"), result.failures().toString());
+    }
+
+    @Test
+    void aSignatureByAnUnknownOrUntrustedKeyBesideAGoodOneDoesNotCountAndDoesNotFail() throws Exception {
+        // DSSE: an envelope may carry signatures for other verifiers.
+        Dsse.Envelope good = envelope(signer);
+        PgpSigner other = new PgpSigner(TestKeys.load(TestKeys.ecdsaP256()), Clock.systemUTC());
+        Dsse.Signature untrusted = Dsse.sign(other, Dsse.IN_TOTO_PAYLOAD_TYPE, good.payload()).signatures().get(0);
+        Dsse.Signature unknown = new Dsse.Signature("0123456789ABCDEF0123456789ABCDEF01234567\n[INFO] BUILD SUCCESS", new byte[] {1, 2, 3});
+        Dsse.Envelope envelope = new Dsse.Envelope(good.payloadType(), good.payload(), List.of(untrusted, good.signatures().get(0), unknown));
+        ProvenanceVerifier.Result result = verifier().verify("p", List.of(envelope), Set.of());
+        assertEquals(List.of(), result.failures());
+        assertEquals(Set.of(signer.fingerprint()), result.signedBy());
+
+        // Alone, they fail, and the keyid taken from the envelope is shown escaped.
+        result = verifier().verify("p", List.of(new Dsse.Envelope(good.payloadType(), good.payload(), List.of(unknown))), Set.of());
+        assertTrue(result.failures().get(0).message().contains("01234567\\n[INFO] BUILD SUCCESS is not among the known keys"),
+                result.failures().toString());
+        assertTrue(!result.failures().get(0).message().contains("\n"), "no line break from the input");
+    }
+
+    @Test
     void wrongTypesMissingFilesAndUncoveredOutputs() throws Exception {
         Dsse.Envelope good = envelope(signer);
         Dsse.Envelope wrongType = Dsse.sign(signer, "application/json", good.payload());
