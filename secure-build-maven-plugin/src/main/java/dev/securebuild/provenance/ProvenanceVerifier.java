@@ -47,7 +47,8 @@ public final class ProvenanceVerifier {
      * One problem.
      *
      * @param file     the file it is about: a subject's name, or the provenance file
-     * @param check    {@code payloadType}, {@code signature}, {@code statement}, {@code digest}, {@code missing} or {@code uncovered}
+     * @param check    {@code payloadType}, {@code signature}, {@code statement}, {@code digest}, {@code missing}, {@code uncovered}
+     *                 or {@code source}
      * @param expected what the provenance says (or what was expected), may be null
      * @param actual   what was found, may be null
      */
@@ -58,8 +59,19 @@ public final class ProvenanceVerifier {
         }
     }
 
-    /** The outcome: the subjects whose digests matched, the keys whose signatures verified, the failures. */
-    public record Result(List<String> verifiedSubjects, Set<String> signedBy, List<Failure> failures) {
+    /**
+     * What one statement records of the working tree its sources were read from.
+     *
+     * @param where which envelope of which file
+     * @param tree  the recorded state; null when the statement does not say (no git work tree, no git, an older version)
+     */
+    public record SourceState(String where, Provenance.WorkingTree tree) {}
+
+    /**
+     * The outcome: the subjects whose digests matched, the keys whose signatures verified, the failures, and what
+     * each statement says of its sources.
+     */
+    public record Result(List<String> verifiedSubjects, Set<String> signedBy, List<Failure> failures, List<SourceState> sources) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -70,13 +82,23 @@ public final class ProvenanceVerifier {
 
     private final Keys keys;
     private final Function<String, Path> files;
+    private final boolean requireCleanSource;
 
     /**
      * @param files where the file a subject names is (the subject's name in, the path out); null for a name not known
      */
     public ProvenanceVerifier(Keys keys, Function<String, Path> files) {
+        this(keys, files, false);
+    }
+
+    /**
+     * @param requireCleanSource a statement that records a working tree with uncommitted changes, or that does not say,
+     *                           is a failure (check {@code source})
+     */
+    public ProvenanceVerifier(Keys keys, Function<String, Path> files, boolean requireCleanSource) {
         this.keys = keys;
         this.files = files;
+        this.requireCleanSource = requireCleanSource;
     }
 
     /**
@@ -88,6 +110,7 @@ public final class ProvenanceVerifier {
         List<String> verified = new ArrayList<>();
         Set<String> signedBy = new LinkedHashSet<>();
         Set<String> covered = new LinkedHashSet<>();
+        List<SourceState> sources = new ArrayList<>();
         for (int i = 0; i < envelopes.size(); i++) {
             Dsse.Envelope envelope = envelopes.get(i);
             String where = provenanceName + (envelopes.size() == 1 ? "" : " (envelope " + (i + 1) + ")");
@@ -108,6 +131,7 @@ public final class ProvenanceVerifier {
                     verified.add(name);
                 }
             }
+            checkSource(where, provenanceName, statement, sources, failures);
         }
         for (String name : mustCover) {
             if (!covered.contains(name)) {
@@ -115,7 +139,30 @@ public final class ProvenanceVerifier {
                         Printable.of(name) + ": the build produced it, but no subject of " + provenanceName + " names it"));
             }
         }
-        return new Result(verified, signedBy, failures);
+        return new Result(verified, signedBy, failures, sources);
+    }
+
+    /** Reads what the statement says of its sources; with requireCleanSource, anything but a clean tree fails. */
+    private void checkSource(String where, String provenanceName, JsonNode statement, List<SourceState> sources, List<Failure> failures) {
+        Provenance.WorkingTree tree;
+        try {
+            tree = RecordedWorkingTree.read(statement);
+        } catch (IllegalArgumentException e) {
+            failures.add(statementFailure(provenanceName, where + ": " + e.getMessage()));
+            return;
+        }
+        sources.add(new SourceState(where, tree));
+        if (!requireCleanSource) {
+            return;
+        }
+        if (tree == null) {
+            failures.add(new Failure(provenanceName, "source", "clean", "unknown", where + ": the provenance does not say whether its sources"
+                    + " were committed (no " + RecordedWorkingTree.FIELD + ": built outside a git work tree, without git, or by an earlier"
+                    + " version), and a clean source is required"));
+        } else if (!tree.clean()) {
+            failures.add(new Failure(provenanceName, "source", "clean", "dirty", where + ": built from a git working tree with uncommitted"
+                    + " changes (" + tree.describe() + "), and a clean source is required"));
+        }
     }
 
     /**

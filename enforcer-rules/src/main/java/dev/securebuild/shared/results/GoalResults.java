@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Writes and reads the result files: {@code <project>/target/secure-build/results/<goal>.json}, one per goal that
@@ -40,7 +41,7 @@ public final class GoalResults {
     private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> FIELDS = Set.of("format", "check", "goal", "project", "modules", "version", "time", "verdict",
-            "summary", "exceptions", "details");
+            "summary", "exceptions", "details", "sourceTree");
     private static final Set<String> EXCEPTION_FIELDS = Set.of("id", "reason", "approvedBy", "expires");
 
     private GoalResults() {}
@@ -98,6 +99,9 @@ public final class GoalResults {
                 }
                 json.writeEndArray();
                 json.writeStringField("details", result.details());
+                if (result.sourceTree() != null) {
+                    json.writeStringField("sourceTree", result.sourceTree().label());
+                }
                 json.writeEndObject();
                 json.writeRaw('\n');
             }
@@ -128,12 +132,12 @@ public final class GoalResults {
         try (JsonParser parser = JSON.createParser(file.toFile())) {
             root = MAPPER.readTree(parser);
             if (parser.nextToken() != null) {
-                throw new InvalidResultException(file + " at line " + parser.currentTokenLocation().getLineNr()
-                        + ": expected the end of the file after the result object");
+                throw new InvalidResultException(Printable.of(file + " at line " + parser.currentTokenLocation().getLineNr()
+                        + ": expected the end of the file after the result object"));
             }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidResultException(file + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new InvalidResultException(Printable.of(file + where + ": not valid JSON (" + e.getOriginalMessage() + ")"));
         }
         return new Reading(file).result(root);
     }
@@ -205,7 +209,14 @@ public final class GoalResults {
                 }
             }
             String details = text(root, "details", false);
-            return new GoalResult(check, goal, project, modules, version, time, verdict, summary, exceptions, details);
+            String sourceTreeText = text(root, "sourceTree", false);
+            GoalResult.SourceTree sourceTree;
+            try {
+                sourceTree = sourceTreeText == null ? null : GoalResult.SourceTree.parse(sourceTreeText);
+            } catch (IllegalArgumentException e) {
+                throw error("sourceTree: " + e.getMessage());
+            }
+            return new GoalResult(check, goal, project, modules, version, time, verdict, summary, exceptions, details, sourceTree);
         }
 
         private String name(JsonNode node, String field) throws InvalidResultException {
@@ -244,8 +255,9 @@ public final class GoalResults {
             }
         }
 
+        /** The message names values read from the file: escaped, so that none can forge a log line. */
         private InvalidResultException error(String message) {
-            return new InvalidResultException(file + ": " + message);
+            return new InvalidResultException(Printable.of(file + ": " + message));
         }
     }
 

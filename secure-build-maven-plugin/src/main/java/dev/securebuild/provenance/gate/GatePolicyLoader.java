@@ -33,6 +33,7 @@ import dev.securebuild.shared.yaml.PositionedNode;
  *     expires: 2027-06-30
  * approval:
  *   requiredForExceptions: true
+ * requireCleanSource: true
  * </pre>
  */
 public final class GatePolicyLoader {
@@ -69,8 +70,8 @@ public final class GatePolicyLoader {
         }
 
         GatePolicy policy(PositionedNode root) throws InvalidGatePolicyException {
-            object(root, "the policy", "a mapping with version, required, waived and approval");
-            keys(root, "the policy", List.of("version", "required", "waived", "approval"));
+            object(root, "the policy", "a mapping with version, required, waived, approval and requireCleanSource");
+            keys(root, "the policy", List.of("version", "required", "waived", "approval", "requireCleanSource"));
             PositionedNode version = root.fields().get("version");
             if (version == null) {
                 throw error(root.location(), "expected \"version: 1\" (the release gate policy schema version) in the policy");
@@ -117,7 +118,15 @@ public final class GatePolicyLoader {
                     approval = flag.booleanValue();
                 }
             }
-            return new GatePolicy(file, required, waived, approval);
+            boolean cleanSource = false;
+            PositionedNode cleanSourceNode = root.fields().get("requireCleanSource");
+            if (cleanSourceNode != null) {
+                if (cleanSourceNode.type() != PositionedNode.Type.BOOLEAN) {
+                    throw error(cleanSourceNode.location(), "requireCleanSource: expected true or false; got " + cleanSourceNode.describe());
+                }
+                cleanSource = cleanSourceNode.booleanValue();
+            }
+            return new GatePolicy(file, required, waived, approval, cleanSource);
         }
 
         private List<String> checks(PositionedNode node, String where) throws InvalidGatePolicyException {
