@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.yaml.PositionedNode;
 
 /**
  * Writes and reads the result files: {@code <project>/target/secure-build/results/<goal>.json}, one per goal that
@@ -130,14 +131,17 @@ public final class GoalResults {
     public static GoalResult read(Path file) throws IOException {
         JsonNode root;
         try (JsonParser parser = JSON.createParser(file.toFile())) {
-            root = MAPPER.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new InvalidResultException(Printable.of(file + " at line " + parser.currentTokenLocation().getLineNr()
-                        + ": expected the end of the file after the result object"));
+            try {
+                root = MAPPER.readTree(parser);
+                if (parser.nextToken() != null) {
+                    throw new InvalidResultException(PositionedNode.message(file.toString(), parser.currentTokenLocation(),
+                            "expected the end of the file after the result object"));
+                }
+            } catch (JsonProcessingException e) {
+                // A parser limit (nesting depth, string length) has no location of its own: where the parser stopped.
+                throw new InvalidResultException(PositionedNode.message(file.toString(), e.getLocation() != null ? e.getLocation()
+                        : parser.currentLocation(), "not valid JSON (" + PositionedNode.parserProblem(e) + ")"));
             }
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidResultException(Printable.of(file + where + ": not valid JSON (" + e.getOriginalMessage() + ")"));
         }
         return new Reading(file).result(root);
     }
