@@ -2,7 +2,6 @@ package dev.securebuild.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -107,7 +106,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
 
         List<Dsse.Envelope> envelopes;
         try {
-            envelopes = Dsse.parseLines(Files.readString(provenance, StandardCharsets.UTF_8), provenance.toString());
+            envelopes = Dsse.readLines(provenance);
         } catch (NoSuchFileException e) {
             fail(events, projectId, provenance, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "missing", null, null,
                     "There is no provenance file " + provenance + (hasProject ? ": run the provenance goal first (bind it in the same or an earlier phase)"

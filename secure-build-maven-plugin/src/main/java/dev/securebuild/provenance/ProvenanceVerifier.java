@@ -116,7 +116,7 @@ public final class ProvenanceVerifier {
             String where = provenanceName + (envelopes.size() == 1 ? "" : " (envelope " + (i + 1) + ")");
             if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
                 failures.add(new Failure(provenanceName, "payloadType", Dsse.IN_TOTO_PAYLOAD_TYPE, envelope.payloadType(),
-                        where + ": payloadType is '" + Printable.of(envelope.payloadType()) + "', expected '" + Dsse.IN_TOTO_PAYLOAD_TYPE + "'"));
+                        where + ": payloadType is '" + Printable.abbreviated(envelope.payloadType()) + "', expected '" + Dsse.IN_TOTO_PAYLOAD_TYPE + "'"));
                 continue;
             }
             checkSignatures(where, provenanceName, envelope, signedBy, failures);
@@ -136,7 +136,7 @@ public final class ProvenanceVerifier {
         for (String name : mustCover) {
             if (!covered.contains(name)) {
                 failures.add(new Failure(name, "uncovered", null, null,
-                        Printable.of(name) + ": the build produced it, but no subject of " + provenanceName + " names it"));
+                        Printable.abbreviated(name) + ": the build produced it, but no subject of " + provenanceName + " names it"));
             }
         }
         return new Result(verified, signedBy, failures, sources);
@@ -177,7 +177,7 @@ public final class ProvenanceVerifier {
         List<String> badTrusted = new ArrayList<>();
         boolean good = false;
         for (Dsse.Signature signature : envelope.signatures()) {
-            String keyid = Printable.of(signature.keyid());
+            String keyid = Printable.abbreviated(signature.keyid());
             MessageKey key = keyid.isBlank() ? null : keys.find(signature.keyid());
             if (key == null) {
                 problems.add("key " + (keyid.isBlank() ? "(no keyid)" : keyid) + " is not among the known keys");
@@ -207,10 +207,10 @@ public final class ProvenanceVerifier {
             node = MAPPER.readTree(payload);
         } catch (JsonParseException e) {
             failures.add(statementFailure(provenanceName, where + ": the payload is not JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + Printable.of(e.getOriginalMessage())));
+                    + ", column " + e.getLocation().getColumnNr() + "): " + Printable.abbreviated(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
-            failures.add(statementFailure(provenanceName, where + ": the payload is not JSON: " + Printable.of(e.getMessage())));
+            failures.add(statementFailure(provenanceName, where + ": the payload is not JSON: " + Printable.abbreviated(e.getMessage())));
             return null;
         }
         if (node == null || !node.isObject()) {
@@ -256,23 +256,23 @@ public final class ProvenanceVerifier {
         }
         if (expected.isEmpty()) {
             failures.add(new Failure(name, "statement", "sha256 or sha512", String.join(",", fieldNames(digest)),
-                    Printable.of(name) + ": its subject gives no sha256 or sha512 digest"));
+                    Printable.abbreviated(name) + ": its subject gives no sha256 or sha512 digest"));
             return false;
         }
         Path file = files.apply(name);
         if (file == null || !Files.isRegularFile(file)) {
             failures.add(new Failure(name, "missing", null, null,
-                    Printable.of(name) + ": the provenance names it, but " + (file == null ? "this build has no such file" : file + " does not exist")));
+                    Printable.abbreviated(name) + ": the provenance names it, but " + (file == null ? "this build has no such file" : Printable.of(file.toString()) + " does not exist")));
             return false;
         }
         FileDigest actual;
         try {
             actual = OnePassReader.read(file, EnumSet.copyOf(expected.keySet()));
         } catch (NoSuchFileException e) {
-            failures.add(new Failure(name, "missing", null, null, Printable.of(name) + ": " + file + " does not exist"));
+            failures.add(new Failure(name, "missing", null, null, Printable.abbreviated(name) + ": " + Printable.of(file.toString()) + " does not exist"));
             return false;
         } catch (IOException e) {
-            failures.add(new Failure(name, "missing", null, null, Printable.of(name) + ": cannot read " + file + ": " + e.getMessage()));
+            failures.add(new Failure(name, "missing", null, null, Printable.abbreviated(name) + ": cannot read " + Printable.of(file.toString()) + ": " + Printable.of(e.getMessage())));
             return false;
         }
         boolean matches = true;
@@ -280,8 +280,8 @@ public final class ProvenanceVerifier {
             String found = actual.hex(entry.getKey());
             if (!found.equals(entry.getValue())) {
                 matches = false;
-                failures.add(new Failure(name, "digest", entry.getValue(), found, Printable.of(name) + ": " + entry.getKey().jcaName() + " of " + file
-                        + " is " + found + ", the provenance says " + Printable.of(entry.getValue())));
+                failures.add(new Failure(name, "digest", entry.getValue(), found, Printable.abbreviated(name) + ": " + entry.getKey().jcaName() + " of " + Printable.of(file.toString())
+                        + " is " + found + ", the provenance says " + Printable.abbreviated(entry.getValue())));
             }
         }
         return matches;
@@ -298,6 +298,6 @@ public final class ProvenanceVerifier {
     }
 
     private static String quoted(String value) {
-        return value == null ? "missing" : "'" + Printable.of(value) + "'";
+        return value == null ? "missing" : "'" + Printable.abbreviated(value) + "'";
     }
 }

@@ -34,7 +34,7 @@ final class RecordedWorkingTree {
         if (!node.isObject() || !node.path("clean").isBoolean() || !node.path("modifiedFiles").isArray()
                 || !isCount(node.get("modifiedFileCount")) || !isCount(node.get("untrackedFileCount"))
                 || (node.has("incomplete") && !node.get("incomplete").isBoolean())) {
-            throw new IllegalArgumentException(expected + "; got " + Printable.of(abbreviate(node.toString())));
+            throw new IllegalArgumentException(expected + "; got " + Printable.abbreviated(node.toString()));
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -45,7 +45,7 @@ final class RecordedWorkingTree {
         List<String> files = new ArrayList<>();
         for (JsonNode file : node.get("modifiedFiles")) {
             if (!file.isTextual()) {
-                throw new IllegalArgumentException(FIELD + ".modifiedFiles: expected names (strings); got " + Printable.of(abbreviate(file.toString())));
+                throw new IllegalArgumentException(FIELD + ".modifiedFiles: expected names (strings); got " + Printable.abbreviated(file.toString()));
             }
             files.add(file.asText());
         }
@@ -60,9 +60,5 @@ final class RecordedWorkingTree {
 
     private static boolean isCount(JsonNode node) {
         return node != null && node.canConvertToInt() && node.isIntegralNumber() && node.intValue() >= 0;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

@@ -1,6 +1,7 @@
 package dev.securebuild.shared.results;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -130,7 +131,12 @@ public final class GoalResults {
     /** Reads one result file, strictly. */
     public static GoalResult read(Path file) throws IOException {
         JsonNode root;
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = PositionedNode.readBounded(in, file.toString(), (name, location, expected) -> new InvalidResultException(
+                    PositionedNode.message(name, location, expected)));
+        }
+        try (JsonParser parser = JSON.createParser(bytes)) {
             try {
                 root = MAPPER.readTree(parser);
                 if (parser.nextToken() != null) {
