@@ -2,12 +2,10 @@ package dev.securebuild.provenance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.text.Printable;
@@ -100,11 +99,10 @@ public final class Dsse {
      */
     public static List<Envelope> readLines(Path file) throws IOException, InvalidEnvelopeException {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        }
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new InvalidEnvelopeException(file + " is larger than " + MAX_FILE_BYTES + " bytes, far more than a provenance file holds; it was not read");
+        try {
+            bytes = BoundedFiles.read(file, MAX_FILE_BYTES);
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new InvalidEnvelopeException(e.getMessage());
         }
         String text;
         try {

@@ -3,9 +3,7 @@ package dev.securebuild.shared.signer.pgp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,8 @@ import org.bouncycastle.bcpg.PacketTags;
 import org.bouncycastle.bcpg.UnsupportedPacketVersionException;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSignature;
+
+import dev.securebuild.shared.io.BoundedFiles;
 
 /**
  * The signatures of a detached signature file ({@code .asc} or binary {@code .sig}), read strictly: every packet must
@@ -34,17 +34,7 @@ public final class DetachedSignatures {
 
     /** The bytes of a signature file, refused (naming the file and the limit) when it is larger than a signature file can be. */
     public static byte[] readFile(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_FILE_SIZE) {
-            throw new IOException(file + " is " + size + " bytes, more than a file of detached signatures can be (" + MAX_FILE_SIZE + ")");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_FILE_SIZE + 1);
-            if (bytes.length > MAX_FILE_SIZE) {
-                throw new IOException(file + " grew beyond " + MAX_FILE_SIZE + " bytes while it was read");
-            }
-            return bytes;
-        }
+        return BoundedFiles.read(file, MAX_FILE_SIZE);
     }
 
     /** Every signature packet, in order; an empty list when there is none. */
