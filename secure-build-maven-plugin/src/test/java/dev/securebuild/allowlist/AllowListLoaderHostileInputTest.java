@@ -1,7 +1,5 @@
 package dev.securebuild.allowlist;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +39,8 @@ class AllowListLoaderHostileInputTest {
                 .getBytes(StandardCharsets.UTF_8)));
         for (Input input : inputs) {
             Path file = Files.write(folder.resolve("org-list.yaml"), input.bytes());
-            String message = HostileInputs.assertRefused(InvalidAllowListException.class, file.toString(), input,
+            HostileInputs.assertRefusedAtAPosition(InvalidAllowListException.class, file.toString(), input,
                     () -> AllowListLoader.load(file, "organization"));
-            if (input.bytes().length > 0 && !input.name().equals("white space") && !message.endsWith("it was not read")) {
-                assertTrue(message.contains(" at line "), input + ": the position is named: " + message);
-            }
         }
     }
 
@@ -59,7 +54,8 @@ class AllowListLoaderHostileInputTest {
         inputs.add(new Input("a control character in a key", "{\"version\":1,\"key\\n[INFO] BUILD SUCCESS\\u001b\":1}".getBytes(StandardCharsets.UTF_8)));
         for (Input input : inputs) {
             Path file = Files.write(folder.resolve("org-list.json"), input.bytes());
-            HostileInputs.assertRefused(InvalidAllowListException.class, file.toString(), input, () -> AllowListLoader.load(file, "organization"));
+            HostileInputs.assertRefusedAtAPosition(InvalidAllowListException.class, file.toString(), input,
+                    () -> AllowListLoader.load(file, "organization"));
         }
     }
 }

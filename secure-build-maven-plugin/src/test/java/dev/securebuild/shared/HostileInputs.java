@@ -109,11 +109,26 @@ public final class HostileInputs {
         }
         String message = thrown.getMessage();
         assertTrue(message != null && message.contains(file), input + ": the message names the file " + file + ": " + message);
-        assertTrue(message.codePoints().noneMatch(HostileInputs::unsafe), input + ": the message holds no raw control character: "
-                + Printable.of(message));
+        assertPrintableLine(input, message);
         assertFalse(message.contains("com.fasterxml") || message.contains("org.yaml") || message.contains("org.bouncycastle"),
                 input + ": no library's class name in the message: " + message);
         return message;
+    }
+
+    /** As {@link #assertRefused}, and the message names the line and column, unless the file is empty or too large to be parsed. */
+    public static String assertRefusedAtAPosition(Class<? extends Throwable> expected, String file, Input input, ThrowingSupplier<?> loader) {
+        String message = assertRefused(expected, file, input, loader);
+        if (input.bytes().length > 0 && !new String(input.bytes(), StandardCharsets.UTF_8).isBlank() && !message.endsWith("it was not read")) {
+            assertTrue(message.contains(" at line "), input + ": the position is named: " + message);
+        }
+        return message;
+    }
+
+    /** A message for the log: no raw control character, and one short line, whatever the input held. */
+    public static void assertPrintableLine(Input input, String message) {
+        assertTrue(message.codePoints().noneMatch(HostileInputs::unsafe), input + ": the message holds no raw control character: "
+                + Printable.of(message));
+        assertTrue(message.length() < 2000, input + ": a message is one short line, not " + message.length() + " characters");
     }
 
     /** What a log line must not hold raw: controls (line breaks, escapes), format characters (bidirectional overrides), separators, lone surrogates. */

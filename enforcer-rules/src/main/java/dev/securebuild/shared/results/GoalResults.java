@@ -167,7 +167,7 @@ public final class GoalResults {
             unknown(root, FIELDS, "the result");
             String format = text(root, "format", true);
             if (!GoalResult.FORMAT.equals(format)) {
-                throw error("format: expected \"" + GoalResult.FORMAT + "\"; got \"" + format + "\"");
+                throw error("format: expected \"" + GoalResult.FORMAT + "\"; got \"" + Printable.abbreviated(format) + "\"");
             }
             String check = name(root, "check");
             String goal = text(root, "goal", true);
@@ -180,7 +180,7 @@ public final class GoalResults {
                 }
                 for (JsonNode module : modulesNode) {
                     if (!module.isTextual() || module.asText().isBlank()) {
-                        throw error("modules: expected a list of groupId:artifactId; got " + module);
+                        throw error("modules: expected a list of groupId:artifactId; got " + Printable.abbreviated(module.toString()));
                     }
                     modules.add(module.asText());
                 }
@@ -191,13 +191,13 @@ public final class GoalResults {
             try {
                 time = Instant.parse(timeText);
             } catch (DateTimeParseException e) {
-                throw error("time: expected an ISO-8601 instant such as 2026-12-01T10:15:30Z; got \"" + timeText + "\"");
+                throw error("time: expected an ISO-8601 instant such as 2026-12-01T10:15:30Z; got \"" + Printable.abbreviated(timeText) + "\"");
             }
             GoalResult.Verdict verdict;
             try {
                 verdict = GoalResult.Verdict.parse(text(root, "verdict", true));
             } catch (IllegalArgumentException e) {
-                throw error("verdict: " + e.getMessage());
+                throw error("verdict: expected pass, fail or warn; got \"" + Printable.abbreviated(root.get("verdict").asText()) + "\"");
             }
             String summary = text(root, "summary", false);
             List<GoalResult.ResultException> exceptions = new ArrayList<>();
@@ -224,7 +224,7 @@ public final class GoalResults {
             try {
                 sourceTree = sourceTreeText == null ? null : GoalResult.SourceTree.parse(sourceTreeText);
             } catch (IllegalArgumentException e) {
-                throw error("sourceTree: " + e.getMessage());
+                throw error("sourceTree: expected clean, dirty or unknown; got \"" + Printable.abbreviated(sourceTreeText) + "\"");
             }
             return new GoalResult(check, goal, project, modules, version, time, verdict, summary, exceptions, details, sourceTree);
         }
@@ -232,7 +232,7 @@ public final class GoalResults {
         private String name(JsonNode node, String field) throws InvalidResultException {
             String value = text(node, field, true);
             if (!NAME.matcher(value).matches()) {
-                throw error(field + ": expected a name in lower case with dashes (sign, findings, reproducible); got \"" + value + "\"");
+                throw error(field + ": expected a name in lower case with dashes (sign, findings, reproducible); got \"" + Printable.abbreviated(value) + "\"");
             }
             return value;
         }
@@ -251,7 +251,7 @@ public final class GoalResults {
                 return null;
             }
             if (!value.isTextual() || (required && value.asText().isBlank())) {
-                throw error(name + ": expected a" + (required ? " non-empty" : "") + " text; got " + value);
+                throw error(name + ": expected a" + (required ? " non-empty" : "") + " text; got " + Printable.abbreviated(value.toString()));
             }
             return value.asText();
         }
@@ -260,14 +260,14 @@ public final class GoalResults {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    throw error(where + ": unknown field \"" + name + "\"; expected " + String.join(", ", new TreeSet<>(allowed)));
+                    throw error(where + ": unknown field \"" + Printable.abbreviated(name) + "\"; expected " + String.join(", ", new TreeSet<>(allowed)));
                 }
             }
         }
 
-        /** The message names values read from the file: escaped, so that none can forge a log line. */
+        /** Each value the message quotes from the file is escaped and abbreviated where it is quoted; the file's name here. */
         private InvalidResultException error(String message) {
-            return new InvalidResultException(Printable.of(file + ": " + message));
+            return new InvalidResultException(Printable.of(file.toString()) + ": " + message);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.securebuild.provenance.gate;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +41,8 @@ class GatePolicyLoaderHostileInputTest {
     void everyHostileYamlPolicyIsRefusedWithTheFileAndPosition() throws Exception {
         for (Input input : inputs()) {
             Path file = Files.write(folder.resolve("gate.yaml"), input.bytes());
-            String message = HostileInputs.assertRefused(GatePolicyLoader.InvalidGatePolicyException.class, file.toString(), input,
+            HostileInputs.assertRefusedAtAPosition(GatePolicyLoader.InvalidGatePolicyException.class, file.toString(), input,
                     () -> GatePolicyLoader.load(file));
-            // Every refusal of what was parsed names the position; an empty or oversized file has none to name.
-            if (input.bytes().length > 0 && !input.name().equals("white space") && !message.endsWith("it was not read")) {
-                assertTrue(message.contains(" at line "), input + ": the position is named: " + message);
-            }
         }
     }
 
@@ -64,7 +58,8 @@ class GatePolicyLoaderHostileInputTest {
         inputs.add(new Input("a second value", "{\"version\":1} {\"version\":1}".getBytes(StandardCharsets.UTF_8)));
         for (Input input : inputs) {
             Path file = Files.write(folder.resolve("gate.json"), input.bytes());
-            HostileInputs.assertRefused(GatePolicyLoader.InvalidGatePolicyException.class, file.toString(), input, () -> GatePolicyLoader.load(file));
+            HostileInputs.assertRefusedAtAPosition(GatePolicyLoader.InvalidGatePolicyException.class, file.toString(), input,
+                    () -> GatePolicyLoader.load(file));
         }
     }
 }
