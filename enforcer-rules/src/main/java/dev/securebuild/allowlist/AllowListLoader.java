@@ -16,7 +16,6 @@ import org.apache.maven.artifact.versioning.VersionRange;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.securebuild.shared.yaml.PositionedNode;
@@ -50,18 +49,11 @@ public final class AllowListLoader {
     /** Reads a list from a stream; {@code sourceName} names it in messages and chooses JSON when it ends in .json. */
     public static AllowList load(InputStream in, String sourceName, String layer) throws IOException, InvalidAllowListException {
         boolean json = sourceName.toLowerCase(Locale.ROOT).endsWith(".json");
-        try (JsonParser parser = (json ? JSON : YAML).createParser(in)) {
-            if (parser.nextToken() == null) {
-                throw InvalidAllowListException.at(sourceName, parser.currentLocation(),
-                        "the file is empty; expected an allow-list, a mapping that starts with version: 1");
-            }
-            PositionedNode root = PositionedNode.read(parser, sourceName, InvalidAllowListException::at);
-            if (parser.nextToken() != null) {
-                throw InvalidAllowListException.at(sourceName, parser.currentTokenLocation(), "expected the end of the allow-list (one document, one mapping)");
-            }
+        byte[] bytes = PositionedNode.readBounded(in, sourceName, InvalidAllowListException::at);
+        try (JsonParser parser = (json ? JSON : YAML).createParser(bytes)) {
+            PositionedNode root = PositionedNode.readDocument(parser, sourceName, json ? "JSON" : "YAML", "an allow-list", "the allow-list",
+                    InvalidAllowListException::at);
             return new Validation(sourceName).list(root, layer);
-        } catch (JsonProcessingException e) {
-            throw InvalidAllowListException.at(sourceName, e.getLocation(), "not valid " + (json ? "JSON" : "YAML") + " (" + e.getOriginalMessage() + ")");
         }
     }
 

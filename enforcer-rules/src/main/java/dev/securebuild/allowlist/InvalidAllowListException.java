@@ -2,6 +2,8 @@ package dev.securebuild.allowlist;
 
 import com.fasterxml.jackson.core.JsonLocation;
 
+import dev.securebuild.shared.yaml.PositionedNode;
+
 /**
  * An allow-list that cannot be used as it is. The message names the file, the line and column when known, and what
  * was expected there; the rule turns it into an error that stops the build (never into "nothing is allowed").
@@ -19,7 +21,6 @@ public final class InvalidAllowListException extends Exception {
     }
 
     static InvalidAllowListException at(String file, JsonLocation location, String expected) {
-        String where = location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new InvalidAllowListException(file + where + ": " + expected);
+        return new InvalidAllowListException(PositionedNode.message(file, location, expected));
     }
 }

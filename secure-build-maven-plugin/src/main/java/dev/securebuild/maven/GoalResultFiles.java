@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.provenance.Provenance;
 import dev.securebuild.secrets.Redaction;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
@@ -35,18 +36,35 @@ final class GoalResultFiles {
         write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.FAIL, summary, List.of(), details, log);
     }
 
+    /** A pass that says whether the sources built were those of a commit (provenance, verify-provenance). */
+    static void pass(MavenProject project, String check, String goal, String summary, Path details, GoalResult.SourceTree sourceTree, Log log) {
+        write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(), details,
+                sourceTree, log);
+    }
+
+    /** clean, dirty, or unknown when git could not tell (null). */
+    static GoalResult.SourceTree sourceTree(Provenance.WorkingTree tree) {
+        return tree == null ? GoalResult.SourceTree.UNKNOWN : tree.clean() ? GoalResult.SourceTree.CLEAN : GoalResult.SourceTree.DIRTY;
+    }
+
     /**
      * @param project where the result is written (the top-level project for a goal that acts for the whole reactor)
      * @param modules the modules the result covers
      */
     static void write(MavenProject project, Collection<MavenProject> modules, String check, String goal, GoalResult.Verdict verdict,
                       String summary, List<GoalResult.ResultException> exceptions, Path details, Log log) {
+        write(project, modules, check, goal, verdict, summary, exceptions, details, null, log);
+    }
+
+    private static void write(MavenProject project, Collection<MavenProject> modules, String check, String goal, GoalResult.Verdict verdict,
+                              String summary, List<GoalResult.ResultException> exceptions, Path details, GoalResult.SourceTree sourceTree,
+                              Log log) {
         if (project == null || project.getBasedir() == null || project.getBuild() == null || project.getBuild().getDirectory() == null) {
             return; // no project (a goal run in a plain folder): there is no release to gate
         }
         GoalResult result = new GoalResult(check, goal, key(project), modules.stream().map(GoalResultFiles::key).distinct().toList(),
                 project.getVersion(), Instant.now().truncatedTo(ChronoUnit.MILLIS), verdict, Redaction.redactPieces(firstLine(summary)),
-                exceptions, details == null ? null : details.toString());
+                exceptions, details == null ? null : details.toString(), sourceTree);
         Path folder = GoalResults.folder(Path.of(project.getBuild().getDirectory()));
         try {
             Path file = GoalResults.write(folder, result, RedactingLog.secretsOf(log));

@@ -151,11 +151,14 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         Path output = provenanceFile.toPath();
         Provenance provenance;
         List<Provenance.ResourceDescriptor> dependencies;
+        Provenance.WorkingTree workingTree;
         try {
             dependencies = Components.describe(components());
             BuildEnvironment environment = BuildEnvironment.detect(System.getenv(), () -> GitSource.of(project.getBasedir().toPath()));
+            // Asked of git also when the CI names the commit: a build step may have changed the checkout.
+            workingTree = GitSource.workingTree(project.getBasedir().toPath());
             Instant started = session.getRequest().getStartTime() != null ? session.getRequest().getStartTime().toInstant() : Instant.now();
-            provenance = new Provenance(Subjects.of(produced), externalParameters(environment), internalParameters(), dependencies,
+            provenance = new Provenance(Subjects.of(produced), externalParameters(environment, workingTree), internalParameters(), dependencies,
                     new Provenance.RunDetails(environment.builderId(), builderVersion(), environment.invocationId(), started, Instant.now()));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read a file to describe in the provenance: " + e.getMessage(), e);
@@ -172,11 +175,29 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         if (attach) {
             projectHelper.attachArtifact(project, TYPE, null, output.toFile());
         }
+        logWorkingTree(workingTree);
         GoalResultFiles.pass(project, "provenance", "provenance", "Signed provenance for " + produced.size()
-                + (produced.size() == 1 ? " file" : " files") + " with key " + signer.fingerprint(), output, getLog());
+                + (produced.size() == 1 ? " file" : " files") + " with key " + signer.fingerprint() + sourceSummary(workingTree), output,
+                GoalResultFiles.sourceTree(workingTree), getLog());
         getLog().info("Wrote provenance for " + produced.size() + (produced.size() == 1 ? " file" : " files") + " ("
                 + dependencies.size() + " resolved dependencies and plugins) signed with key " + signer.fingerprint() + ": " + output
                 + (attach ? " (attached as " + project.getArtifactId() + "-" + project.getArtifact().getBaseVersion() + "." + TYPE + ")" : ""));
+    }
+
+    /** A build from uncommitted changes is recorded, and said: its provenance names a commit that is not all of its source. */
+    private void logWorkingTree(Provenance.WorkingTree workingTree) {
+        if (workingTree == null) {
+            getLog().info("The provenance does not say whether the sources were committed: " + project.getBasedir()
+                    + " is not in a git work tree with a commit, or git is not installed");
+        } else if (!workingTree.clean()) {
+            getLog().warn("Built from a git working tree with uncommitted changes: " + workingTree.describe()
+                    + ". The provenance records it (externalParameters.workingTree); commit them for provenance that names the source");
+        }
+    }
+
+    private static String sourceSummary(Provenance.WorkingTree workingTree) {
+        return workingTree == null ? "; whether the sources were committed is unknown"
+                : workingTree.clean() ? "; sources committed" : "; built from uncommitted changes: " + workingTree.describe();
     }
 
     /** What the provenance describes: the produced files, never an earlier provenance file. */
@@ -184,7 +205,7 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         return ProducedFiles.of(project).stream().filter(file -> !file.repositoryName().endsWith("." + TYPE)).toList();
     }
 
-    private Provenance.ExternalParameters externalParameters(BuildEnvironment environment) {
+    private Provenance.ExternalParameters externalParameters(BuildEnvironment environment, Provenance.WorkingTree workingTree) {
         Set<String> profiles = new LinkedHashSet<>();
         if (project.getInjectedProfileIds() != null) {
             project.getInjectedProfileIds().values().forEach(profiles::addAll);
@@ -193,7 +214,7 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         Map<String, String> userProperties = new LinkedHashMap<>();
         session.getUserProperties().forEach((name, value) -> userProperties.put(String.valueOf(name), String.valueOf(value)));
         return new Provenance.ExternalParameters(session.getGoals(), new ArrayList<>(profiles),
-                PublicProperties.of(publicProperties).recordable(userProperties), environment.source());
+                PublicProperties.of(publicProperties).recordable(userProperties), environment.source(), workingTree);
     }
 
     private Map<String, String> internalParameters() {

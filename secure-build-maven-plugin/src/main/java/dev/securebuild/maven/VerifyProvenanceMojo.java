@@ -2,7 +2,6 @@ package dev.securebuild.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,8 +23,10 @@ import org.apache.maven.project.MavenProject;
 import dev.securebuild.provenance.Dsse;
 import dev.securebuild.provenance.ProvenanceVerifier;
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.MessageKey;
+import dev.securebuild.shared.text.Printable;
 import dev.securebuild.sign.ProducedFile;
 import dev.securebuild.sign.TrustedKeys;
 
@@ -62,6 +63,16 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
     @Parameter(property = "secure-build.directory")
     private File directory;
 
+    /**
+     * Fail when the provenance records a build from a git working tree with uncommitted changes or untracked files,
+     * or does not say (built outside a git work tree, without git, or by an earlier version). Without it, such a
+     * provenance passes with a warning that names the changed files.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.requireCleanSource", defaultValue = "false")
+    private boolean requireCleanSource;
+
     @Inject
     public VerifyProvenanceMojo(MavenSigningKeys signingKeys) {
         super(signingKeys);
@@ -95,7 +106,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
 
         List<Dsse.Envelope> envelopes;
         try {
-            envelopes = Dsse.parseLines(Files.readString(provenance, StandardCharsets.UTF_8), provenance.toString());
+            envelopes = Dsse.readLines(provenance);
         } catch (NoSuchFileException e) {
             fail(events, projectId, provenance, new ProvenanceVerifier.Failure(provenance.getFileName().toString(), "missing", null, null,
                     "There is no provenance file " + provenance + (hasProject ? ": run the provenance goal first (bind it in the same or an earlier phase)"
@@ -127,7 +138,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
             public boolean trusted(MessageKey key) {
                 return trusted.trustedFingerprints().contains(key.primaryFingerprint()) || trusted.trustedFingerprints().contains(key.fingerprint());
             }
-        }, name -> folder == null ? files.get(name) : inFolder(folder, name));
+        }, name -> folder == null ? files.get(name) : inFolder(folder, name), requireCleanSource);
 
         ProvenanceVerifier.Result result;
         try {
@@ -136,7 +147,10 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
             throw new MojoExecutionException(e.getMessage());
         }
         for (String subject : result.verifiedSubjects()) {
-            getLog().info("OK   " + subject);
+            getLog().info("OK   " + Printable.of(subject));
+        }
+        if (!requireCleanSource) {
+            logSources(result.sources());
         }
         if (!result.passed()) {
             for (ProvenanceVerifier.Failure failure : result.failures()) {
@@ -146,12 +160,43 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
             StringBuilder message = new StringBuilder("The provenance " + provenance + " failed verification (" + result.failures().size()
                     + (result.failures().size() == 1 ? " problem" : " problems") + "):");
             result.failures().forEach(failure -> message.append("\n  ").append(failure.message()));
+            if (result.failures().stream().anyMatch(failure -> failure.check().equals("source"))) {
+                message.append("\nA clean source is required by secure-build.requireCleanSource: build from a commit, or set it to false");
+            }
             throw new MojoFailureException(message.toString());
         }
+        GoalResult.SourceTree sourceTree = sourceTree(result.sources());
         GoalResultFiles.pass(hasProject ? project : null, "verify-provenance", "verify-provenance", "Provenance verified: signed by "
-                + String.join(", ", result.signedBy()) + ", " + result.verifiedSubjects().size() + " subject(s) match their files", provenance, getLog());
+                + String.join(", ", result.signedBy()) + ", " + result.verifiedSubjects().size() + " subject(s) match their files; sources "
+                + (sourceTree == GoalResult.SourceTree.CLEAN ? "committed" : sourceTree == GoalResult.SourceTree.DIRTY ? "with uncommitted changes"
+                        : "committed or not: unknown"), provenance, sourceTree, getLog());
         getLog().info("Provenance " + provenance + " verified: signed by " + String.join(", ", result.signedBy()) + ", "
                 + result.verifiedSubjects().size() + " subject(s) match their files");
+    }
+
+    /** A provenance that does not vouch for a commit as the whole source passes, but not silently. */
+    private void logSources(List<ProvenanceVerifier.SourceState> sources) {
+        for (ProvenanceVerifier.SourceState source : sources) {
+            if (source.tree() == null) {
+                getLog().info(source.where() + ": the provenance does not say whether its sources were committed"
+                        + " (-Dsecure-build.requireCleanSource=true refuses such a provenance)");
+            } else if (!source.tree().clean()) {
+                getLog().warn(source.where() + ": built from a git working tree with uncommitted changes: " + source.tree().describe()
+                        + " (-Dsecure-build.requireCleanSource=true refuses it)");
+            }
+        }
+    }
+
+    /** The least trustworthy state of all statements: dirty, then unknown, then clean. */
+    private static GoalResult.SourceTree sourceTree(List<ProvenanceVerifier.SourceState> sources) {
+        GoalResult.SourceTree worst = sources.isEmpty() ? GoalResult.SourceTree.UNKNOWN : GoalResult.SourceTree.CLEAN;
+        for (ProvenanceVerifier.SourceState source : sources) {
+            GoalResult.SourceTree state = GoalResultFiles.sourceTree(source.tree());
+            if (state == GoalResult.SourceTree.DIRTY || (state == GoalResult.SourceTree.UNKNOWN && worst == GoalResult.SourceTree.CLEAN)) {
+                worst = state;
+            }
+        }
+        return worst;
     }
 
     /**

@@ -3,20 +3,27 @@ package dev.securebuild.provenance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.yaml.PositionedNode;
 
 /**
  * DSSE, the Dead Simple Signing Envelope (github.com/secure-systems-lab/dsse, protocol and envelope v1): a payload, its
@@ -81,6 +88,31 @@ public final class Dsse {
         return new Envelope(payloadType, payload, List.of(new Signature(signer.fingerprint(), signer.signMessage(pae(payloadType, payload)))));
     }
 
+    /** More than the provenance of a module with thousands of dependencies needs; a larger file is not read. */
+    public static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+    /**
+     * Reads a JSON Lines file of envelopes, bounded in size and strictly UTF-8.
+     *
+     * @throws NoSuchFileException when there is no such file
+     * @throws InvalidEnvelopeException naming the file (and the line) and what was expected
+     */
+    public static List<Envelope> readLines(Path file) throws IOException, InvalidEnvelopeException {
+        byte[] bytes;
+        try {
+            bytes = BoundedFiles.read(file, MAX_FILE_BYTES);
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new InvalidEnvelopeException(e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidEnvelopeException(file + " is not UTF-8 text: expected one DSSE envelope (JSON) per line");
+        }
+        return parseLines(text, file.toString());
+    }
+
     /**
      * Reads a JSON Lines file of envelopes (blank lines are skipped).
      *
@@ -106,8 +138,10 @@ public final class Dsse {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
-        } catch (JsonParseException e) {
-            throw new InvalidEnvelopeException(where + ", column " + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            // A parser limit (nesting depth, string length) has no location of its own.
+            throw new InvalidEnvelopeException(where + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr())
+                    + ": not JSON: " + PositionedNode.parserProblem(e));
         } catch (IOException e) {
             throw new InvalidEnvelopeException(where + ": not JSON: " + e.getMessage());
         }
@@ -153,10 +187,10 @@ public final class Dsse {
         }
     }
 
-    /** A file that is not a DSSE envelope. */
+    /** A file that is not a DSSE envelope; the message, which may quote the file, is escaped. */
     public static final class InvalidEnvelopeException extends Exception {
         public InvalidEnvelopeException(String message) {
-            super(message);
+            super(Printable.of(message));
         }
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.securebuild.secrets.Redaction;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * An in-toto Statement v1 whose predicate is SLSA Provenance v1, with our build type (docs/provenance.md describes
@@ -61,8 +62,55 @@ public record Provenance(List<Subject> subjects, ExternalParameters externalPara
         }
     }
 
-    /** What the person or CI job that started the build chose; each value redacted. */
-    public record ExternalParameters(List<String> goals, List<String> profiles, Map<String, String> userProperties, Source source) {
+    /**
+     * The git working tree the sources were read from, against the commit it was checked out at: the names (never the
+     * content) of the tracked files that differ, at most {@link #MAX_LISTED}, their number, and the number of untracked
+     * files that are not ignored. {@code incomplete} when git printed more than could be read: the counts are then
+     * lower bounds.
+     */
+    public record WorkingTree(List<String> modifiedFiles, int modifiedFileCount, int untrackedFileCount, boolean incomplete) {
+
+        public static final int MAX_LISTED = 100;
+
+        public WorkingTree {
+            modifiedFiles = modifiedFiles.stream().limit(MAX_LISTED).map(name -> Redaction.redact("workingTree.modifiedFile", name)).toList();
+        }
+
+        /** For a person: how many files differ, the first names (escaped for a log), how many are untracked. */
+        public String describe() {
+            StringBuilder text = new StringBuilder();
+            text.append(modifiedFileCount).append(modifiedFileCount == 1 ? " tracked file differs" : " tracked files differ").append(" from the commit");
+            if (!modifiedFiles.isEmpty()) {
+                int shown = Math.min(modifiedFiles.size(), 10);
+                text.append(" (").append(String.join(", ", modifiedFiles.subList(0, shown).stream().map(Printable::of).toList()))
+                        .append(modifiedFileCount > shown ? ", ..." : "").append(")");
+            }
+            text.append(", ").append(untrackedFileCount).append(untrackedFileCount == 1 ? " untracked file" : " untracked files");
+            if (incomplete) {
+                text.append(" (at least: git listed more than could be read)");
+            }
+            return text.toString();
+        }
+
+        /** Nothing differs from the commit: the commit is the source. */
+        public boolean clean() {
+            return modifiedFileCount == 0 && untrackedFileCount == 0 && !incomplete;
+        }
+    }
+
+    /**
+     * What the person or CI job that started the build chose; each value redacted.
+     *
+     * @param workingTree the state of the git working tree; null when git could not tell
+     */
+    public record ExternalParameters(List<String> goals, List<String> profiles, Map<String, String> userProperties, Source source,
+                                     WorkingTree workingTree) {
+
+        /** Without a working tree state: git could not tell. */
+        public ExternalParameters(List<String> goals, List<String> profiles, Map<String, String> userProperties, Source source) {
+            this(goals, profiles, userProperties, source, null);
+        }
+
         public ExternalParameters {
             goals = goals.stream().map(goal -> Redaction.redact("goal", goal)).toList();
             profiles = profiles.stream().map(profile -> Redaction.redact("profile", profile)).toList();
@@ -114,6 +162,18 @@ public record Provenance(List<Subject> subjects, ExternalParameters externalPara
                     json.writeObjectFieldStart("digest");
                     json.writeStringField("gitCommit", source.commit());
                     json.writeEndObject();
+                }
+                json.writeEndObject();
+            }
+            WorkingTree tree = externalParameters.workingTree();
+            if (tree != null) {
+                json.writeObjectFieldStart("workingTree");
+                json.writeBooleanField("clean", tree.clean());
+                writeList(json, "modifiedFiles", tree.modifiedFiles());
+                json.writeNumberField("modifiedFileCount", tree.modifiedFileCount());
+                json.writeNumberField("untrackedFileCount", tree.untrackedFileCount());
+                if (tree.incomplete()) {
+                    json.writeBooleanField("incomplete", true);
                 }
                 json.writeEndObject();
             }

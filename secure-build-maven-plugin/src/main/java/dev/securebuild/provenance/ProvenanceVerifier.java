@@ -25,6 +25,7 @@ import dev.securebuild.shared.digest.FileDigest;
 import dev.securebuild.shared.digest.OnePassReader;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.MessageKey;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Checks a provenance file: each envelope's payload type, its signature by a trusted key (over the PAE, with the
@@ -46,7 +47,8 @@ public final class ProvenanceVerifier {
      * One problem.
      *
      * @param file     the file it is about: a subject's name, or the provenance file
-     * @param check    {@code payloadType}, {@code signature}, {@code statement}, {@code digest}, {@code missing} or {@code uncovered}
+     * @param check    {@code payloadType}, {@code signature}, {@code statement}, {@code digest}, {@code missing}, {@code uncovered}
+     *                 or {@code source}
      * @param expected what the provenance says (or what was expected), may be null
      * @param actual   what was found, may be null
      */
@@ -57,8 +59,19 @@ public final class ProvenanceVerifier {
         }
     }
 
-    /** The outcome: the subjects whose digests matched, the keys whose signatures verified, the failures. */
-    public record Result(List<String> verifiedSubjects, Set<String> signedBy, List<Failure> failures) {
+    /**
+     * What one statement records of the working tree its sources were read from.
+     *
+     * @param where which envelope of which file
+     * @param tree  the recorded state; null when the statement does not say (no git work tree, no git, an older version)
+     */
+    public record SourceState(String where, Provenance.WorkingTree tree) {}
+
+    /**
+     * The outcome: the subjects whose digests matched, the keys whose signatures verified, the failures, and what
+     * each statement says of its sources.
+     */
+    public record Result(List<String> verifiedSubjects, Set<String> signedBy, List<Failure> failures, List<SourceState> sources) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -69,13 +82,23 @@ public final class ProvenanceVerifier {
 
     private final Keys keys;
     private final Function<String, Path> files;
+    private final boolean requireCleanSource;
 
     /**
      * @param files where the file a subject names is (the subject's name in, the path out); null for a name not known
      */
     public ProvenanceVerifier(Keys keys, Function<String, Path> files) {
+        this(keys, files, false);
+    }
+
+    /**
+     * @param requireCleanSource a statement that records a working tree with uncommitted changes, or that does not say,
+     *                           is a failure (check {@code source})
+     */
+    public ProvenanceVerifier(Keys keys, Function<String, Path> files, boolean requireCleanSource) {
         this.keys = keys;
         this.files = files;
+        this.requireCleanSource = requireCleanSource;
     }
 
     /**
@@ -87,12 +110,13 @@ public final class ProvenanceVerifier {
         List<String> verified = new ArrayList<>();
         Set<String> signedBy = new LinkedHashSet<>();
         Set<String> covered = new LinkedHashSet<>();
+        List<SourceState> sources = new ArrayList<>();
         for (int i = 0; i < envelopes.size(); i++) {
             Dsse.Envelope envelope = envelopes.get(i);
             String where = provenanceName + (envelopes.size() == 1 ? "" : " (envelope " + (i + 1) + ")");
             if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
                 failures.add(new Failure(provenanceName, "payloadType", Dsse.IN_TOTO_PAYLOAD_TYPE, envelope.payloadType(),
-                        where + ": payloadType is '" + envelope.payloadType() + "', expected '" + Dsse.IN_TOTO_PAYLOAD_TYPE + "'"));
+                        where + ": payloadType is '" + Printable.abbreviated(envelope.payloadType()) + "', expected '" + Dsse.IN_TOTO_PAYLOAD_TYPE + "'"));
                 continue;
             }
             checkSignatures(where, provenanceName, envelope, signedBy, failures);
@@ -107,36 +131,70 @@ public final class ProvenanceVerifier {
                     verified.add(name);
                 }
             }
+            checkSource(where, provenanceName, statement, sources, failures);
         }
         for (String name : mustCover) {
             if (!covered.contains(name)) {
                 failures.add(new Failure(name, "uncovered", null, null,
-                        name + ": the build produced it, but no subject of " + provenanceName + " names it"));
+                        Printable.abbreviated(name) + ": the build produced it, but no subject of " + provenanceName + " names it"));
             }
         }
-        return new Result(verified, signedBy, failures);
+        return new Result(verified, signedBy, failures, sources);
     }
 
+    /** Reads what the statement says of its sources; with requireCleanSource, anything but a clean tree fails. */
+    private void checkSource(String where, String provenanceName, JsonNode statement, List<SourceState> sources, List<Failure> failures) {
+        Provenance.WorkingTree tree;
+        try {
+            tree = RecordedWorkingTree.read(statement);
+        } catch (IllegalArgumentException e) {
+            failures.add(statementFailure(provenanceName, where + ": " + e.getMessage()));
+            return;
+        }
+        sources.add(new SourceState(where, tree));
+        if (!requireCleanSource) {
+            return;
+        }
+        if (tree == null) {
+            failures.add(new Failure(provenanceName, "source", "clean", "unknown", where + ": the provenance does not say whether its sources"
+                    + " were committed (no " + RecordedWorkingTree.FIELD + ": built outside a git work tree, without git, or by an earlier"
+                    + " version), and a clean source is required"));
+        } else if (!tree.clean()) {
+            failures.add(new Failure(provenanceName, "source", "clean", "dirty", where + ": built from a git working tree with uncommitted"
+                    + " changes (" + tree.describe() + "), and a clean source is required"));
+        }
+    }
+
+    /**
+     * DSSE lets an envelope carry signatures for different verifiers: one by a key we do not know or do not trust
+     * does not count, and does not fail the envelope when a trusted one verifies. But a signature that names a trusted
+     * key and does not verify is a failure even beside a good one: our key did not make it, or the envelope changed.
+     */
     private void checkSignatures(String where, String provenanceName, Dsse.Envelope envelope, Set<String> signedBy, List<Failure> failures)
             throws SigningException {
         byte[] pae = Dsse.pae(envelope.payloadType(), envelope.payload());
         List<String> problems = new ArrayList<>();
+        List<String> badTrusted = new ArrayList<>();
         boolean good = false;
         for (Dsse.Signature signature : envelope.signatures()) {
-            String keyid = signature.keyid();
-            MessageKey key = keyid.isBlank() ? null : keys.find(keyid);
+            String keyid = Printable.abbreviated(signature.keyid());
+            MessageKey key = keyid.isBlank() ? null : keys.find(signature.keyid());
             if (key == null) {
                 problems.add("key " + (keyid.isBlank() ? "(no keyid)" : keyid) + " is not among the known keys");
             } else if (!keys.trusted(key)) {
                 problems.add("key " + keyid + " is not trusted");
             } else if (!key.verify(pae, signature.sig())) {
-                problems.add("the signature by " + keyid + " does not verify (payload or signature changed)");
+                badTrusted.add("the signature by " + keyid + " does not verify (payload or signature changed)");
             } else {
                 good = true;
                 signedBy.add(key.fingerprint());
             }
         }
-        if (!good) {
+        if (!badTrusted.isEmpty()) {
+            failures.add(new Failure(provenanceName, "signature", "every signature by a trusted key verifies", String.join("; ", badTrusted),
+                    where + (good ? ": a signature by a trusted key does not verify, beside a good one: " : ": no valid signature by a trusted key: ")
+                            + String.join("; ", badTrusted) + (problems.isEmpty() || good ? "" : "; " + String.join("; ", problems))));
+        } else if (!good) {
             failures.add(new Failure(provenanceName, "signature", "a valid signature by a trusted key", String.join("; ", problems),
                     where + ": no valid signature by a trusted key: " + String.join("; ", problems)));
         }
@@ -149,10 +207,10 @@ public final class ProvenanceVerifier {
             node = MAPPER.readTree(payload);
         } catch (JsonParseException e) {
             failures.add(statementFailure(provenanceName, where + ": the payload is not JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()));
+                    + ", column " + e.getLocation().getColumnNr() + "): " + Printable.abbreviated(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
-            failures.add(statementFailure(provenanceName, where + ": the payload is not JSON: " + e.getMessage()));
+            failures.add(statementFailure(provenanceName, where + ": the payload is not JSON: " + Printable.abbreviated(e.getMessage())));
             return null;
         }
         if (node == null || !node.isObject()) {
@@ -198,23 +256,23 @@ public final class ProvenanceVerifier {
         }
         if (expected.isEmpty()) {
             failures.add(new Failure(name, "statement", "sha256 or sha512", String.join(",", fieldNames(digest)),
-                    name + ": its subject gives no sha256 or sha512 digest"));
+                    Printable.abbreviated(name) + ": its subject gives no sha256 or sha512 digest"));
             return false;
         }
         Path file = files.apply(name);
         if (file == null || !Files.isRegularFile(file)) {
             failures.add(new Failure(name, "missing", null, null,
-                    name + ": the provenance names it, but " + (file == null ? "this build has no such file" : file + " does not exist")));
+                    Printable.abbreviated(name) + ": the provenance names it, but " + (file == null ? "this build has no such file" : Printable.of(file.toString()) + " does not exist")));
             return false;
         }
         FileDigest actual;
         try {
             actual = OnePassReader.read(file, EnumSet.copyOf(expected.keySet()));
         } catch (NoSuchFileException e) {
-            failures.add(new Failure(name, "missing", null, null, name + ": " + file + " does not exist"));
+            failures.add(new Failure(name, "missing", null, null, Printable.abbreviated(name) + ": " + Printable.of(file.toString()) + " does not exist"));
             return false;
         } catch (IOException e) {
-            failures.add(new Failure(name, "missing", null, null, name + ": cannot read " + file + ": " + e.getMessage()));
+            failures.add(new Failure(name, "missing", null, null, Printable.abbreviated(name) + ": cannot read " + Printable.of(file.toString()) + ": " + Printable.of(e.getMessage())));
             return false;
         }
         boolean matches = true;
@@ -222,8 +280,8 @@ public final class ProvenanceVerifier {
             String found = actual.hex(entry.getKey());
             if (!found.equals(entry.getValue())) {
                 matches = false;
-                failures.add(new Failure(name, "digest", entry.getValue(), found, name + ": " + entry.getKey().jcaName() + " of " + file
-                        + " is " + found + ", the provenance says " + entry.getValue()));
+                failures.add(new Failure(name, "digest", entry.getValue(), found, Printable.abbreviated(name) + ": " + entry.getKey().jcaName() + " of " + Printable.of(file.toString())
+                        + " is " + found + ", the provenance says " + Printable.abbreviated(entry.getValue())));
             }
         }
         return matches;
@@ -240,6 +298,6 @@ public final class ProvenanceVerifier {
     }
 
     private static String quoted(String value) {
-        return value == null ? "missing" : "'" + value + "'";
+        return value == null ? "missing" : "'" + Printable.abbreviated(value) + "'";
     }
 }

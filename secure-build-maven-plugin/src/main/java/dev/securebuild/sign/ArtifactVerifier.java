@@ -16,6 +16,7 @@ import java.util.Set;
 
 import dev.securebuild.shared.concurrent.Parallel;
 import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.signer.pgp.DetachedSignatures;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
 
@@ -101,7 +102,7 @@ public final class ArtifactVerifier {
         boolean hasSignature = target.signature() != null && Files.isRegularFile(target.signature());
         try (InputStream in = new DigestingStream(Files.newInputStream(target.file()), digests.values())) {
             if (hasSignature) {
-                signature = new SignatureVerifier().verify(Files.readAllBytes(target.signature()), in, knownKeys);
+                signature = new SignatureVerifier().verify(DetachedSignatures.readFile(target.signature()), in, knownKeys);
             }
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
@@ -132,11 +133,16 @@ public final class ArtifactVerifier {
         if (signature.status() == SignatureVerifier.Status.UNKNOWN_KEY) {
             return new Line(target.name(), Status.UNTRUSTED_KEY, "signature " + signature.detail() + " (" + checked + ")");
         }
-        if (!trustedFingerprints.contains(signature.primaryFingerprint()) && !trustedFingerprints.contains(signature.signingKeyFingerprint())) {
-            return new Line(target.name(), Status.UNTRUSTED_KEY, "good signature by key " + signature.signingKeyFingerprint()
-                    + ", which is not trusted (" + checked + ")");
+        // Every signature of the file counts: one by a known but untrusted key beside a trusted one is not trusted.
+        for (SignatureVerifier.Signer signer : signature.signers()) {
+            if (!trustedFingerprints.contains(signer.primaryFingerprint()) && !trustedFingerprints.contains(signer.signingKeyFingerprint())) {
+                return new Line(target.name(), Status.UNTRUSTED_KEY, "good signature by key " + signer.signingKeyFingerprint()
+                        + ", which is not trusted (" + checked + ")");
+            }
         }
-        return new Line(target.name(), Status.OK, "good signature by " + signature.signingKeyFingerprint() + ", " + checked);
+        String signers = String.join(", ", signature.signers().stream().map(SignatureVerifier.Signer::signingKeyFingerprint).toList());
+        return new Line(target.name(), Status.OK, (signature.signers().size() == 1 ? "good signature by " : "good signatures by ") + signers
+                + ", " + checked);
     }
 
     /** Feeds what the signature check reads into the checksum digests, so the file is read once. */

@@ -2,11 +2,12 @@ package dev.securebuild.sign;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.signer.pgp.PublicKeys;
 
 /**
  * Decides where the signing key comes from, in this order: environment {@code SECURE_BUILD_SIGNING_KEY}, a key file,
@@ -81,7 +82,7 @@ public final class KeySources {
 
     private static byte[] read(Path file, String description) throws SigningException {
         try {
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, PublicKeys.MAX_KEY_FILE_BYTES);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new SigningException("The " + description + " does not exist");
         } catch (IOException e) {

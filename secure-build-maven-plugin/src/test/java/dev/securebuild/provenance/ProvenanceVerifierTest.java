@@ -1,6 +1,7 @@
 package dev.securebuild.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,37 @@ class ProvenanceVerifierTest {
     }
 
     @Test
+    void aSignatureByATrustedKeyThatDoesNotVerifyFailsEvenBesideAGoodOne() throws Exception {
+        Dsse.Envelope good = envelope(signer);
+        Dsse.Signature signature = good.signatures().get(0);
+        byte[] otherSig = Dsse.sign(signer, Dsse.IN_TOTO_PAYLOAD_TYPE, "{}".getBytes(StandardCharsets.UTF_8)).signatures().get(0).sig();
+        Dsse.Envelope twice = new Dsse.Envelope(good.payloadType(), good.payload(), List.of(signature, new Dsse.Signature(signature.keyid(), otherSig)));
+        ProvenanceVerifier.Result result = verifier().verify("p", List.of(twice), Set.of());
+        assertEquals(List.of("signature"), checks(result));
+        assertTrue(result.failures().get(0).message().startsWith("p: a signature by a trusted key does not verify, beside a good one: the signature by "
+                + signer.fingerprint() + " does not verify"), result.failures().toString());
+    }
+
+    @Test
+    void aSignatureByAnUnknownOrUntrustedKeyBesideAGoodOneDoesNotCountAndDoesNotFail() throws Exception {
+        // DSSE: an envelope may carry signatures for other verifiers.
+        Dsse.Envelope good = envelope(signer);
+        PgpSigner other = new PgpSigner(TestKeys.load(TestKeys.ecdsaP256()), Clock.systemUTC());
+        Dsse.Signature untrusted = Dsse.sign(other, Dsse.IN_TOTO_PAYLOAD_TYPE, good.payload()).signatures().get(0);
+        Dsse.Signature unknown = new Dsse.Signature("0123456789ABCDEF0123456789ABCDEF01234567\n[INFO] BUILD SUCCESS", new byte[] {1, 2, 3});
+        Dsse.Envelope envelope = new Dsse.Envelope(good.payloadType(), good.payload(), List.of(untrusted, good.signatures().get(0), unknown));
+        ProvenanceVerifier.Result result = verifier().verify("p", List.of(envelope), Set.of());
+        assertEquals(List.of(), result.failures());
+        assertEquals(Set.of(signer.fingerprint()), result.signedBy());
+
+        // Alone, they fail, and the keyid taken from the envelope is shown escaped.
+        result = verifier().verify("p", List.of(new Dsse.Envelope(good.payloadType(), good.payload(), List.of(unknown))), Set.of());
+        assertTrue(result.failures().get(0).message().contains("01234567\\n[INFO] BUILD SUCCESS is not among the known keys"),
+                result.failures().toString());
+        assertTrue(!result.failures().get(0).message().contains("\n"), "no line break from the input");
+    }
+
+    @Test
     void wrongTypesMissingFilesAndUncoveredOutputs() throws Exception {
         Dsse.Envelope good = envelope(signer);
         Dsse.Envelope wrongType = Dsse.sign(signer, "application/json", good.payload());
@@ -116,7 +148,64 @@ class ProvenanceVerifierTest {
         assertEquals("demo-1.0-sources.jar: the build produced it, but no subject of p names it", result.failures().get(1).message());
     }
 
+    @Test
+    void aDirtyWorkingTreeIsReportedAndFailsOnlyWhenACleanSourceIsRequired() throws Exception {
+        Provenance.WorkingTree dirty = new Provenance.WorkingTree(List.of("src/App.java"), 1, 2, false);
+        Dsse.Envelope envelope = envelope(signer, dirty);
+
+        ProvenanceVerifier.Result lenient = verifier(false).verify("p", List.of(envelope), Set.of());
+        assertEquals(List.of(), lenient.failures());
+        assertEquals(1, lenient.sources().size());
+        assertEquals(dirty, lenient.sources().get(0).tree());
+
+        ProvenanceVerifier.Result strict = verifier(true).verify("p", List.of(envelope), Set.of());
+        assertEquals(List.of("source"), checks(strict));
+        assertEquals("p: built from a git working tree with uncommitted changes (1 tracked file differs from the commit (src/App.java),"
+                + " 2 untracked files), and a clean source is required", strict.failures().get(0).message());
+
+        Provenance.WorkingTree clean = new Provenance.WorkingTree(List.of(), 0, 0, false);
+        ProvenanceVerifier.Result committed = verifier(true).verify("p", List.of(envelope(signer, clean)), Set.of());
+        assertEquals(List.of(), committed.failures());
+        assertTrue(committed.sources().get(0).tree().clean());
+    }
+
+    @Test
+    void aProvenanceThatDoesNotSayIsUnknownAndFailsWhenACleanSourceIsRequired() throws Exception {
+        ProvenanceVerifier.Result lenient = verifier(false).verify("p", List.of(envelope(signer)), Set.of());
+        assertEquals(List.of(), lenient.failures());
+        assertEquals(null, lenient.sources().get(0).tree());
+        ProvenanceVerifier.Result strict = verifier(true).verify("p", List.of(envelope(signer)), Set.of());
+        assertEquals(List.of("source"), checks(strict));
+        assertTrue(strict.failures().get(0).message().startsWith("p: the provenance does not say whether its sources were committed"),
+                strict.failures().toString());
+    }
+
+    @Test
+    void aWorkingTreeRecordThatContradictsItselfOrHasTheWrongShapeIsRefused() throws Exception {
+        String good = new String(envelope(signer, new Provenance.WorkingTree(List.of("a"), 1, 0, false)).payload(), StandardCharsets.UTF_8);
+        for (String[] edit : new String[][] {
+                {"\"clean\":false", "\"clean\":true"},
+                {"\"clean\":false", "\"clean\":\"no\""},
+                {"\"modifiedFileCount\":1", "\"modifiedFileCount\":-1"},
+                {"\"modifiedFileCount\":1", "\"modifiedFileCount\":0"},
+                {"\"modifiedFiles\":[\"a\"]", "\"modifiedFiles\":[1]"},
+                {"\"untrackedFileCount\":0", "\"untrackedFileCount\":0,\"x\\nforged\":1"}}) {
+            assertTrue(good.contains(edit[0]), edit[0] + " in " + good);
+            byte[] payload = good.replace(edit[0], edit[1]).getBytes(StandardCharsets.UTF_8);
+            ProvenanceVerifier.Result result = verifier(false).verify("p", List.of(Dsse.sign(signer, Dsse.IN_TOTO_PAYLOAD_TYPE, payload)), Set.of());
+            assertEquals(List.of("statement"), checks(result), edit[1]);
+            String message = result.failures().get(0).message();
+            assertTrue(message.startsWith("p: predicate.buildDefinition.externalParameters.workingTree"), message);
+            assertFalse(message.contains("\n"), message);
+            assertEquals(List.of(), result.sources(), "a refused record is not read as any state");
+        }
+    }
+
     private ProvenanceVerifier verifier() {
+        return verifier(false);
+    }
+
+    private ProvenanceVerifier verifier(boolean requireCleanSource) {
         return new ProvenanceVerifier(new ProvenanceVerifier.Keys() {
             @Override
             public MessageKey find(String keyid) throws SigningException {
@@ -127,13 +216,17 @@ class ProvenanceVerifierTest {
             public boolean trusted(MessageKey key) {
                 return trusted.contains(key.primaryFingerprint());
             }
-        }, name -> folder.resolve(name));
+        }, name -> folder.resolve(name), requireCleanSource);
     }
 
     private Dsse.Envelope envelope(PgpSigner by) throws Exception {
+        return envelope(by, null);
+    }
+
+    private Dsse.Envelope envelope(PgpSigner by, Provenance.WorkingTree workingTree) throws Exception {
         Provenance provenance = new Provenance(
                 Subjects.of(List.of(new Subjects.Named("demo-1.0.pom", pom), new Subjects.Named("demo-1.0.jar", jar))),
-                new Provenance.ExternalParameters(List.of("verify"), List.of(), Map.of(), null), Map.of(), List.of(),
+                new Provenance.ExternalParameters(List.of("verify"), List.of(), Map.of(), null, workingTree), Map.of(), List.of(),
                 new Provenance.RunDetails(BuildEnvironment.LOCAL_BUILDER, Map.of(), "urn:uuid:x", Instant.EPOCH, Instant.EPOCH));
         return Dsse.sign(by, Dsse.IN_TOTO_PAYLOAD_TYPE, provenance.toJson());
     }

@@ -102,6 +102,56 @@ class ArtifactVerifierTest {
     }
 
     @Test
+    void aGoodSignatureBesideAnotherFilesSignatureIsBad() throws Exception {
+        // The .asc of the POM appended to the jar's: every signature in the file must verify, as gpgv requires.
+        appendSignatures("lib-1.0.jar.asc", Files.readAllBytes(folder.resolve("lib-1.0.pom.asc")));
+        ArtifactVerifier.Line line = verify(known, trusted, false).get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.BAD, line.status(), line.toString());
+        assertTrue(line.detail().contains("holds 2 signatures") && line.detail().contains("does not match the file"), line.detail());
+    }
+
+    @Test
+    void aSecondGoodSignatureByAKnownButUntrustedKeyIsUntrusted() throws Exception {
+        java.security.MessageDigest digest = DigestAlgorithm.SHA512.newMessageDigest();
+        digest.update(Files.readAllBytes(folder.resolve("lib-1.0.jar")));
+        appendSignatures("lib-1.0.jar.asc", new PgpSigner(TestKeys.load(TestKeys.rsa()), Clock.systemUTC()).sign(digest));
+        PublicKeys both = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
+        both.addAll(PublicKeys.parse(TestKeys.rsa().armoredPublicKey(), "test"));
+
+        ArtifactVerifier.Line line = verify(both, trusted, false).get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.UNTRUSTED_KEY, line.status(), line.toString());
+        assertTrue(line.detail().contains(TestKeys.rsa().fingerprint()), line.detail());
+
+        ArtifactVerifier.Line bothTrusted = verify(both, Set.of(TestKeys.ed25519().fingerprint(), TestKeys.rsa().fingerprint()), false).get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.OK, bothTrusted.status(), bothTrusted.toString());
+        assertTrue(bothTrusted.detail().startsWith("good signatures by " + TestKeys.ed25519().fingerprint() + ", " + TestKeys.rsa().fingerprint()),
+                bothTrusted.detail());
+    }
+
+    @Test
+    void aSignatureFileLargerThanASignatureCanBeIsBadWithoutBeingRead() throws Exception {
+        Files.write(folder.resolve("lib-1.0.jar.asc"), new byte[dev.securebuild.shared.signer.pgp.DetachedSignatures.MAX_FILE_SIZE + 1]);
+        ArtifactVerifier.Line line = verify(known, trusted, false).get("lib-1.0.jar");
+        assertEquals(ArtifactVerifier.Status.BAD, line.status(), line.toString());
+        assertTrue(line.detail().contains("lib-1.0.jar.asc is larger than 1048576 bytes"), line.detail());
+    }
+
+    /** Appends the packets of an armored signature to an armored signature file, in one armored block. */
+    private void appendSignatures(String signatureFile, byte[] armored) throws Exception {
+        java.io.ByteArrayOutputStream packets = new java.io.ByteArrayOutputStream();
+        for (byte[] part : List.of(Files.readAllBytes(folder.resolve(signatureFile)), armored)) {
+            try (var in = org.bouncycastle.openpgp.PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(part))) {
+                packets.writeBytes(in.readAllBytes());
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var armor = org.bouncycastle.bcpg.ArmoredOutputStream.builder().clearHeaders().build(out)) {
+            armor.write(packets.toByteArray());
+        }
+        Files.write(folder.resolve(signatureFile), out.toByteArray());
+    }
+
+    @Test
     void requiredChecksumsMustBeThere() throws Exception {
         for (String name : List.of("lib-1.0.jar.sha256", "lib-1.0.jar.sha512", "SHA256SUMS", "SHA512SUMS")) {
             Files.delete(folder.resolve(name));

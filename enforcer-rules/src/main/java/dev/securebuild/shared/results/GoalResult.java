@@ -28,6 +28,7 @@ public final class GoalResult {
     private final String summary;
     private final List<ResultException> exceptions;
     private final String details;
+    private final SourceTree sourceTree;
 
     /**
      * @param check      what was checked ({@code sign}, {@code findings}, {@code reproducible}, ...): the release gate's unit
@@ -44,6 +45,16 @@ public final class GoalResult {
      */
     public GoalResult(String check, String goal, String project, List<String> modules, String version, Instant time, Verdict verdict,
                       String summary, List<ResultException> exceptions, String details) {
+        this(check, goal, project, modules, version, time, verdict, summary, exceptions, details, null);
+    }
+
+    /**
+     * @param sourceTree whether the sources built were those of a commit, for the goals that know (provenance,
+     *                   verify-provenance); null for the others
+     */
+    public GoalResult(String check, String goal, String project, List<String> modules, String version, Instant time, Verdict verdict,
+                      String summary, List<ResultException> exceptions, String details, SourceTree sourceTree) {
+        this.sourceTree = sourceTree;
         this.check = Objects.requireNonNull(check, "check");
         this.goal = Objects.requireNonNull(goal, "goal");
         this.project = Objects.requireNonNull(project, "project");
@@ -96,6 +107,11 @@ public final class GoalResult {
         return details;
     }
 
+    /** Whether the sources built were those of a commit; null when the goal does not say. */
+    public SourceTree sourceTree() {
+        return sourceTree;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -107,18 +123,20 @@ public final class GoalResult {
         GoalResult that = (GoalResult) other;
         return check.equals(that.check) && goal.equals(that.goal) && project.equals(that.project) && modules.equals(that.modules)
                 && Objects.equals(version, that.version) && time.equals(that.time) && verdict == that.verdict
-                && summary.equals(that.summary) && exceptions.equals(that.exceptions) && Objects.equals(details, that.details);
+                && summary.equals(that.summary) && exceptions.equals(that.exceptions) && Objects.equals(details, that.details)
+                && sourceTree == that.sourceTree;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(check, goal, project, modules, version, time, verdict, summary, exceptions, details);
+        return Objects.hash(check, goal, project, modules, version, time, verdict, summary, exceptions, details, sourceTree);
     }
 
     @Override
     public String toString() {
         return "GoalResult[check=" + check + ", goal=" + goal + ", project=" + project + ", modules=" + modules + ", version=" + version
-                + ", time=" + time + ", verdict=" + verdict + ", summary=" + summary + ", exceptions=" + exceptions + ", details=" + details + "]";
+                + ", time=" + time + ", verdict=" + verdict + ", summary=" + summary + ", exceptions=" + exceptions + ", details=" + details
+                + (sourceTree == null ? "" : ", sourceTree=" + sourceTree.label()) + "]";
     }
 
     /** pass, fail or warn, as written in the file. */
@@ -136,6 +154,28 @@ public final class GoalResult {
                 }
             }
             throw new IllegalArgumentException("expected pass, fail or warn; got \"" + text + "\"");
+        }
+    }
+
+    /**
+     * The working tree the build read its sources from: {@code clean} (what the commit holds), {@code dirty}
+     * (uncommitted changes or untracked files) or {@code unknown} (not a git work tree, git missing, or a provenance
+     * that does not say).
+     */
+    public enum SourceTree {
+        CLEAN, DIRTY, UNKNOWN;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static SourceTree parse(String text) {
+            for (SourceTree tree : values()) {
+                if (tree.label().equals(text)) {
+                    return tree;
+                }
+            }
+            throw new IllegalArgumentException("expected clean, dirty or unknown; got \"" + text + "\"");
         }
     }
 

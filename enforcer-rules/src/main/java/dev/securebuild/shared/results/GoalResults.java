@@ -1,6 +1,7 @@
 package dev.securebuild.shared.results;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.yaml.PositionedNode;
 
 /**
  * Writes and reads the result files: {@code <project>/target/secure-build/results/<goal>.json}, one per goal that
@@ -41,7 +44,7 @@ public final class GoalResults {
     private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> FIELDS = Set.of("format", "check", "goal", "project", "modules", "version", "time", "verdict",
-            "summary", "exceptions", "details");
+            "summary", "exceptions", "details", "sourceTree");
     private static final Set<String> EXCEPTION_FIELDS = Set.of("id", "reason", "approvedBy", "expires");
 
     private GoalResults() {}
@@ -99,6 +102,9 @@ public final class GoalResults {
                 }
                 json.writeEndArray();
                 json.writeStringField("details", result.details());
+                if (result.sourceTree() != null) {
+                    json.writeStringField("sourceTree", result.sourceTree().label());
+                }
                 json.writeEndObject();
                 json.writeRaw('\n');
             }
@@ -126,15 +132,23 @@ public final class GoalResults {
     /** Reads one result file, strictly. */
     public static GoalResult read(Path file) throws IOException {
         JsonNode root;
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
-            root = MAPPER.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new InvalidResultException(file + " at line " + parser.currentTokenLocation().getLineNr()
-                        + ": expected the end of the file after the result object");
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = PositionedNode.readBounded(in, file.toString(), (name, location, expected) -> new InvalidResultException(
+                    PositionedNode.message(name, location, expected)));
+        }
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            try {
+                root = MAPPER.readTree(parser);
+                if (parser.nextToken() != null) {
+                    throw new InvalidResultException(PositionedNode.message(file.toString(), parser.currentTokenLocation(),
+                            "expected the end of the file after the result object"));
+                }
+            } catch (JsonProcessingException e) {
+                // A parser limit (nesting depth, string length) has no location of its own: where the parser stopped.
+                throw new InvalidResultException(PositionedNode.message(file.toString(), e.getLocation() != null ? e.getLocation()
+                        : parser.currentLocation(), "not valid JSON (" + PositionedNode.parserProblem(e) + ")"));
             }
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidResultException(file + where + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
         return new Reading(file).result(root);
     }
@@ -154,7 +168,7 @@ public final class GoalResults {
             unknown(root, FIELDS, "the result");
             String format = text(root, "format", true);
             if (!GoalResult.FORMAT.equals(format)) {
-                throw error("format: expected \"" + GoalResult.FORMAT + "\"; got \"" + format + "\"");
+                throw error("format: expected \"" + GoalResult.FORMAT + "\"; got \"" + Printable.abbreviated(format) + "\"");
             }
             String check = name(root, "check");
             String goal = text(root, "goal", true);
@@ -167,7 +181,7 @@ public final class GoalResults {
                 }
                 for (JsonNode module : modulesNode) {
                     if (!module.isTextual() || module.asText().isBlank()) {
-                        throw error("modules: expected a list of groupId:artifactId; got " + module);
+                        throw error("modules: expected a list of groupId:artifactId; got " + Printable.abbreviated(module.toString()));
                     }
                     modules.add(module.asText());
                 }
@@ -178,13 +192,13 @@ public final class GoalResults {
             try {
                 time = Instant.parse(timeText);
             } catch (DateTimeParseException e) {
-                throw error("time: expected an ISO-8601 instant such as 2026-12-01T10:15:30Z; got \"" + timeText + "\"");
+                throw error("time: expected an ISO-8601 instant such as 2026-12-01T10:15:30Z; got \"" + Printable.abbreviated(timeText) + "\"");
             }
             GoalResult.Verdict verdict;
             try {
                 verdict = GoalResult.Verdict.parse(text(root, "verdict", true));
             } catch (IllegalArgumentException e) {
-                throw error("verdict: " + e.getMessage());
+                throw error("verdict: expected pass, fail or warn; got \"" + Printable.abbreviated(root.get("verdict").asText()) + "\"");
             }
             String summary = text(root, "summary", false);
             List<GoalResult.ResultException> exceptions = new ArrayList<>();
@@ -206,13 +220,20 @@ public final class GoalResults {
                 }
             }
             String details = text(root, "details", false);
-            return new GoalResult(check, goal, project, modules, version, time, verdict, summary, exceptions, details);
+            String sourceTreeText = text(root, "sourceTree", false);
+            GoalResult.SourceTree sourceTree;
+            try {
+                sourceTree = sourceTreeText == null ? null : GoalResult.SourceTree.parse(sourceTreeText);
+            } catch (IllegalArgumentException e) {
+                throw error("sourceTree: expected clean, dirty or unknown; got \"" + Printable.abbreviated(sourceTreeText) + "\"");
+            }
+            return new GoalResult(check, goal, project, modules, version, time, verdict, summary, exceptions, details, sourceTree);
         }
 
         private String name(JsonNode node, String field) throws InvalidResultException {
             String value = text(node, field, true);
             if (!NAME.matcher(value).matches()) {
-                throw error(field + ": expected a name in lower case with dashes (sign, findings, reproducible); got \"" + value + "\"");
+                throw error(field + ": expected a name in lower case with dashes (sign, findings, reproducible); got \"" + Printable.abbreviated(value) + "\"");
             }
             return value;
         }
@@ -231,7 +252,7 @@ public final class GoalResults {
                 return null;
             }
             if (!value.isTextual() || (required && value.asText().isBlank())) {
-                throw error(name + ": expected a" + (required ? " non-empty" : "") + " text; got " + value);
+                throw error(name + ": expected a" + (required ? " non-empty" : "") + " text; got " + Printable.abbreviated(value.toString()));
             }
             return value.asText();
         }
@@ -240,13 +261,14 @@ public final class GoalResults {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    throw error(where + ": unknown field \"" + name + "\"; expected " + String.join(", ", new TreeSet<>(allowed)));
+                    throw error(where + ": unknown field \"" + Printable.abbreviated(name) + "\"; expected " + String.join(", ", new TreeSet<>(allowed)));
                 }
             }
         }
 
+        /** Each value the message quotes from the file is escaped and abbreviated where it is quoted; the file's name here. */
         private InvalidResultException error(String message) {
-            return new InvalidResultException(file + ": " + message);
+            return new InvalidResultException(Printable.of(file.toString()) + ": " + message);
         }
     }
 

@@ -47,6 +47,17 @@ public final class Printable {
         return escaped.toString();
     }
 
+    /**
+     * A value quoted in a one-line message: escaped as by {@link #of}, and when longer than 200 characters only its
+     * start, followed by its length, so that a hostile input of millions of characters does not become the message.
+     */
+    public static String abbreviated(CharSequence text) {
+        if (text == null || text.length() <= 200) {
+            return of(text);
+        }
+        return of(text.subSequence(0, 200)) + "... (" + text.length() + " characters)";
+    }
+
     /** Whether the text prints as itself: nothing that {@link #of} would escape. */
     public static boolean isPrintable(CharSequence text) {
         return text == null || firstToEscape(text) < 0;

@@ -1,6 +1,7 @@
 package dev.securebuild.shared.yaml;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +10,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+
+import dev.securebuild.shared.text.Printable;
 
 /**
  * A YAML or JSON value as a tree that remembers where each key and value stood, so that every validation error can
@@ -21,6 +25,13 @@ import com.fasterxml.jackson.core.JsonToken;
 public final class PositionedNode {
 
     public enum Type { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
+
+    /**
+     * The most a file read this way may hold. SnakeYAML slows down quadratically on a long scalar, before any limit of
+     * Jackson's applies (a string of 30 million characters took over 20 seconds), so the bytes are bounded before
+     * parsing. An allow-list of 20,000 entries fits.
+     */
+    public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
     /** Makes the caller's exception for an error in {@code file} at {@code location}; {@code expected} says what went wrong. */
     @FunctionalInterface
@@ -147,7 +158,72 @@ public final class PositionedNode {
         return type == Type.NULL;
     }
 
-    /** How the value is named in messages: its text, or what kind of value it is. */
+    /** The bytes of a file read this way, refused (the caller's error, naming the file) beyond {@link #MAX_DOCUMENT_BYTES}. */
+    public static <E extends Exception> byte[] readBounded(InputStream in, String file, ErrorFactory<E> errors) throws IOException, E {
+        byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw errors.at(file, null, "the file is larger than " + MAX_DOCUMENT_BYTES + " bytes, far more than it should hold; it was not read");
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads a whole file that holds one document, one mapping (an allow-list, a policy): an empty file, a second
+     * document, and whatever the parser refuses (bad syntax, or its limits: nesting depth, string length) become the
+     * caller's error, naming the file and the position (where the parser stopped when its complaint has none).
+     *
+     * @param format   {@code JSON} or {@code YAML}, as messages name it
+     * @param what     what the file should hold, for an empty file ({@code a release gate policy})
+     * @param document how the end is named ({@code the policy})
+     */
+    public static <E extends Exception> PositionedNode readDocument(JsonParser parser, String file, String format, String what, String document,
+                                                                    ErrorFactory<E> errors) throws IOException, E {
+        try {
+            if (parser.nextToken() == null) {
+                throw errors.at(file, parser.currentLocation(), "the file is empty; expected " + what + ", a mapping that starts with version: 1");
+            }
+            PositionedNode root = read(parser, file, errors);
+            if (parser.nextToken() != null) {
+                throw errors.at(file, parser.currentTokenLocation(), "expected the end of " + document + " (one document, one mapping)");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw errors.at(file, e.getLocation() != null ? e.getLocation() : parser.currentLocation(),
+                    "not valid " + format + " (" + parserProblem(e) + ")");
+        }
+    }
+
+    /**
+     * The one form of a loader's error: {@code FILE at line L, column C: EXPECTED}, escaped as a whole, for the
+     * expectation may quote a key or a value of the file, and the file's name is an input too.
+     */
+    public static String message(String file, JsonLocation location, String expected) {
+        String where = location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return Printable.of(file + where + ": " + expected);
+    }
+
+    /**
+     * What the parser (Jackson, or SnakeYAML through it) said, as one line: SnakeYAML's excerpt of the input below its
+     * words (indented lines, and the mark {@code in 'reader', line L, column C}) is left out; the position is named by
+     * {@link #message} from the exception's location.
+     */
+    public static String parserProblem(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        List<String> words = new ArrayList<>();
+        for (String line : original.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                words.add(line.strip());
+            }
+        }
+        return String.join("; ", words);
+    }
+
+    /** A value quoted in a message: whole when short, else its start and its length (a message is one line of a log). */
+    private static String abbreviated(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
+    }
+
+    /** How the value is named in messages: its text (the start of a long one), or what kind of value it is. */
     public String describe() {
         switch (type) {
             case OBJECT:
@@ -157,9 +233,9 @@ public final class PositionedNode {
             case NULL:
                 return "nothing (null)";
             case STRING:
-                return "\"" + text + "\"";
+                return "\"" + abbreviated(text) + "\"";
             default:
-                return text;
+                return abbreviated(text);
         }
     }
 }

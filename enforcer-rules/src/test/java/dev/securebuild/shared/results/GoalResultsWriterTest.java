@@ -97,6 +97,28 @@ class GoalResultsWriterTest {
                 List.of(exception), null)));
     }
 
+    @Test
+    void theSourceTreeIsWrittenOnlyWhenAGoalKnowsItAndReadBackStrictly() throws IOException {
+        GoalResult dirty = new GoalResult("provenance", "provenance", "g:a", null, "1.0", Instant.parse("2026-12-01T10:15:30Z"),
+                GoalResult.Verdict.PASS, "signed", null, null, GoalResult.SourceTree.DIRTY);
+        Path file = GoalResults.write(folder, dirty);
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertEquals("dirty", json.get("sourceTree").asText());
+        assertEquals(dirty, GoalResults.read(file));
+        assertFalse(dirty.equals(new GoalResult("provenance", "provenance", "g:a", null, "1.0", Instant.parse("2026-12-01T10:15:30Z"),
+                GoalResult.Verdict.PASS, "signed", null, null, GoalResult.SourceTree.CLEAN)));
+
+        Path withoutIt = GoalResults.write(folder, new GoalResult("sign", "sign", "g:a", null, null,
+                Instant.EPOCH, GoalResult.Verdict.PASS, "", null, null));
+        assertFalse(new ObjectMapper().readTree(withoutIt.toFile()).has("sourceTree"));
+        assertEquals(null, GoalResults.read(withoutIt).sourceTree());
+
+        Files.write(file, new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\"dirty\"", "\"mostly clean\"")
+                .getBytes(StandardCharsets.UTF_8));
+        IOException e = assertThrows(GoalResults.InvalidResultException.class, () -> GoalResults.read(file));
+        assertTrue(e.getMessage().endsWith("sourceTree: expected clean, dirty or unknown; got \"mostly clean\""), e.getMessage());
+    }
+
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());

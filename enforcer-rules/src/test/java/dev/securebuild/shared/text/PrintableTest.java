@@ -52,4 +52,13 @@ class PrintableTest {
         assertNull(Printable.of(null));
         assertTrue(Printable.isPrintable(null));
     }
+
+    @Test
+    void aLongValueIsAbbreviatedToItsEscapedStartAndItsLength() {
+        assertEquals("short \\n", Printable.abbreviated("short \n"));
+        String longValue = "\n" + "x".repeat(1_000_000);
+        String shown = Printable.abbreviated(longValue);
+        assertEquals("\\n" + "x".repeat(199) + "... (1000001 characters)", shown);
+        assertNull(Printable.abbreviated(null));
+    }
 }

@@ -13,8 +13,14 @@ import java.util.Map;
  * @param required                     the checks each module must have a result for
  * @param waived                       checks not asked for, by name
  * @param approvalRequiredForExceptions whether GO-WITH-EXCEPTIONS needs {@code -Dsecure-build.approval=<ticket>}
+ * @param requireCleanSource           whether each module must have a result saying it was built from a git working tree
+ *                                     without uncommitted changes (the {@code sourceTree} of provenance or verify-provenance)
  */
-public record GatePolicy(String source, List<String> required, Map<String, Waiver> waived, boolean approvalRequiredForExceptions) {
+public record GatePolicy(String source, List<String> required, Map<String, Waiver> waived, boolean approvalRequiredForExceptions,
+                         boolean requireCleanSource) {
+
+    /** The name of the gate's row that says whether each module was built from committed sources. */
+    public static final String CLEAN_SOURCE = "clean-source";
 
     /** The checks the goals of secure-build (and the approvedDependencies rule) record. */
     public static final List<String> CHECKS = List.of("sign", "verify-signatures", "findings", "allowlist", "provenance",
@@ -24,6 +30,11 @@ public record GatePolicy(String source, List<String> required, Map<String, Waive
     public static final List<String> DEFAULT_REQUIRED = List.of("sign", "findings", "allowlist", "provenance", "reproducible");
 
     public static final GatePolicy DEFAULT = new GatePolicy("default policy", DEFAULT_REQUIRED, Map.of(), false);
+
+    /** A policy that does not ask for a clean source. */
+    public GatePolicy(String source, List<String> required, Map<String, Waiver> waived, boolean approvalRequiredForExceptions) {
+        this(source, required, waived, approvalRequiredForExceptions, false);
+    }
 
     public GatePolicy {
         required = List.copyOf(required);

@@ -1,6 +1,8 @@
 package dev.securebuild.provenance.gate;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,7 +15,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.securebuild.shared.yaml.PositionedNode;
@@ -33,6 +34,7 @@ import dev.securebuild.shared.yaml.PositionedNode;
  *     expires: 2027-06-30
  * approval:
  *   requiredForExceptions: true
+ * requireCleanSource: true
  * </pre>
  */
 public final class GatePolicyLoader {
@@ -45,18 +47,14 @@ public final class GatePolicyLoader {
     public static GatePolicy load(Path file) throws IOException {
         String name = file.toString();
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
-        try (JsonParser parser = (json ? JSON : YAML).createParser(file.toFile())) {
-            if (parser.nextToken() == null) {
-                throw InvalidGatePolicyException.at(name, parser.currentLocation(),
-                        "the file is empty; expected a release gate policy, a mapping that starts with version: 1");
-            }
-            PositionedNode root = PositionedNode.read(parser, name, InvalidGatePolicyException::at);
-            if (parser.nextToken() != null) {
-                throw InvalidGatePolicyException.at(name, parser.currentTokenLocation(), "expected the end of the policy (one document, one mapping)");
-            }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = PositionedNode.readBounded(in, name, InvalidGatePolicyException::at);
+        }
+        try (JsonParser parser = (json ? JSON : YAML).createParser(bytes)) {
+            PositionedNode root = PositionedNode.readDocument(parser, name, json ? "JSON" : "YAML", "a release gate policy", "the policy",
+                    InvalidGatePolicyException::at);
             return new Validation(name).policy(root);
-        } catch (JsonProcessingException e) {
-            throw InvalidGatePolicyException.at(name, e.getLocation(), "not valid " + (json ? "JSON" : "YAML") + " (" + e.getOriginalMessage() + ")");
         }
     }
 
@@ -69,8 +67,8 @@ public final class GatePolicyLoader {
         }
 
         GatePolicy policy(PositionedNode root) throws InvalidGatePolicyException {
-            object(root, "the policy", "a mapping with version, required, waived and approval");
-            keys(root, "the policy", List.of("version", "required", "waived", "approval"));
+            object(root, "the policy", "a mapping with version, required, waived, approval and requireCleanSource");
+            keys(root, "the policy", List.of("version", "required", "waived", "approval", "requireCleanSource"));
             PositionedNode version = root.fields().get("version");
             if (version == null) {
                 throw error(root.location(), "expected \"version: 1\" (the release gate policy schema version) in the policy");
@@ -117,7 +115,15 @@ public final class GatePolicyLoader {
                     approval = flag.booleanValue();
                 }
             }
-            return new GatePolicy(file, required, waived, approval);
+            boolean cleanSource = false;
+            PositionedNode cleanSourceNode = root.fields().get("requireCleanSource");
+            if (cleanSourceNode != null) {
+                if (cleanSourceNode.type() != PositionedNode.Type.BOOLEAN) {
+                    throw error(cleanSourceNode.location(), "requireCleanSource: expected true or false; got " + cleanSourceNode.describe());
+                }
+                cleanSource = cleanSourceNode.booleanValue();
+            }
+            return new GatePolicy(file, required, waived, approval, cleanSource);
         }
 
         private List<String> checks(PositionedNode node, String where) throws InvalidGatePolicyException {
@@ -195,8 +201,7 @@ public final class GatePolicyLoader {
         }
 
         static InvalidGatePolicyException at(String file, JsonLocation location, String expected) {
-            String where = location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return new InvalidGatePolicyException(file + where + ": " + expected);
+            return new InvalidGatePolicyException(PositionedNode.message(file, location, expected));
         }
     }
 }

@@ -40,6 +40,32 @@ public final class ReleaseGate {
         this.policy = policy;
     }
 
+    /**
+     * The row that says whether the module was built from committed sources, from every result of this build that
+     * knows (provenance, verify-provenance): any dirty or unknown is NO-GO, and so is no result that says.
+     */
+    private static GateDecision.Check cleanSource(String module, Map<String, List<GoalResult>> byCheck, List<String> noGo) {
+        List<GoalResult> saying = byCheck.values().stream().flatMap(List::stream).filter(r -> r.sourceTree() != null).toList();
+        List<String> goals = saying.stream().map(GoalResult::goal).distinct().toList();
+        if (saying.isEmpty()) {
+            String summary = "no result of this build says whether the sources were committed (run provenance or verify-provenance)";
+            noGo.add(module + ": " + GatePolicy.CLEAN_SOURCE + " is required and " + summary);
+            return new GateDecision.Check(GatePolicy.CLEAN_SOURCE, GateDecision.Status.MISSING, null, goals, summary, List.of(), null, true);
+        }
+        for (GoalResult.SourceTree bad : List.of(GoalResult.SourceTree.DIRTY, GoalResult.SourceTree.UNKNOWN)) {
+            GoalResult result = saying.stream().filter(r -> r.sourceTree() == bad).findFirst().orElse(null);
+            if (result != null) {
+                String summary = bad == GoalResult.SourceTree.DIRTY ? "built from a git working tree with uncommitted changes (" + result.goal() + ")"
+                        : "whether the sources were committed is unknown (" + result.goal() + ": no git work tree, or a provenance that does not say)";
+                noGo.add(module + ": " + GatePolicy.CLEAN_SOURCE + " is required, but " + summary + ": " + result.summary());
+                return new GateDecision.Check(GatePolicy.CLEAN_SOURCE, GateDecision.Status.FAIL, GoalResult.Verdict.FAIL, goals, summary,
+                        List.of(), null, true);
+            }
+        }
+        return new GateDecision.Check(GatePolicy.CLEAN_SOURCE, GateDecision.Status.PASS, GoalResult.Verdict.PASS, goals,
+                "built from committed sources", List.of(), null, true);
+    }
+
     public GateDecision decide(Inputs in) {
         List<String> noGo = new ArrayList<>();
         List<String> withExceptions = new ArrayList<>();
@@ -106,6 +132,9 @@ public final class ReleaseGate {
                 }
                 rows.add(new GateDecision.Check(check, status, worst.verdict(), goals, worst.summary(), details,
                         waiver == null ? null : waiver.reason(), required));
+            }
+            if (policy.requireCleanSource()) {
+                rows.add(cleanSource(module, byCheck, noGo));
             }
             modules.add(new GateDecision.Module(module, rows));
         }

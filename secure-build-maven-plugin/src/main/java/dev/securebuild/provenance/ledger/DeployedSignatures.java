@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.securebuild.shared.signer.pgp.DetachedSignatures;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
 
@@ -48,7 +49,7 @@ public final class DeployedSignatures {
             }
             SignatureVerifier.Outcome outcome;
             try (InputStream document = Files.newInputStream(file)) {
-                outcome = verifier.verify(Files.readAllBytes(signature), document, key);
+                outcome = verifier.verify(DetachedSignatures.readFile(signature), document, key);
             }
             if (outcome.status() == SignatureVerifier.Status.VALID) {
                 signed.add(name);

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.yaml.PositionedNode;
 
 /**
  * The ledger's line format ({@value #SCHEMA}), documented in docs/goals/verify-ledger.md.
@@ -203,8 +204,9 @@ public final class LedgerFormat {
                 throw new LedgerFormatException("there is more than one JSON value on the line");
             }
         } catch (JsonProcessingException e) {
-            throw new LedgerFormatException("it is not valid JSON (" + e.getOriginalMessage() + " at column "
-                    + e.getLocation().getColumnNr() + ")");
+            // A parser limit (nesting depth, string length) has no location of its own.
+            throw new LedgerFormatException("it is not valid JSON (" + PositionedNode.parserProblem(e)
+                    + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()) + ")");
         } catch (IOException e) {
             throw new LedgerFormatException("it cannot be read as JSON: " + e.getMessage());
         }

@@ -17,6 +17,7 @@ import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.CertificateKeys;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Checks a whole ledger, line by line: each line is a record of the documented form, signed by a trusted key over its
@@ -58,8 +59,12 @@ public final class LedgerVerifier {
         }
     }
 
-    /** The first broken line (1-based) and what is wrong with it. */
+    /** The first broken line (1-based) and what is wrong with it; the detail may quote the line, so it is escaped. */
     public record Problem(int line, Kind kind, String detail) {
+
+        public Problem {
+            detail = Printable.of(detail);
+        }
 
         public String message() {
             return "line " + line + ": " + kind.label() + ": " + detail;

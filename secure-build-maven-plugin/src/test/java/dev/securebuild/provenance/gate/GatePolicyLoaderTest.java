@@ -30,8 +30,10 @@ class GatePolicyLoaderTest {
                     expires: 2027-06-30
                 approval:
                   requiredForExceptions: true
+                requireCleanSource: true
                 """);
         assertEquals(List.of("sign", "findings", "provenance"), policy.required());
+        assertTrue(policy.requireCleanSource());
         assertEquals(new GatePolicy.Waiver("reproducible", "The rebuild runs nightly", LocalDate.of(2027, 6, 30)), policy.waiver("reproducible"));
         assertTrue(policy.approvalRequiredForExceptions());
         assertTrue(policy.waiver("reproducible").inForce(LocalDate.of(2027, 6, 30)));
@@ -44,6 +46,7 @@ class GatePolicyLoaderTest {
         assertEquals(GatePolicy.DEFAULT_REQUIRED, policy.required());
         assertTrue(policy.waived().isEmpty());
         assertFalse(policy.approvalRequiredForExceptions());
+        assertFalse(policy.requireCleanSource());
     }
 
     @Test
@@ -63,6 +66,7 @@ class GatePolicyLoaderTest {
         assertRejected("required: [sign]\n", "expected \"version: 1\"");
         assertRejected("version: 1\napproval:\n  requiredForExceptions: yes please\n", "line 3, column 26: approval.requiredForExceptions: expected true or false");
         assertRejected("version: 1\nrequired: [sign, sign]\n", "\"sign\" is listed twice");
+        assertRejected("version: 1\nrequireCleanSource: mostly\n", "line 2, column 21: requireCleanSource: expected true or false");
         assertRejected("version: 1\nversion: 1\n", "key \"version\" is given twice");
         assertRejected("", "the file is empty");
         assertRejected("version: 1\nrequired: [sign\n", "not valid YAML");

@@ -43,6 +43,39 @@ class ReleaseGateTest {
     }
 
     @Test
+    void aCleanSourceRequiredIsNoGoForADirtyUnknownOrUnsaidTreeAndGoForACleanOne() {
+        GatePolicy policy = new GatePolicy("p.yaml", List.of("provenance"), Map.of(), false, true);
+        java.util.function.Function<GoalResult.SourceTree, GoalResult> provenance = tree -> new GoalResult("provenance", "provenance", "g:a",
+                List.of("g:a"), "1.0", START.plusSeconds(5), Verdict.PASS, "Signed provenance; built from uncommitted changes: 1 tracked file differs",
+                List.of(), null, tree);
+
+        GateDecision dirty = decide(policy, List.of("g:a"), List.of(provenance.apply(GoalResult.SourceTree.DIRTY)), null);
+        assertEquals(GateDecision.Decision.NO_GO, dirty.decision());
+        assertEquals(GateDecision.Status.PASS, dirty.modules().get(0).check("provenance").status(), "the provenance itself was written");
+        assertEquals(GateDecision.Status.FAIL, dirty.modules().get(0).check(GatePolicy.CLEAN_SOURCE).status());
+        assertTrue(dirty.reasons().get(0).startsWith("g:a: clean-source is required, but built from a git working tree with uncommitted changes"
+                + " (provenance): Signed provenance;"), dirty.reasons().toString());
+
+        GateDecision unknown = decide(policy, List.of("g:a"), List.of(provenance.apply(GoalResult.SourceTree.UNKNOWN)), null);
+        assertEquals(GateDecision.Decision.NO_GO, unknown.decision());
+        assertTrue(unknown.reasons().get(0).contains("whether the sources were committed is unknown"), unknown.reasons().toString());
+
+        GateDecision unsaid = decide(policy, List.of("g:a"), List.of(result("g:a", "provenance", Verdict.PASS)), null);
+        assertEquals(GateDecision.Decision.NO_GO, unsaid.decision());
+        assertEquals(GateDecision.Status.MISSING, unsaid.modules().get(0).check(GatePolicy.CLEAN_SOURCE).status());
+
+        GateDecision clean = decide(policy, List.of("g:a"), List.of(provenance.apply(GoalResult.SourceTree.CLEAN)), null);
+        assertEquals(GateDecision.Decision.GO, clean.decision(), clean.reasons().toString());
+        assertEquals(GateDecision.Status.PASS, clean.modules().get(0).check(GatePolicy.CLEAN_SOURCE).status());
+
+        // Without the policy asking, a dirty tree is no reason: the provenance says it, the gate does not require it.
+        GateDecision notAsked = decide(new GatePolicy("p.yaml", List.of("provenance"), Map.of(), false), List.of("g:a"),
+                List.of(provenance.apply(GoalResult.SourceTree.DIRTY)), null);
+        assertEquals(GateDecision.Decision.GO, notAsked.decision());
+        assertNull(notAsked.modules().get(0).check(GatePolicy.CLEAN_SOURCE));
+    }
+
+    @Test
     void aRequiredCheckThatDidNotRunIsNoGo() {
         GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:a", "g:b"), List.of(result("g:a", "sign", Verdict.PASS),
                 result("g:a", "findings", Verdict.PASS), result("g:b", "sign", Verdict.PASS)), null);

@@ -57,4 +57,22 @@ class DeployedSignaturesTest {
         assertTrue(check.problems().get(0).startsWith("app-1.0.pom.asc: made by key " + someoneElse.fingerprint()), check.problems().get(0));
         assertTrue(check.problems().get(1).startsWith("app-1.0-javadoc.jar.asc: does not match the file"), check.problems().get(1));
     }
+
+    @Test
+    void aSignatureFileWithTheRecordsSignatureAndAnotherKeysDoesNotCount() throws Exception {
+        KeyGenerator.GeneratedKey organization = TestKeys.ed25519();
+        deploy("app-1.0.jar", "the jar", LedgerTest.signer(organization));
+        byte[] ours = Files.readAllBytes(deployed.get("app-1.0.jar.asc"));
+        deploy("app-1.0.jar", "the jar", LedgerTest.signer(TestKeys.rsa()));
+        byte[] theirs = Files.readAllBytes(deployed.get("app-1.0.jar.asc"));
+        // Two armored blocks in one file: the record's key's signature, then another key's.
+        Files.write(deployed.get("app-1.0.jar.asc"), (new String(ours, StandardCharsets.US_ASCII) + new String(theirs, StandardCharsets.US_ASCII))
+                .getBytes(StandardCharsets.US_ASCII));
+
+        DeployedSignatures.Check check = DeployedSignatures.check(deployed, List.of("app-1.0.jar"),
+                PublicKeys.parse(organization.armoredPublicKey(), "the organization's key"));
+
+        assertEquals(List.of(), check.signed());
+        assertTrue(check.problems().get(0).startsWith("app-1.0.jar.asc: holds 2 signatures and every one must verify"), check.problems().toString());
+    }
 }

@@ -15,6 +15,7 @@ import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
 
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Reads OpenPGP key rings from armored or binary bytes, or from either of those wrapped in base64 (the form CI systems
@@ -68,7 +69,8 @@ final class KeyRings {
     /** BouncyCastle's messages describe the structure, never the key bytes; keep them short. */
     static String safeMessage(Throwable e) {
         String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        // BouncyCastle may quote what it read (an armor header line): shown escaped, it cannot forge a log line.
+        return message == null ? e.getClass().getSimpleName() : Printable.of(message);
     }
 
     private static byte[] unwrapBase64(byte[] material) {

@@ -1,7 +1,6 @@
 package dev.securebuild.shared.signer.pgp;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,12 +14,16 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 
+import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.signer.SigningException;
 
 /** A set of OpenPGP certificates to verify with, looked up by the fingerprint or key ID a signature names. */
 public final class PublicKeys {
 
     private final Map<String, PGPPublicKeyRing> byPrimaryFingerprint = new LinkedHashMap<>();
+
+    /** More than a KEYS file of a large project holds; a larger key file is not read. */
+    public static final int MAX_KEY_FILE_BYTES = 16 * 1024 * 1024;
 
     public static PublicKeys of(Collection<PGPPublicKeyRing> rings) {
         PublicKeys keys = new PublicKeys();
@@ -32,7 +35,7 @@ public final class PublicKeys {
     public static PublicKeys read(Path file) throws SigningException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, MAX_KEY_FILE_BYTES);
         } catch (IOException e) {
             throw new SigningException("Cannot read the key file " + file + ": " + KeyRings.safeMessage(e), e);
         }

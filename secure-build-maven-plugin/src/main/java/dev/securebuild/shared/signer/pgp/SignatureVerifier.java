@@ -1,6 +1,5 @@
 package dev.securebuild.shared.signer.pgp;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -15,9 +14,6 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
@@ -34,10 +30,23 @@ public final class SignatureVerifier {
     }
 
     /**
-     * @param primaryFingerprint the certificate (primary key) of the signer, when known
-     * @param detail why it is not valid, or which key signed
+     * @param primaryFingerprint    the certificate (primary key) of the first signer, when known
+     * @param signingKeyFingerprint the key that made the first signature, when known
+     * @param detail                why it is not valid, or which key signed
+     * @param signers               every key whose signature verified, in the order of the file (all of them when valid)
      */
-    public record Outcome(Status status, String primaryFingerprint, String signingKeyFingerprint, String detail) {}
+    public record Outcome(Status status, String primaryFingerprint, String signingKeyFingerprint, String detail, List<Signer> signers) {
+        public Outcome {
+            signers = List.copyOf(signers);
+        }
+
+        Outcome(Status status, String primaryFingerprint, String signingKeyFingerprint, String detail) {
+            this(status, primaryFingerprint, signingKeyFingerprint, detail, List.of());
+        }
+    }
+
+    /** A key whose signature verified: its certificate's fingerprint and its own. */
+    public record Signer(String primaryFingerprint, String signingKeyFingerprint) {}
 
     private static final int BUFFER_SIZE = 256 * 1024;
 
@@ -68,64 +77,82 @@ public final class SignatureVerifier {
         void feed(List<PGPSignature> signatures) throws IOException;
     }
 
+    /**
+     * Every signature in the file must be good, by a known key, as gpgv requires: a file that holds a good signature
+     * beside another file's signature, or beside a signature by an unknown key, is not a good signature file.
+     */
     private Outcome verify(byte[] detachedSignature, PublicKeys known, PGPContentVerifierBuilderProvider verifiers, Feeder document)
             throws IOException {
         List<PGPSignature> signatures;
         try {
-            signatures = readSignatures(detachedSignature);
+            signatures = DetachedSignatures.read(detachedSignature);
         } catch (IOException | PGPException | RuntimeException e) {
             return new Outcome(Status.INVALID, null, null, "not a readable OpenPGP signature: " + KeyRings.safeMessage(e));
         }
         if (signatures.isEmpty()) {
             return new Outcome(Status.INVALID, null, null, "holds no OpenPGP signature");
         }
+        String several = signatures.size() == 1 ? "" : "holds " + signatures.size() + " signatures and every one must verify: ";
         record Candidate(PGPSignature signature, PGPPublicKey key) {}
         List<Candidate> candidates = new ArrayList<>();
-        String unknownIssuer = null;
+        List<String> unknownIssuers = new ArrayList<>();
         for (PGPSignature signature : signatures) {
             byte[] issuerFingerprint = issuerFingerprint(signature);
             Optional<PGPPublicKey> key = known.key(issuerFingerprint, signature.getKeyID());
             if (key.isEmpty()) {
-                unknownIssuer = issuerFingerprint != null
+                unknownIssuers.add(issuerFingerprint != null
                         ? HexFormat.of().withUpperCase().formatHex(issuerFingerprint)
-                        : String.format("%016X", signature.getKeyID());
+                        : String.format("%016X", signature.getKeyID()));
                 continue;
             }
             if (isBroken(signature.getHashAlgorithm())) {
                 return new Outcome(Status.INVALID, null, Pgp.fingerprint(key.get()),
-                        "made with a broken digest (" + hashName(signature.getHashAlgorithm()) + ")");
+                        several + "made with a broken digest (" + hashName(signature.getHashAlgorithm()) + ")");
             }
             try {
                 signature.init(verifiers, key.get());
             } catch (PGPException e) {
-                return new Outcome(Status.INVALID, null, Pgp.fingerprint(key.get()), "cannot be checked: " + KeyRings.safeMessage(e));
+                return new Outcome(Status.INVALID, null, Pgp.fingerprint(key.get()), several + "cannot be checked: " + KeyRings.safeMessage(e));
             }
             candidates.add(new Candidate(signature, key.get()));
         }
         if (candidates.isEmpty()) {
-            return new Outcome(Status.UNKNOWN_KEY, null, unknownIssuer, "made by key " + unknownIssuer + ", which is not among the known keys");
+            String unknown = unknownIssuers.get(0);
+            return new Outcome(Status.UNKNOWN_KEY, null, unknown, several + "made by key " + unknown + ", which is not among the known keys");
         }
 
         document.feed(candidates.stream().map(Candidate::signature).toList());
+        List<Signer> signers = new ArrayList<>();
         for (Candidate candidate : candidates) {
             String signer = Pgp.fingerprint(candidate.key());
             try {
-                if (candidate.signature().verify()) {
-                    Optional<PGPPublicKeyRing> ring = known.ringOf(candidate.key());
-                    String primary = ring.map(PGPPublicKeyRing::getPublicKey).map(Pgp::fingerprint).orElse(signer);
-                    Optional<String> problem = keyProblem(candidate.key(), ring.map(PGPPublicKeyRing::getPublicKey).orElse(null),
-                            candidate.signature().getCreationTime().toInstant());
-                    if (problem.isPresent()) {
-                        return new Outcome(Status.INVALID, primary, signer, "matches the file, but " + problem.get());
-                    }
-                    return new Outcome(Status.VALID, primary, signer, "signed by " + signer);
+                if (!candidate.signature().verify()) {
+                    return new Outcome(Status.INVALID, null, signer, which(several, signer)
+                            + "does not match the file (the file or the signature was changed after signing, or it signs another file)");
                 }
             } catch (PGPException e) {
-                return new Outcome(Status.INVALID, null, signer, "cannot be checked: " + KeyRings.safeMessage(e));
+                return new Outcome(Status.INVALID, null, signer, several + "cannot be checked: " + KeyRings.safeMessage(e));
             }
+            Optional<PGPPublicKeyRing> ring = known.ringOf(candidate.key());
+            String primary = ring.map(PGPPublicKeyRing::getPublicKey).map(Pgp::fingerprint).orElse(signer);
+            Optional<String> problem = keyProblem(candidate.key(), ring.map(PGPPublicKeyRing::getPublicKey).orElse(null),
+                    candidate.signature().getCreationTime().toInstant());
+            if (problem.isPresent()) {
+                return new Outcome(Status.INVALID, primary, signer, which(several, signer) + "matches the file, but " + problem.get());
+            }
+            signers.add(new Signer(primary, signer));
         }
-        return new Outcome(Status.INVALID, null, Pgp.fingerprint(candidates.get(0).key()),
-                "does not match the file (the file or the signature was changed after signing)");
+        if (!unknownIssuers.isEmpty()) {
+            return new Outcome(Status.INVALID, signers.get(0).primaryFingerprint(), signers.get(0).signingKeyFingerprint(), several
+                    + "the signature by key " + unknownIssuers.get(0) + " cannot be checked, the key is not among the known keys", signers);
+        }
+        String names = String.join(", ", signers.stream().map(Signer::signingKeyFingerprint).toList());
+        return new Outcome(Status.VALID, signers.get(0).primaryFingerprint(), signers.get(0).signingKeyFingerprint(), "signed by " + names, signers);
+    }
+
+    /** Which signature a message is about, when the file holds several. */
+    private static String which(String several, String signer) {
+        return several.isEmpty() ? "" : several + "the signature by " + signer + " ";
     }
 
     /** A good signature still does not count when its key is revoked, or when it was made after the key expired. */
@@ -142,22 +169,6 @@ public final class SignatureVerifier {
             }
         }
         return Optional.empty();
-    }
-
-    private static List<PGPSignature> readSignatures(byte[] detachedSignature) throws IOException, PGPException {
-        List<PGPSignature> signatures = new ArrayList<>();
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(detachedSignature))) {
-            JcaPGPObjectFactory factory = new JcaPGPObjectFactory(in);
-            Object object;
-            while ((object = factory.nextObject()) != null) {
-                if (object instanceof PGPSignatureList list) {
-                    list.forEach(signatures::add);
-                } else {
-                    throw new PGPException("found " + object.getClass().getSimpleName() + " where a signature was expected");
-                }
-            }
-        }
-        return signatures;
     }
 
     private static byte[] issuerFingerprint(PGPSignature signature) {
