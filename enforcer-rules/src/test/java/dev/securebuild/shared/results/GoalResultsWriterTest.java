@@ -101,7 +101,7 @@ class GoalResultsWriterTest {
     void theSourceTreeIsWrittenOnlyWhenAGoalKnowsItAndReadBackStrictly() throws IOException {
         GoalResult dirty = new GoalResult("provenance", "provenance", "g:a", null, "1.0", Instant.parse("2026-12-01T10:15:30Z"),
                 GoalResult.Verdict.PASS, "signed", null, null, GoalResult.SourceTree.DIRTY);
-        Path file = GoalResults.write(folder, dirty);
+        Path file = GoalResults.write(folder, dirty, KnownSecrets.NONE);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertEquals("dirty", json.get("sourceTree").asText());
         assertEquals(dirty, GoalResults.read(file));
@@ -109,7 +109,7 @@ class GoalResultsWriterTest {
                 GoalResult.Verdict.PASS, "signed", null, null, GoalResult.SourceTree.CLEAN)));
 
         Path withoutIt = GoalResults.write(folder, new GoalResult("sign", "sign", "g:a", null, null,
-                Instant.EPOCH, GoalResult.Verdict.PASS, "", null, null));
+                Instant.EPOCH, GoalResult.Verdict.PASS, "", null, null), KnownSecrets.NONE);
         assertFalse(new ObjectMapper().readTree(withoutIt.toFile()).has("sourceTree"));
         assertEquals(null, GoalResults.read(withoutIt).sourceTree());
 
