@@ -1,6 +1,8 @@
 package dev.securebuild.findings.policy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -52,23 +54,16 @@ public final class PolicyLoader {
 
     public static Policy load(Path file) throws IOException {
         String name = file.toString();
-        JsonFactory factory = name.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
-        JsonParser parser = factory.createParser(file.toFile());
-        try (parser) {
-            if (parser.nextToken() == null) {
-                throw InvalidPolicyException.at(name, parser.currentLocation(), "the file is empty; expected a policy, a mapping that starts with version: 1");
-            }
-            PositionedNode root = PositionedNode.read(parser, name, InvalidPolicyException::at);
-            if (parser.nextToken() != null) {
-                throw InvalidPolicyException.at(name, parser.currentTokenLocation(), "expected the end of the policy (one document, one mapping)");
-            }
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        byte[] bytes;
+        // Bounded before parsing: SnakeYAML slows down with the square of a long value's length.
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = PositionedNode.readBounded(in, name, InvalidPolicyException::at);
+        }
+        try (JsonParser parser = (json ? JSON : YAML).createParser(bytes)) {
+            PositionedNode root = PositionedNode.readDocument(parser, name, json ? "JSON" : "YAML", "a policy", "the policy",
+                    InvalidPolicyException::at);
             return new Validation(name).policy(root);
-        } catch (JsonProcessingException e) {
-            // Jackson's limit errors carry no place: the parser's is where it stopped.
-            InvalidPolicyException error = InvalidPolicyException.at(name, e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(),
-                    "not valid " + (factory == JSON ? "JSON" : "YAML") + " (" + e.getOriginalMessage() + ")");
-            error.initCause(e);
-            throw error;
         }
     }
 

@@ -316,4 +316,12 @@ class PolicyLoaderTest {
         assertTrue(e.getMessage().startsWith(empty.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("the file is empty"), e.getMessage());
     }
+
+    @Test
+    void aPolicyFarLargerThanAnyRealOneIsRefusedBeforeItIsParsed() throws IOException {
+        // A 30 M-character YAML value took SnakeYAML minutes (its time grows with the square of a value's length).
+        Path huge = Files.writeString(dir.resolve("huge.yaml"), "version: 1\nx: \"" + "a".repeat(5 * 1024 * 1024) + "\"\n");
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> PolicyLoader.load(huge));
+        assertTrue(e.getMessage().startsWith(huge + ": the file is larger than 4194304 bytes"), e.getMessage());
+    }
 }
