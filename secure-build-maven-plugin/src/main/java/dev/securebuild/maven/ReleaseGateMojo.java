@@ -32,6 +32,7 @@ import dev.securebuild.provenance.gate.ReleaseGate;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * The release decision for the whole reactor: reads the result files that sign, check-findings, verify-reproducible or
@@ -189,29 +190,30 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
         }
     }
 
+    /** Module names, reasons and exceptions come from result files, and exceptions from policies: escaped, as every input. */
     private void log(GateDecision decision, Path output) {
         for (GateDecision.Module module : decision.modules()) {
             StringBuilder line = new StringBuilder(module.module()).append(':');
             module.checks().forEach(c -> line.append(' ').append(c.check()).append('=').append(c.status().label()));
-            getLog().info(line.toString());
+            getLog().info(Printable.of(line));
         }
         for (String reason : decision.reasons()) {
             if (decision.blocked()) {
-                getLog().error(reason);
+                getLog().error(Printable.of(reason));
             } else {
-                getLog().warn(reason);
+                getLog().warn(Printable.of(reason));
             }
         }
         for (GateDecision.Exception e : decision.exceptions()) {
-            getLog().warn("Exception " + e.id() + " (" + e.module() + ", " + e.check() + "): approved by " + e.approvedBy()
-                    + ", expires " + e.expires() + ": " + e.reason());
+            getLog().warn(Printable.of("Exception " + e.id() + " (" + e.module() + ", " + e.check() + "): approved by " + e.approvedBy()
+                    + ", expires " + e.expires() + ": " + e.reason()));
         }
         String line = GateReports.headline(decision) + ". Reports: " + output.resolve(GateReports.MARKDOWN_FILE) + ", "
                 + GateReports.JSON_FILE + ", " + GateReports.HTML_FILE;
         if (decision.blocked()) {
-            getLog().error(line);
+            getLog().error(Printable.of(line));
         } else {
-            getLog().info(line);
+            getLog().info(Printable.of(line));
         }
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.securebuild.shared.html.Html;
 import dev.securebuild.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * The release gate's outputs, each written atomically: {@code release-gate.json} for tools, {@code release-gate.md}
@@ -159,7 +160,7 @@ public final class GateReports {
             for (GateDecision.Module module : d.modules()) {
                 for (GateDecision.Check check : module.checks()) {
                     if (check.waiver() != null) {
-                        md.append("| `").append(module.module()).append("` | ").append(check.check()).append(" | ").append(cell(check.waiver())).append(" |\n");
+                        md.append("| `").append(cell(module.module())).append("` | ").append(cell(check.check())).append(" | ").append(cell(check.waiver())).append(" |\n");
                     }
                 }
             }
@@ -168,7 +169,7 @@ public final class GateReports {
         if (!d.exceptions().isEmpty()) {
             md.append("### Exceptions\n\n| Module | Check | Exception | Reason | Approved by | Expires |\n| --- | --- | --- | --- | --- | --- |\n");
             for (GateDecision.Exception e : d.exceptions()) {
-                md.append("| `").append(e.module()).append("` | ").append(e.check()).append(" | ").append(cell(e.id())).append(" | ")
+                md.append("| `").append(cell(e.module())).append("` | ").append(cell(e.check())).append(" | ").append(cell(e.id())).append(" | ")
                         .append(cell(e.reason())).append(" | ").append(cell(e.approvedBy())).append(" | ").append(cell(e.expires())).append(" |\n");
             }
             md.append('\n');
@@ -192,12 +193,15 @@ public final class GateReports {
         };
     }
 
-    /** Text in a Markdown table cell or list item: no line breaks, no cell separators, no HTML. */
+    /**
+     * Text in a Markdown table cell or list item: no line breaks, no cell separators, no HTML, and no other control
+     * character (escaped as the log shows them; a backslash doubled, which Markdown shows as one).
+     */
     private static String cell(String text) {
         if (text == null) {
             return "";
         }
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\r", " ").replace("\n", " ");
+        return Printable.of(text.replace("\r", " ").replace("\n", " ")).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}"

@@ -218,6 +218,16 @@ class ReleaseGateTest {
     }
 
     @Test
+    void textFromResultFilesCannotForgeMarkdownOrHideInTheReport() {
+        GoalResult.ResultException forged = new GoalResult.ResultException("CVE-2\u001b[2J", "line\n## GO\u202e", "sec@example.com", "2099-12-31");
+        GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:a"),
+                List.of(result("g:a", "sign", Verdict.PASS), result("g:a", "findings", Verdict.PASS, forged)), null);
+        String md = GateReports.markdown(d);
+        assertTrue(md.contains("| CVE-2\\u001b[2J | line ## GO\\u202e |"), md);
+        assertFalse(md.contains("\u001b") || md.contains("\u202e") || md.contains("\n## GO"), md);
+    }
+
+    @Test
     void theApproverIsTheCiActorOrTheUser() {
         assertEquals("octocat (GITHUB_ACTOR)", Approvers.who(Map.of("GITHUB_ACTOR", "octocat"), "root"));
         assertEquals("jdoe (GITLAB_USER_LOGIN)", Approvers.who(Map.of("GITLAB_USER_LOGIN", "jdoe"), "root"));
