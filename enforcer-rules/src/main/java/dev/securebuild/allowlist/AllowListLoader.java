@@ -8,15 +8,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.maven.artifact.versioning.InvalidVersionSpecificationException;
 import org.apache.maven.artifact.versioning.VersionRange;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.securebuild.shared.yaml.PositionedNode;
 
@@ -28,8 +24,6 @@ import dev.securebuild.shared.yaml.PositionedNode;
  */
 public final class AllowListLoader {
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final YAMLFactory YAML = new YAMLFactory();
     private static final List<String> TOP_KEYS = List.of("version", "layer", "approved", "denied", "settings");
     private static final List<String> SETTINGS_KEYS = List.of("expiringWithinDays", "allowLicenses", "failOnUnlisted");
     private static final List<String> APPROVED_KEYS = List.of("groupId", "artifactId", "versions", "scopes", "licenses", "reason", "owner",
@@ -48,13 +42,8 @@ public final class AllowListLoader {
 
     /** Reads a list from a stream; {@code sourceName} names it in messages and chooses JSON when it ends in .json. */
     public static AllowList load(InputStream in, String sourceName, String layer) throws IOException, InvalidAllowListException {
-        boolean json = sourceName.toLowerCase(Locale.ROOT).endsWith(".json");
-        byte[] bytes = PositionedNode.readBounded(in, sourceName, InvalidAllowListException::at);
-        try (JsonParser parser = (json ? JSON : YAML).createParser(bytes)) {
-            PositionedNode root = PositionedNode.readDocument(parser, sourceName, json ? "JSON" : "YAML", "an allow-list", "the allow-list",
-                    InvalidAllowListException::at);
-            return new Validation(sourceName).list(root, layer);
-        }
+        PositionedNode root = PositionedNode.readDocument(in, sourceName, "an allow-list", "the allow-list", InvalidAllowListException::at);
+        return new Validation(sourceName).list(root, layer);
     }
 
     /** The checks of one file, each naming the file and the position of what it rejects. */

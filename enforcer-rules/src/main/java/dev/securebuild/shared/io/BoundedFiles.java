@@ -20,12 +20,18 @@ public final class BoundedFiles {
      */
     public static byte[] read(Path file, int maxBytes) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
+            byte[] bytes = readAtMost(in, maxBytes);
+            if (bytes == null) {
                 throw new TooLargeException(file + " is larger than " + maxBytes + " bytes, far more than it should hold; it was not read");
             }
             return bytes;
         }
+    }
+
+    /** All of {@code in} when it holds at most {@code maxBytes}; null when it holds more (one byte more is read to know). */
+    public static byte[] readAtMost(InputStream in, int maxBytes) throws IOException {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        return bytes.length > maxBytes ? null : bytes;
     }
 
     /** A file larger than what it should hold. */

@@ -52,10 +52,18 @@ public final class Printable {
      * start, followed by its length, so that a hostile input of millions of characters does not become the message.
      */
     public static String abbreviated(CharSequence text) {
+        return of(shortened(text));
+    }
+
+    /**
+     * The text whole when it has 200 characters or fewer, else its first 200 followed by its length; not escaped, for a
+     * message that is escaped whole afterwards.
+     */
+    public static String shortened(CharSequence text) {
         if (text == null || text.length() <= 200) {
-            return of(text);
+            return text == null ? null : text.toString();
         }
-        return of(text.subSequence(0, 200)) + "... (" + text.length() + " characters)";
+        return text.subSequence(0, 200) + "... (" + text.length() + " characters)";
     }
 
     /** Whether the text prints as itself: nothing that {@link #of} would escape. */

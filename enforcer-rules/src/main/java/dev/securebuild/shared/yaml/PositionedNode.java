@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -32,6 +36,8 @@ public final class PositionedNode {
      * parsing. An allow-list of 20,000 entries fits.
      */
     public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final YAMLFactory YAML = new YAMLFactory();
 
     /** Makes the caller's exception for an error in {@code file} at {@code location}; {@code expected} says what went wrong. */
     @FunctionalInterface
@@ -160,11 +166,25 @@ public final class PositionedNode {
 
     /** The bytes of a file read this way, refused (the caller's error, naming the file) beyond {@link #MAX_DOCUMENT_BYTES}. */
     public static <E extends Exception> byte[] readBounded(InputStream in, String file, ErrorFactory<E> errors) throws IOException, E {
-        byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
-        if (bytes.length > MAX_DOCUMENT_BYTES) {
+        byte[] bytes = BoundedFiles.readAtMost(in, MAX_DOCUMENT_BYTES);
+        if (bytes == null) {
             throw errors.at(file, null, "the file is larger than " + MAX_DOCUMENT_BYTES + " bytes, far more than it should hold; it was not read");
         }
         return bytes;
+    }
+
+    /**
+     * Reads one document, one mapping, from {@code in}: JSON when {@code file} ends in {@code .json}, else YAML; refused
+     * unread beyond {@link #MAX_DOCUMENT_BYTES} (SnakeYAML's time grows with the square of a long value's length), then
+     * as {@link #readDocument(JsonParser, String, String, String, String, ErrorFactory)} reads it.
+     */
+    public static <E extends Exception> PositionedNode readDocument(InputStream in, String file, String what, String document,
+                                                                    ErrorFactory<E> errors) throws IOException, E {
+        boolean json = file.toLowerCase(Locale.ROOT).endsWith(".json");
+        byte[] bytes = readBounded(in, file, errors);
+        try (JsonParser parser = (json ? JSON : YAML).createParser(bytes)) {
+            return readDocument(parser, file, json ? "JSON" : "YAML", what, document, errors);
+        }
     }
 
     /**
@@ -218,11 +238,6 @@ public final class PositionedNode {
         return String.join("; ", words);
     }
 
-    /** A value quoted in a message: whole when short, else its start and its length (a message is one line of a log). */
-    private static String abbreviated(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
-    }
-
     /** How the value is named in messages: its text (the start of a long one), or what kind of value it is. */
     public String describe() {
         switch (type) {
@@ -233,9 +248,9 @@ public final class PositionedNode {
             case NULL:
                 return "nothing (null)";
             case STRING:
-                return "\"" + abbreviated(text) + "\"";
+                return "\"" + Printable.shortened(text) + "\"";
             default:
-                return abbreviated(text);
+                return Printable.shortened(text);
         }
     }
 }

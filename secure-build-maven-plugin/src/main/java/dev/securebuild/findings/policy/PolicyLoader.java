@@ -17,11 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.securebuild.findings.FindingKind;
 import dev.securebuild.findings.Severity;
@@ -43,8 +39,6 @@ public final class PolicyLoader {
             "protected_by_compiler", "protected_at_runtime", "protected_at_perimeter", "protected_by_mitigating_control",
             "false_positive", "risk_accepted")));
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final YAMLFactory YAML = new YAMLFactory();
     private static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info", "none");
     private static final List<String> CVSS_VERSIONS = List.of("4.0", "3.1", "3.0", "2.0", Threshold.UNVERSIONED);
     private static final List<String> THRESHOLD_KEYS = List.of("severity", "cvss", "cvssVersion", "unscored", "unknownSeverity");
@@ -54,15 +48,8 @@ public final class PolicyLoader {
 
     public static Policy load(Path file) throws IOException {
         String name = file.toString();
-        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
-        byte[] bytes;
-        // Bounded before parsing: SnakeYAML slows down with the square of a long value's length.
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = PositionedNode.readBounded(in, name, InvalidPolicyException::at);
-        }
-        try (JsonParser parser = (json ? JSON : YAML).createParser(bytes)) {
-            PositionedNode root = PositionedNode.readDocument(parser, name, json ? "JSON" : "YAML", "a policy", "the policy",
-                    InvalidPolicyException::at);
+            PositionedNode root = PositionedNode.readDocument(in, name, "a policy", "the policy", InvalidPolicyException::at);
             return new Validation(name).policy(root);
         }
     }

@@ -9,13 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.securebuild.shared.yaml.PositionedNode;
 
@@ -39,21 +35,13 @@ import dev.securebuild.shared.yaml.PositionedNode;
  */
 public final class GatePolicyLoader {
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final YAMLFactory YAML = new YAMLFactory();
 
     private GatePolicyLoader() {}
 
     public static GatePolicy load(Path file) throws IOException {
         String name = file.toString();
-        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
-        byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = PositionedNode.readBounded(in, name, InvalidGatePolicyException::at);
-        }
-        try (JsonParser parser = (json ? JSON : YAML).createParser(bytes)) {
-            PositionedNode root = PositionedNode.readDocument(parser, name, json ? "JSON" : "YAML", "a release gate policy", "the policy",
-                    InvalidGatePolicyException::at);
+            PositionedNode root = PositionedNode.readDocument(in, name, "a release gate policy", "the policy", InvalidGatePolicyException::at);
             return new Validation(name).policy(root);
         }
     }
