@@ -27,21 +27,23 @@ import dev.securebuild.allowlist.AllowList;
 import dev.securebuild.allowlist.AllowListDecider;
 import dev.securebuild.allowlist.Component;
 import dev.securebuild.allowlist.Decision;
-import dev.securebuild.enforcer.internal.AllowListSources;
+import dev.securebuild.allowlist.maven.AllowListSources;
 import dev.securebuild.enforcer.internal.Offenders;
-import dev.securebuild.enforcer.internal.ProjectComponents;
+import dev.securebuild.allowlist.maven.ProjectComponents;
 import dev.securebuild.enforcer.internal.ReportedOffenders;
 import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.RuleResult;
-import dev.securebuild.enforcer.internal.SessionCache;
+import dev.securebuild.shared.session.SessionCache;
 import dev.securebuild.shared.results.GoalResult;
+import dev.securebuild.allowlist.InvalidAllowListException;
+import dev.securebuild.allowlist.maven.BuildInputException;
 
 /**
  * Fails when the build uses a dependency, plugin or build extension that the allow-lists do not approve (or deny). The
  * lists (docs/allowlist.md) are applied in the configured order as layers (named by their {@code layer} key, else
  * "list 1", "list 2"...); each decision names the layer and entry that made it. The dependency graph is collected once per module and shared (see
- * {@link dev.securebuild.enforcer.internal.DependencyGraph}); loaded lists are shared by the modules of the build.
+ * {@link dev.securebuild.allowlist.maven.DependencyGraph}); loaded lists are shared by the modules of the build.
  */
 @Named("approvedDependencies")
 public class ApprovedDependencies extends AbstractEnforcerRule {
@@ -133,8 +135,8 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
                             .includeLosers(includeLosers).readLicenses(readLicenses)
                             .includeParents(includeParents).includeImportedBoms(includeImportedBoms)
                             .transitivePluginDependencies(transitivePluginDependencies).mavenResolvedGraph(mavenResolvedGraph));
-        } catch (EnforcerRuleError e) {
-            throw new EnforcerRuleError("approvedDependencies: " + e.getMessage(), e.getCause());
+        } catch (BuildInputException e) {
+            throw new EnforcerRuleError("approvedDependencies: " + e.getMessage(), e);
         }
     }
 
@@ -177,8 +179,14 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
     }
 
     private List<AllowList> loadLists() throws EnforcerRuleError {
-        return new AllowListSources("approvedDependencies", repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories(),
-                project.getBasedir().toPath()).load(lists);
+        try {
+            return new AllowListSources(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories(),
+                    project.getBasedir().toPath()).load(lists);
+        } catch (BuildInputException e) {
+            throw new EnforcerRuleError("approvedDependencies: " + e.getMessage(), e);
+        } catch (InvalidAllowListException e) {
+            throw new EnforcerRuleError(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -26,10 +26,10 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.RuleEvents;
-import dev.securebuild.enforcer.internal.SessionCache;
-import dev.securebuild.secrets.AllowList;
-import dev.securebuild.secrets.SecretFinding;
-import dev.securebuild.secrets.SecretScanner;
+import dev.securebuild.shared.session.SessionCache;
+import dev.securebuild.shared.secrets.AllowList;
+import dev.securebuild.shared.secrets.SecretFinding;
+import dev.securebuild.shared.secrets.SecretScanner;
 import dev.securebuild.shared.io.Links;
 import dev.securebuild.shared.text.Printable;
 

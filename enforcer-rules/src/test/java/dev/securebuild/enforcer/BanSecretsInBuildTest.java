@@ -26,7 +26,7 @@ import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.securebuild.secrets.SecretValues;
+import dev.securebuild.shared.secrets.SecretValues;
 
 class BanSecretsInBuildTest {
 

@@ -8,7 +8,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
  * What every goal shares: a Maven log that never shows a secret value the build holds, and those values for the files

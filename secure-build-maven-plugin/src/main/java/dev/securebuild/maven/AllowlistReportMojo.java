@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,9 +21,11 @@ import dev.securebuild.allowlist.AllowList;
 import dev.securebuild.allowlist.AllowListReport;
 import dev.securebuild.allowlist.LintFinding;
 import dev.securebuild.allowlist.ReportFailOn;
-import dev.securebuild.enforcer.internal.AllowListSources;
-import dev.securebuild.enforcer.internal.ProjectComponents;
+import dev.securebuild.allowlist.maven.AllowListSources;
+import dev.securebuild.allowlist.maven.ProjectComponents;
 import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.allowlist.InvalidAllowListException;
+import dev.securebuild.allowlist.maven.BuildInputException;
 
 /**
  * Decides every component of the whole reactor against the allow-lists, as the {@code approvedDependencies} rule
@@ -189,7 +190,7 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
 
     private AllowListReport decide(MavenProject top, List<String> configured, ProjectComponents.Options options) throws MojoExecutionException {
         try {
-            List<AllowList> loaded = new AllowListSources("allowlist-report", repositorySystem, session.getRepositorySession(),
+            List<AllowList> loaded = new AllowListSources(repositorySystem, session.getRepositorySession(),
                     top.getRemoteProjectRepositories(), top.getBasedir().toPath()).load(configured);
             AllowListReport report = new AllowListReport(loaded, LocalDate.now());
             ProjectComponents components = new ProjectComponents(repositorySystem, session,
@@ -198,7 +199,9 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
                 report.add(module.getGroupId() + ":" + module.getArtifactId(), components.of(module, options));
             }
             return report;
-        } catch (EnforcerRuleError e) {
+        } catch (BuildInputException e) {
+            throw new MojoExecutionException("allowlist-report: " + e.getMessage(), e);
+        } catch (InvalidAllowListException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }

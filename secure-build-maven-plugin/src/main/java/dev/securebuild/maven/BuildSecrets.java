@@ -11,7 +11,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.eclipse.aether.SessionData;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
  * Feeds the build's {@link KnownSecrets} from what the plugin's realm sees: secret-named environment variables, user and

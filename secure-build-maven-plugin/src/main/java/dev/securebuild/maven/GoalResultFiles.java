@@ -11,7 +11,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.provenance.Provenance;
-import dev.securebuild.secrets.Redaction;
+import dev.securebuild.shared.secrets.Redaction;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
 

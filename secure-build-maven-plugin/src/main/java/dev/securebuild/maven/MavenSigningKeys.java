@@ -19,7 +19,7 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.sign.KeySources;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.Signer;

@@ -33,7 +33,7 @@ import dev.securebuild.provenance.Dsse;
 import dev.securebuild.provenance.GitSource;
 import dev.securebuild.provenance.Provenance;
 import dev.securebuild.provenance.Subjects;
-import dev.securebuild.secrets.PublicProperties;
+import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;

@@ -37,7 +37,7 @@ import dev.securebuild.provenance.ledger.Ledger;
 import dev.securebuild.provenance.ledger.LedgerEndpoint;
 import dev.securebuild.provenance.ledger.LedgerFormatException;
 import dev.securebuild.provenance.ledger.Verdicts;
-import dev.securebuild.secrets.PublicProperties;
+import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.digest.FileDigest;
 import dev.securebuild.shared.digest.OnePassReader;

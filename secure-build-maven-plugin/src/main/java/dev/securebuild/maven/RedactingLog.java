@@ -2,7 +2,7 @@ package dev.securebuild.maven;
 
 import org.apache.maven.plugin.logging.Log;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
  * The Maven log as every goal gets it ({@link AbstractSecureBuildMojo#getLog()}): each line without the build's secret

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import dev.securebuild.secrets.Redaction;
+import dev.securebuild.shared.secrets.Redaction;
 import dev.securebuild.shared.text.Printable;
 
 /**

@@ -3,7 +3,7 @@ package dev.securebuild.reproducible;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
 
 /** Writes report.txt, report.json and report.html into one folder, each atomically. */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 
 class RedactingLogTest {
 

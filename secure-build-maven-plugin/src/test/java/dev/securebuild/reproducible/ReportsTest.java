@@ -36,7 +36,7 @@ class ReportsTest {
     void allThreeReportsAreWrittenWithTheSameFindings() throws IOException {
         ComparisonReport report = report();
         Path out = dir.resolve("out");
-        Reports.write(report, out, dev.securebuild.secrets.KnownSecrets.NONE);
+        Reports.write(report, out, dev.securebuild.shared.secrets.KnownSecrets.NONE);
 
         String text = Files.readString(out.resolve("report.txt"));
         assertTrue(text.startsWith("Compared left-dir (left) with right-dir (right): 1 output(s): 0 OK, 1 DIFFERENT, 0 MISSING\n"), text);
@@ -85,7 +85,7 @@ class ReportsTest {
         Path right = write(dir.resolve("r"), "evil.jar", zip(List.of(entry(name, "same\nline\u001b[2J\rtwo\n"))));
         ComparisonReport report = new ComparisonReport("diff", Instant.now(), "l", "r", List.of(new DiffEngine().compare("evil.jar", left, right)));
         Path out = dir.resolve("out");
-        Reports.write(report, out, dev.securebuild.secrets.KnownSecrets.NONE);
+        Reports.write(report, out, dev.securebuild.shared.secrets.KnownSecrets.NONE);
 
         String text = Files.readString(out.resolve("report.txt"));
         assertTrue(text.contains("text content x\\n[INFO] BUILD SUCCESS\\u001b[31m.txt: 1 line(s) differ"), text);

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import org.apache.maven.enforcer.rule.api.EnforcerLogger;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 
 /** The Enforcer's log as our rules use it: each line without the build's secret values, as the plugin's goals log. */
 public final class RedactingEnforcerLogger implements EnforcerLogger {

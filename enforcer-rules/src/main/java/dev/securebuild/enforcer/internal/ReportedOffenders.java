@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import org.eclipse.aether.SessionData;
+import dev.securebuild.shared.session.SessionCache;
 
 /**
  * Which module of the build reported each offender first, so that a component that fails (or warns) the same way in

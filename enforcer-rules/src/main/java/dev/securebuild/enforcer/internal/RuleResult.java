@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.securebuild.allowlist.Decision;
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.securebuild.shared.html.Html;
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.text.Printable;
 

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import dev.securebuild.secrets.PublicProperties;
-import dev.securebuild.secrets.Redaction;
+import dev.securebuild.shared.secrets.PublicProperties;
+import dev.securebuild.shared.secrets.Redaction;
 
 /**
  * What one ledger record says about one deployment: who, when, where, what, with which configuration, and the verdicts

@@ -3,7 +3,7 @@ package dev.securebuild.provenance.ledger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.securebuild.secrets.Redaction;
+import dev.securebuild.shared.secrets.Redaction;
 
 /** Where maven-deploy-plugin deploys, as the ledger records it: the repository id and its URL without credentials. */
 public final class DeploymentRepository {

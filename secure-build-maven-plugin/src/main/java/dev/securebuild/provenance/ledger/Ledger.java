@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.securebuild.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 

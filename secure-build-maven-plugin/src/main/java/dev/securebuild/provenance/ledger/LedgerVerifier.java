@@ -150,7 +150,7 @@ public final class LedgerVerifier {
             parsed = LedgerFormat.parse(line);
         } catch (LedgerFormatException e) {
             // Redacted: a parser message quotes pieces of the line, and a hand-edited line may hold anything.
-            return Optional.of(new Problem(number, Kind.MALFORMED, "not a ledger record: " + dev.securebuild.secrets.Redaction.redactPieces(e.getMessage())));
+            return Optional.of(new Problem(number, Kind.MALFORMED, "not a ledger record: " + dev.securebuild.shared.secrets.Redaction.redactPieces(e.getMessage())));
         }
         LedgerFormat.Signature signature = parsed.signature();
         Optional<LedgerFormat.KeyRotation> rotation;

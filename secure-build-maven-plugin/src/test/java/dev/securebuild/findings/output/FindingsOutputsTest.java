@@ -28,7 +28,7 @@ class FindingsOutputsTest {
     @Test
     void writesTheFiveFilesAndNothingElse() throws IOException {
         Path dir = project.resolve("target/secure-build/findings");
-        List<Path> written = FindingsOutputs.writeAll(TestResults.failing(), dir, "0.1.0", dev.securebuild.secrets.KnownSecrets.NONE);
+        List<Path> written = FindingsOutputs.writeAll(TestResults.failing(), dir, "0.1.0", dev.securebuild.shared.secrets.KnownSecrets.NONE);
         assertEquals(List.of("TEST-secure-build-findings.xml", "blocking.sarif", "findings.json", "findings.sarif", "report.html"), names(dir),
                 "no temporary file is left");
         assertEquals(5, written.size());
@@ -36,7 +36,7 @@ class FindingsOutputsTest {
         assertEquals("fail", mapper.readTree(dir.resolve("findings.json").toFile()).get("verdict").asText());
         assertEquals("0.1.0", mapper.readTree(dir.resolve("findings.sarif").toFile()).at("/runs/0/tool/driver/version").asText());
 
-        FindingsOutputs.writeAll(TestResults.passing(), dir, "0.1.0", dev.securebuild.secrets.KnownSecrets.NONE);
+        FindingsOutputs.writeAll(TestResults.passing(), dir, "0.1.0", dev.securebuild.shared.secrets.KnownSecrets.NONE);
         assertEquals("pass", mapper.readTree(dir.resolve("findings.json").toFile()).get("verdict").asText(), "a second check replaces the files");
         assertTrue(Files.readString(dir.resolve("report.html")).contains("class=\"verdict pass\""));
         assertEquals(0, mapper.readTree(dir.resolve("blocking.sarif").toFile()).at("/runs/0/results").size());
@@ -47,7 +47,7 @@ class FindingsOutputsTest {
     void aSecretOfTheBuildQuotedByAScannerIsInNoReportAndTheReportsStayReadable() throws Exception {
         Path dir = project.resolve("target/secure-build/findings");
         // The failing result's CodeQL message holds alert('x'): as if a scanner quoted a secret the build holds.
-        FindingsOutputs.writeAll(TestResults.failing(), dir, "0.1.0", dev.securebuild.secrets.KnownSecrets.empty().add("alert('x')"));
+        FindingsOutputs.writeAll(TestResults.failing(), dir, "0.1.0", dev.securebuild.shared.secrets.KnownSecrets.empty().add("alert('x')"));
         for (String name : names(dir)) {
             String text = Files.readString(dir.resolve(name));
             assertTrue(!text.contains("alert(") && text.contains("[redacted]"), name + " keeps the secret in none of its forms");

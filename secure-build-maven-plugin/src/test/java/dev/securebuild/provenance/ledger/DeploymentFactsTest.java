@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.securebuild.secrets.PublicProperties;
-import dev.securebuild.secrets.Redaction;
+import dev.securebuild.shared.secrets.PublicProperties;
+import dev.securebuild.shared.secrets.Redaction;
 
 /** Who, where, the configuration and the verdicts, as a record holds them: redacted, and only what was asked for. */
 class DeploymentFactsTest {

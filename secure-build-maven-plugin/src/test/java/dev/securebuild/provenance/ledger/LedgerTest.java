@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.securebuild.secrets.KnownSecrets;
-import dev.securebuild.secrets.PublicProperties;
+import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.pgp.KeyGenerator;
 import dev.securebuild.shared.signer.pgp.PgpSigner;

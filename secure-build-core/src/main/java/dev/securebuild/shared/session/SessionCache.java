@@ -1,0 +1,32 @@
+package dev.securebuild.shared.session;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.eclipse.aether.SessionData;
+
+/**
+ * What our rules keep for the length of one build, in the resolver session's data: shared by all modules and threads
+ * of the build, and gone with it (a JVM that outlives builds, such as mvnd's, starts afresh).
+ */
+public final class SessionCache {
+
+    private SessionCache() {}
+
+    /** The value under {@code key}, created by the first caller; under {@code -T}, all callers get the same one. */
+    @SuppressWarnings("unchecked")
+    public static <T> T get(SessionData data, String key, Supplier<T> create) {
+        Object value = data.get(key);
+        while (value == null) {
+            T created = create.get();
+            value = data.set(key, null, created) ? created : data.get(key);
+        }
+        return (T) value;
+    }
+
+    /** A concurrent map under {@code key}, created by the first caller. */
+    public static <V> Map<String, V> map(SessionData data, String key) {
+        return get(data, key, ConcurrentHashMap::new);
+    }
+}
