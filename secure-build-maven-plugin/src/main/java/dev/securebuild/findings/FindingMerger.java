@@ -79,11 +79,6 @@ public final class FindingMerger {
         }
     }
 
-    /** The findings added so far, before merging: the report's raw count. */
-    public int rawCount() {
-        return dependencyFindings.size() + codeFindings.size();
-    }
-
     /** The merged findings, sorted by key; each key is unique. */
     public List<MergedFinding> result() {
         List<Group> groups = new DependencyGrouping(paths).group(dependencyFindings);

@@ -65,23 +65,48 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
     @Parameter(property = "secure-build.rebuildArguments")
     private List<String> rebuildArguments;
 
-    /** @since 0.1.0 */
+    /**
+     * Rebuild in another time zone ({@code TZ} and {@code -Duser.timezone}): Pacific/Kiritimati (UTC+14), or
+     * Pacific/Honolulu when this build's zone is UTC+4 or east of it.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "secure-build.varyTimeZone", defaultValue = "true")
     private boolean varyTimeZone;
 
-    /** @since 0.1.0 */
+    /**
+     * Rebuild with another locale ({@code LANG}, {@code LC_ALL}, {@code -Duser.language}, {@code -Duser.country}):
+     * tr_TR, whose dotless i breaks case changes that ignore the locale, or de_DE when this build is Turkish.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "secure-build.varyLocale", defaultValue = "true")
     private boolean varyLocale;
 
-    /** @since 0.1.0 */
+    /**
+     * Rebuild with another umask: 0022 when this build's is 0002, else 0002, so that an archive which copies the
+     * modes of the files on disk shows it.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "secure-build.varyUmask", defaultValue = "true")
     private boolean varyUmask;
 
-    /** @since 0.1.0 */
+    /**
+     * Rebuild with another {@code user.name} ({@code secure-build-rebuild}), which archivers may record as the
+     * author or owner.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "secure-build.varyUserName", defaultValue = "true")
     private boolean varyUserName;
 
-    /** @since 0.1.0 */
+    /**
+     * Remove {@code SOURCE_DATE_EPOCH} from the rebuild's environment, so that outputs that only a set
+     * {@code SOURCE_DATE_EPOCH} makes stable show up as differences.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "secure-build.unsetSourceDateEpoch", defaultValue = "true")
     private boolean unsetSourceDateEpoch;
 

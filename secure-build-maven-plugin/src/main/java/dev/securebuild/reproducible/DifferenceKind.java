@@ -40,12 +40,4 @@ public enum DifferenceKind {
     public String label() {
         return label;
     }
-
-    /** Metadata differences are reported once per archive, with a count and examples, not once per entry. */
-    public boolean perArchive() {
-        return switch (this) {
-            case ENTRY_ORDER, ENTRY_TIMESTAMP, ENTRY_PERMISSIONS, ENTRY_ATTRIBUTES, ENTRY_OWNER, COMPRESSION_METHOD, EXTRA_FIELDS -> true;
-            default -> false;
-        };
-    }
 }

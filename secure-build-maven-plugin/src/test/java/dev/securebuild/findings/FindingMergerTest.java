@@ -143,7 +143,6 @@ class FindingMergerTest {
         FindingMerger merger = new FindingMerger();
         merger.add(dependency("Trivy", "CVE-2021-44228", Set.of(), LOG4J));
         merger.add(dependency("Trivy", "CVE-2021-44228", Set.of(), LOG4J));
-        assertEquals(2, merger.rawCount());
         List<MergedFinding> merged = merger.result();
         assertEquals(1, merged.size());
         assertEquals(2, merged.get(0).evidence().size());
@@ -340,8 +339,8 @@ class FindingMergerTest {
                 merger.add(code("Semgrep", "xss", Set.of("CWE-79"), path, 20 * k + 3, "sb:" + file + ":" + k));
             }
         }
-        assertEquals(20_000, merger.rawCount());
         List<MergedFinding> merged = merger.result();
+        assertEquals(20_000, merged.stream().mapToInt(m -> m.evidence().size()).sum(), "every finding added is evidence of one merged finding");
         assertEquals(10_000, merged.size());
         assertTrue(merged.stream().allMatch(m -> m.evidence().size() == 2 && m.tools().size() == 2));
         assertEquals(10_000, merged.stream().map(MergedFinding::key).distinct().count());

@@ -2,7 +2,6 @@ package dev.securebuild.provenance.gate;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -277,15 +276,5 @@ public final class GateReports {
         }
         html.append("</p></section>\n</body></html>\n");
         return html.toString();
-    }
-
-    static byte[] jsonBytes(GateDecision d) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        json(d, out);
-        return out.toByteArray();
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

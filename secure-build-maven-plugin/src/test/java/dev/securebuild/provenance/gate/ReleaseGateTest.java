@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -205,7 +206,9 @@ class ReleaseGateTest {
         assertFalse(html.matches("(?s).*(src|href)=.*"), "no external resource");
         assertTrue(html.contains("default-src 'none'"));
         assertTrue(html.contains("a | pipe &lt;script&gt;"));
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(GateReports.jsonBytes(d));
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        GateReports.json(d, written);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written.toByteArray());
         assertEquals("GO-WITH-EXCEPTIONS", json.get("decision").asText());
         assertTrue(json.get("blocked").asBoolean());
         assertEquals("missing", json.get("approval").get("status").asText());
