@@ -19,7 +19,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
-import dev.securebuild.findings.InvalidSettingException;
 import dev.securebuild.findings.ReportFiles;
 import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
@@ -29,6 +28,7 @@ import dev.securebuild.findings.policy.InvalidPolicyException;
 import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,

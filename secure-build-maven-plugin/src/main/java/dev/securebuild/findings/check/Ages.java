@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.securebuild.findings.InvalidSettingException;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /** Ages as users write them ({@code 24h}, {@code 7d}, {@code 30m}, or ISO-8601 {@code P1D}) and as messages show them. */
 public final class Ages {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.securebuild.findings.CheckResult;
-import dev.securebuild.findings.InvalidSettingException;
 import dev.securebuild.findings.output.FindingsOutputs;
 import dev.securebuild.findings.output.FindingsSummary;
 import dev.securebuild.findings.policy.ExceptionEvents;
@@ -15,6 +14,7 @@ import dev.securebuild.findings.policy.Policy;
 import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * One run of the scanner gate, as check-findings does it: decide ({@link FindingsCheck}), write every output, and record

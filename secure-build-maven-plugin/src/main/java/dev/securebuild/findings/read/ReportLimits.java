@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import dev.securebuild.findings.InvalidSettingException;
 import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.text.Printable;
 
 /**

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.securebuild.findings.InvalidSettingException;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 class AgesTest {
 

@@ -19,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.securebuild.findings.InvalidSettingException;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.output.FindingsOutputs;
 import dev.securebuild.findings.policy.Policy;
@@ -28,6 +27,7 @@ import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.text.LogLine;
 
 /** A whole run of check-findings without Maven: outputs, security events, log lines and the verdict the mojo maps. */
