@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+
 /**
  * What makes the {@code allowlist-report} goal fail: decision statuses ({@code denied}, {@code expired},
  * {@code expiring}, {@code unlisted}) and lint kinds ({@code unused}, {@code shadowed}, {@code expired},
@@ -26,7 +28,7 @@ public final class ReportFailOn {
     }
 
     /** Reads {@code denied,unlisted}; blanks are ignored, case is not significant, {@code too_broad} is {@code too-broad}. */
-    public static ReportFailOn parse(String text) {
+    public static ReportFailOn parse(String text) throws InvalidSettingException {
         Set<String> names = new LinkedHashSet<>();
         if (text != null) {
             for (String part : text.split(",")) {
@@ -35,7 +37,7 @@ public final class ReportFailOn {
                     continue;
                 }
                 if (!NAMES.contains(name)) {
-                    throw new IllegalArgumentException("failOn: unknown '" + part.strip() + "'; expected a comma-separated list of "
+                    throw new InvalidSettingException("failOn: unknown '" + part.strip() + "'; expected a comma-separated list of "
                             + String.join(", ", NAMES));
                 }
                 names.add(name);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+
 class AllowListReportTest {
 
     private static final LocalDate TODAY = LocalDate.of(2027, 1, 1);
@@ -144,7 +146,7 @@ class AllowListReportTest {
         assertEquals(List.of("1 component(s) expiring: commons-io:commons-io:2.17.0 (compile)",
                 "1 entry expiring: commons-io:commons-io (/work/lists/org.yaml:4)",
                 "1 entry unused: com.example:unused (/work/lists/org.yaml:5)"), ReportFailOn.parse("EXPIRING,unused").reasons(report));
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ReportFailOn.parse("denied,allowed"));
+        InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> ReportFailOn.parse("denied,allowed"));
         assertEquals("failOn: unknown 'allowed'; expected a comma-separated list of denied, expired, expiring, unlisted, unused, shadowed,"
                 + " too-broad", unknown.getMessage());
     }

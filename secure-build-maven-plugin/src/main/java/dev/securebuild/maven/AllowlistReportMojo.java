@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import javax.inject.Inject;
 
@@ -17,15 +16,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
-import dev.securebuild.allowlist.AllowList;
-import dev.securebuild.allowlist.AllowListReport;
-import dev.securebuild.allowlist.LintFinding;
-import dev.securebuild.allowlist.ReportFailOn;
-import dev.securebuild.allowlist.maven.AllowListSources;
-import dev.securebuild.allowlist.maven.ProjectComponents;
-import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.allowlist.InvalidAllowListException;
+import dev.securebuild.allowlist.maven.AllowListSources;
 import dev.securebuild.allowlist.maven.BuildInputException;
+import dev.securebuild.allowlist.maven.ProjectComponents;
+import dev.securebuild.allowlist.report.AllowlistReportOutcome;
+import dev.securebuild.allowlist.report.AllowlistReportRun;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * Decides every component of the whole reactor against the allow-lists, as the {@code approvedDependencies} rule
@@ -148,83 +145,28 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
-        ReportFailOn failures;
-        try {
-            failures = ReportFailOn.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        Optional<ApprovedDependenciesConfiguration> rule = ApprovedDependenciesConfiguration.of(top);
-        List<String> configured = lists == null ? List.of() : lists.stream().filter(list -> list != null && !list.isBlank()).toList();
-        if (configured.isEmpty() && rule.isPresent()) {
-            configured = rule.get().lists();
-            getLog().info("Allow-lists and options of the approvedDependencies rule in " + rule.get().where());
-        }
-        if (configured.isEmpty()) {
-            throw new MojoExecutionException("allowlist-report: no allow-lists: give them with -Dsecure-build.allowlists=a.yaml,b.yaml or the"
-                    + " <lists> parameter, or configure the approvedDependencies rule with <lists> for maven-enforcer-plugin in the top-level POM "
-                    + top.getFile() + (rule.isPresent() ? " (the rule in " + rule.get().where() + " has no <lists>)" : ""));
-        }
-        ProjectComponents.Options options = new ProjectComponents.Options()
-                .includePlugins(choose(includePlugins, rule, "includePlugins", true))
-                .includeLosers(choose(includeLosers, rule, "includeLosers", false))
-                .readLicenses(choose(readLicenses, rule, "readLicenses", true))
-                .includeParents(choose(includeParents, rule, "includeParents", true))
-                .includeImportedBoms(choose(includeImportedBoms, rule, "includeImportedBoms", false))
-                .transitivePluginDependencies(choose(transitivePluginDependencies, rule, "transitivePluginDependencies", false));
-        AllowListReport report = decide(top, configured, options);
-        Path output = project.getBasedir().toPath().resolve(outputDirectory).resolve(JSON_FILE);
+        Path json = project.getBasedir().toPath().resolve(outputDirectory).resolve(JSON_FILE);
+        AllowlistReportOutcome outcome;
         try {
-            AtomicFiles.write(output, secrets().redacting(report::writeJson));
-        } catch (IOException e) {
-            throw new MojoExecutionException("allowlist-report could not write " + output + ": " + e.getMessage(), e);
-        }
-        log(report, output);
-        List<String> reasons = failures.reasons(report);
-        if (!reasons.isEmpty()) {
-            throw new MojoFailureException("allowlist-report: failOn=" + String.join(",", failures.names()) + " matched: "
-                    + String.join("; ", reasons) + ". Details: " + output);
-        }
-    }
-
-    private AllowListReport decide(MavenProject top, List<String> configured, ProjectComponents.Options options) throws MojoExecutionException {
-        try {
-            List<AllowList> loaded = new AllowListSources(repositorySystem, session.getRepositorySession(),
-                    top.getRemoteProjectRepositories(), top.getBasedir().toPath()).load(configured);
-            AllowListReport report = new AllowListReport(loaded, LocalDate.now());
+            AllowlistReportRun run = AllowlistReportRun.settle(new AllowlistReportRun.Request(lists, includePlugins, includeLosers, readLicenses,
+                    includeParents, includeImportedBoms, transitivePluginDependencies, failOn, top.getFile()), ApprovedDependenciesConfiguration.of(top));
+            run.ruleNote().ifPresent(getLog()::info);
+            AllowListSources sources = new AllowListSources(repositorySystem, session.getRepositorySession(), top.getRemoteProjectRepositories(),
+                    top.getBasedir().toPath());
             ProjectComponents components = new ProjectComponents(repositorySystem, session,
                     message -> getLog().warn("allowlist-report: " + message), message -> getLog().debug(message));
-            for (MavenProject module : session.getProjects()) {
-                report.add(module.getGroupId() + ":" + module.getArtifactId(), components.of(module, options));
-            }
-            return report;
+            List<AllowlistReportRun.Module> modules = session.getProjects().stream().map(module -> new AllowlistReportRun.Module(
+                    module.getGroupId() + ":" + module.getArtifactId(), options -> components.of(module, options))).toList();
+            outcome = run.run(sources::load, modules, LocalDate.now(), json, secrets());
+        } catch (InvalidSettingException | InvalidAllowListException | IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (BuildInputException e) {
             throw new MojoExecutionException("allowlist-report: " + e.getMessage(), e);
-        } catch (InvalidAllowListException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    private void log(AllowListReport report, Path output) {
-        report.table(maxLogRows).forEach(line -> getLog().info(line));
-        List<LintFinding> lint = report.lint();
-        if (lint.isEmpty()) {
-            getLog().info("Lint of the allow-lists: nothing to report");
-        } else {
-            getLog().warn("Lint of the allow-lists: " + lint.size() + " finding(s)");
-            lint.forEach(finding -> getLog().warn(finding.toString()));
+        LogLines.print(outcome.logLines(maxLogRows), getLog());
+        if (outcome.failure().isPresent()) {
+            throw new MojoFailureException(outcome.failure().get());
         }
-        getLog().info(report.summary() + "; report: " + output);
-    }
-
-    /** The goal's own parameter, else the rule's setting, else the rule's default. */
-    private static boolean choose(Boolean parameter, Optional<ApprovedDependenciesConfiguration> rule, String name, boolean fallback)
-            throws MojoExecutionException {
-        if (parameter != null) {
-            return parameter;
-        }
-        Boolean fromRule = rule.isPresent() ? rule.get().flag(name) : null;
-        return fromRule != null ? fromRule : fallback;
     }
 }

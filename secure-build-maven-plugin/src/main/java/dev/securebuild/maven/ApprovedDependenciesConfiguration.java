@@ -6,9 +6,11 @@ import java.util.Optional;
 
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+import dev.securebuild.allowlist.report.RuleConfiguration;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * The {@code approvedDependencies} rule as a project configures it for maven-enforcer-plugin: its lists and its
@@ -16,7 +18,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * without being told again. Looked for in the build plugins, then in pluginManagement: first the plugin's own
  * configuration, then each execution's, the first {@code <rules><approvedDependencies>} found wins.
  */
-final class ApprovedDependenciesConfiguration {
+final class ApprovedDependenciesConfiguration implements RuleConfiguration {
 
     static final String ENFORCER_PLUGIN = "org.apache.maven.plugins:maven-enforcer-plugin";
     static final String RULE = "approvedDependencies";
@@ -77,7 +79,8 @@ final class ApprovedDependenciesConfiguration {
     }
 
     /** The rule's lists, in order; values are checked when asked for, so that lists given to the goal make them irrelevant. */
-    List<String> lists() throws MojoExecutionException {
+    @Override
+    public List<String> lists() throws InvalidSettingException {
         List<String> lists = new ArrayList<>();
         Xpp3Dom listsNode = rule.getChild("lists");
         if (listsNode != null) {
@@ -92,20 +95,21 @@ final class ApprovedDependenciesConfiguration {
     }
 
     /** One of the rule's boolean options; null when it does not say. */
-    Boolean flag(String name) throws MojoExecutionException {
+    @Override
+    public Boolean flag(String name) throws InvalidSettingException {
         Xpp3Dom child = rule.getChild(name);
         String value = child == null ? null : value(child, where);
         return value == null ? null : Boolean.valueOf(value);
     }
 
     /** The trimmed text; an expression the POM's model did not resolve (Enforcer resolves it later, we cannot) is an error. */
-    private static String value(Xpp3Dom node, String where) throws MojoExecutionException {
+    private static String value(Xpp3Dom node, String where) throws InvalidSettingException {
         String value = node.getValue();
         if (value == null || value.isBlank()) {
             return null;
         }
         if (value.contains("${")) {
-            throw new MojoExecutionException("The " + RULE + " rule in " + where + " has <" + node.getName() + ">" + value.strip() + "</"
+            throw new InvalidSettingException("The " + RULE + " rule in " + where + " has <" + node.getName() + ">" + value.strip() + "</"
                     + node.getName() + ">, an expression the POM does not resolve: give " + ("list".equals(node.getName())
                     ? "the lists to allowlist-report with -Dsecure-build.allowlists=... or its <lists> parameter"
                     : "allowlist-report -Dsecure-build.allowlist." + node.getName() + "=..."));
@@ -114,7 +118,8 @@ final class ApprovedDependenciesConfiguration {
     }
 
     /** Where the rule was found, for the log. */
-    String where() {
+    @Override
+    public String where() {
         return where;
     }
 }

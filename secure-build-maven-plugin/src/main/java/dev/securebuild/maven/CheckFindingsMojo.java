@@ -3,7 +3,6 @@ package dev.securebuild.maven;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,21 +19,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
-import dev.securebuild.findings.CheckResult;
 import dev.securebuild.findings.ReportFiles;
 import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
-import dev.securebuild.findings.check.Ages;
-import dev.securebuild.findings.check.FindingsCheck;
-import dev.securebuild.findings.output.FindingsOutputs;
-import dev.securebuild.findings.output.FindingsSummary;
-import dev.securebuild.findings.output.LogTable;
-import dev.securebuild.findings.policy.ExceptionEvents;
+import dev.securebuild.findings.check.FindingsGate;
+import dev.securebuild.findings.check.FindingsVerdict;
 import dev.securebuild.findings.policy.InvalidPolicyException;
 import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
-import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,
@@ -232,22 +226,15 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
         Path events = base.resolve(checked == project ? standalone(eventLog, "target/secure-build/security-events.jsonl")
                 : checked.getBuild().getDirectory() + "/secure-build/security-events.jsonl");
         Clock clock = Clock.systemDefaultZone();
-        CheckResult result;
+        FindingsVerdict verdict;
         try {
-            // An earlier run's verdict must not be read as this run's when this one stops on a broken report.
-            FindingsOutputs.deleteAll(output);
+            FindingsGate.clearOutputs(output);
             PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
-            Duration maxAge = maxReportAge == null || maxReportAge.isBlank() ? null : Ages.parse(maxReportAge);
-            result = new FindingsCheck(clock).run(new FindingsCheck.Settings(files, base, maxAge, failOnStaleReports, limits()),
-                    loaded.policy(), loaded.description());
-            FindingsOutputs.writeAll(result, output, plugin.getVersion(), secrets());
+            ReportLimits limits = limits();
             EventLog eventLogFile = new EventLog(events, clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
-            ExceptionEvents.append(eventLogFile, checked.getGroupId() + ":" + checked.getArtifactId(), result.exceptions());
-            if (!result.passed()) {
-                eventLogFile.append("policy.failed", checked.getGroupId() + ":" + checked.getArtifactId(), FindingsSummary.eventFields(result,
-                        output.resolve(FindingsOutputs.JSON)), "The scanner gate failed: " + LogTable.failureReasons(result));
-            }
-        } catch (InvalidPolicyException | ReportParseException | IllegalArgumentException e) {
+            verdict = new FindingsGate(clock, secrets()).run(new FindingsGate.Request(files, base, maxReportAge, failOnStaleReports, limits,
+                    loaded.policy(), loaded.description(), output, plugin.getVersion(), GoalResultFiles.key(checked)), eventLogFile);
+        } catch (InvalidPolicyException | ReportParseException | InvalidSettingException e) {
             String message = e instanceof ReportLimitException limit ? e.getMessage() + raise(limit) : e.getMessage();
             GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, getLog());
             throw new MojoExecutionException(message, e);
@@ -255,38 +242,21 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
             GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
             throw new MojoExecutionException("check-findings could not complete: " + e.getMessage(), e);
         }
-        GoalResultFiles.write(checked, modules, "findings", "check-findings",
-                result.passed() ? GoalResult.Verdict.PASS : failOnViolation ? GoalResult.Verdict.FAIL : GoalResult.Verdict.WARN,
-                result.passed() ? LogTable.verdictLine(result, output) : "The scanner gate failed: " + LogTable.failureReasons(result),
-                FindingsSummary.usedExceptions(result), output.resolve(FindingsOutputs.JSON), getLog());
-        log(result, output);
-        if (!result.passed()) {
-            String message = "The scanner gate failed: " + LogTable.failureReasons(result) + ". Details: " + output.resolve(FindingsOutputs.HTML);
+        GoalResultFiles.write(checked, modules, "findings", "check-findings", verdict.goalVerdict(failOnViolation), verdict.summary(),
+                verdict.usedExceptions(), verdict.json(), getLog());
+        LogLines.print(verdict.logLines(maxLogRows), getLog());
+        if (!verdict.passed()) {
             if (failOnViolation) {
-                throw new MojoFailureException(message);
+                throw new MojoFailureException(verdict.failure());
             }
-            getLog().warn(message + " (failOnViolation is false: the build goes on)");
-        }
-    }
-
-    private void log(CheckResult result, Path output) {
-        getLog().info(LogTable.readLine(result));
-        LogTable.lines(result, maxLogRows).forEach(line -> getLog().error(line));
-        LogTable.warningLines(result, maxLogRows).forEach(line -> getLog().warn(line));
-        LogTable.exceptionLines(result).forEach(line -> getLog().info(line));
-        result.violations().forEach(violation -> getLog().error("Policy violation: " + Printable.of(violation)));
-        result.warnings().forEach(warning -> getLog().warn(Printable.of(warning)));
-        if (result.passed()) {
-            getLog().info(LogTable.verdictLine(result, output));
-        } else {
-            getLog().error(LogTable.verdictLine(result, output));
+            getLog().warn(verdict.failure() + " (failOnViolation is false: the build goes on)");
         }
     }
 
     private ReportLimits limits() throws MojoExecutionException {
         try {
-            return new ReportLimits(maxStringLength, maxNestingDepth);
-        } catch (IllegalArgumentException e) {
+            return ReportLimits.of(maxStringLength, maxNestingDepth);
+        } catch (InvalidSettingException e) {
             throw new MojoExecutionException(e.getMessage() + ": set secure-build.findings.maxStringLength and secure-build.findings.maxNestingDepth "
                     + "to positive numbers", e);
         }

@@ -2,17 +2,10 @@ package dev.securebuild.maven;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
@@ -23,16 +16,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.provenance.gate.Approvers;
-import dev.securebuild.provenance.gate.GateDecision;
-import dev.securebuild.provenance.gate.GatePolicy;
-import dev.securebuild.provenance.gate.GatePolicyLoader;
-import dev.securebuild.provenance.gate.GateReports;
-import dev.securebuild.provenance.gate.ReleaseGate;
+import dev.securebuild.provenance.gate.ReleaseGateOutcome;
+import dev.securebuild.provenance.gate.ReleaseGateRun;
 import dev.securebuild.shared.events.EventLog;
-import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
-import dev.securebuild.shared.text.Printable;
 
 /**
  * The release decision for the whole reactor: reads the result files that sign, check-findings, verify-reproducible or
@@ -44,9 +31,6 @@ import dev.securebuild.shared.text.Printable;
  */
 @Mojo(name = "release-gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReleaseGateMojo extends AbstractSecureBuildMojo {
-
-    static final String APPROVED = "release.approved";
-    static final String BLOCKED = "release.blocked";
 
     /**
      * The release gate policy, a YAML or JSON file relative to the top-level project: which checks are required, which
@@ -113,10 +97,8 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
-
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
-
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
@@ -139,108 +121,30 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
         }
         List<MavenProject> gated = all.get().stream().flatMap(Optional::stream).toList();
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        Path base = top.getBasedir().toPath();
-        GatePolicy policy = policy(base);
-
-        List<GoalResult> results = new ArrayList<>();
-        Set<Path> folders = new LinkedHashSet<>();
-        folders.add(GoalResults.folder(Path.of(top.getBuild().getDirectory())));
-        gated.forEach(m -> folders.add(GoalResults.folder(Path.of(m.getBuild().getDirectory()))));
+        List<Path> folders = Stream.concat(Stream.of(top), gated.stream()).map(m -> GoalResults.folder(Path.of(m.getBuild().getDirectory())))
+                .distinct().toList();
+        Path output = ReleaseGateRun.outputFolder(top.getBasedir().toPath(), Path.of(top.getBuild().getDirectory()), releaseGateDirectory);
+        ReleaseGateOutcome outcome;
         try {
-            for (Path folder : folders) {
-                results.addAll(GoalResults.readAll(folder));
-            }
+            outcome = new ReleaseGateRun(Clock.systemUTC(), secrets()).run(new ReleaseGateRun.Request(gatePolicy, top.getBasedir().toPath(),
+                    GoalResultFiles.key(top), top.getVersion(), gated.stream().map(GoalResultFiles::key).toList(), folders,
+                    acceptEarlierResults || session.getStartTime() == null ? null : session.getStartTime().toInstant(), approval,
+                    System.getenv(), System.getProperty("user.name"), output));
         } catch (IOException e) {
-            throw new MojoExecutionException("The release gate cannot read a result: " + e.getMessage(), e);
-        }
-        Instant started = session.getRequest().getStartTime() == null ? null
-                : session.getRequest().getStartTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String approver = approval == null || approval.isBlank() ? null : Approvers.who(System.getenv(), System.getProperty("user.name"));
-        GateDecision decision = new ReleaseGate(policy).decide(new ReleaseGate.Inputs(GoalResultFiles.key(top), top.getVersion(),
-                gated.stream().map(GoalResultFiles::key).toList(), results, acceptEarlierResults ? null : started, now,
-                LocalDate.ofInstant(now, ZoneOffset.UTC), approval, approver));
-
-        Path output = releaseGateDirectory == null || releaseGateDirectory.isBlank()
-                ? Path.of(top.getBuild().getDirectory(), "secure-build", "release-gate") : base.resolve(releaseGateDirectory);
-        try {
-            GateReports.writeAll(decision, output, secrets());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the release gate's reports to " + output + ": " + e.getMessage(), e);
-        }
-        log(decision, output);
-        record(decision, top, output);
-        if (decision.blocked()) {
-            throw new MojoFailureException(GateReports.headline(decision) + ": " + String.join("; ", decision.reasons())
-                    + ". Details: " + output.resolve(GateReports.MARKDOWN_FILE));
-        }
-    }
-
-    private GatePolicy policy(Path base) throws MojoExecutionException {
-        if (gatePolicy == null || gatePolicy.isBlank()) {
-            return GatePolicy.DEFAULT;
-        }
-        Path file = base.resolve(gatePolicy);
-        try {
-            return GatePolicyLoader.load(file);
-        } catch (GatePolicyLoader.InvalidGatePolicyException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the release gate policy " + file + ": " + e.getMessage(), e);
+        }
+        LogLines.print(outcome.logLines(), getLog());
+        outcome.event().ifPresent(event -> SecurityEventLogs.append(events(top), top, event.type(), event.fields(), event.message(), getLog()));
+        if (outcome.blocked()) {
+            throw new MojoFailureException(outcome.failure());
         }
     }
 
-    /** Module names, reasons and exceptions come from result files, and exceptions from policies: escaped, as every input. */
-    private void log(GateDecision decision, Path output) {
-        for (GateDecision.Module module : decision.modules()) {
-            StringBuilder line = new StringBuilder(module.module()).append(':');
-            module.checks().forEach(c -> line.append(' ').append(c.check()).append('=').append(c.status().label()));
-            getLog().info(Printable.of(line));
-        }
-        for (String reason : decision.reasons()) {
-            if (decision.blocked()) {
-                getLog().error(Printable.of(reason));
-            } else {
-                getLog().warn(Printable.of(reason));
-            }
-        }
-        for (GateDecision.Exception e : decision.exceptions()) {
-            getLog().warn(Printable.of("Exception " + e.id() + " (" + e.module() + ", " + e.check() + "): approved by " + e.approvedBy()
-                    + ", expires " + e.expires() + ": " + e.reason()));
-        }
-        String line = GateReports.headline(decision) + ". Reports: " + output.resolve(GateReports.MARKDOWN_FILE) + ", "
-                + GateReports.JSON_FILE + ", " + GateReports.HTML_FILE;
-        if (decision.blocked()) {
-            getLog().error(Printable.of(line));
-        } else {
-            getLog().info(Printable.of(line));
-        }
-    }
-
-    /** release.approved for an approved GO-WITH-EXCEPTIONS, release.blocked for what stops the release. */
-    private void record(GateDecision decision, MavenProject top, Path output) {
-        if (!decision.approved() && !decision.blocked()) {
-            return;
-        }
+    /** In a reactor, the top-level project's event log unless eventLog is set. */
+    private EventLog events(MavenProject top) {
         String defaultLog = project.getBuild().getDirectory() + "/secure-build/security-events.jsonl";
         String configured = eventLog == null || eventLog.equals(defaultLog) || Path.of(eventLog).equals(Path.of(defaultLog))
                 ? top.getBuild().getDirectory() + "/secure-build/security-events.jsonl" : eventLog;
-        EventLog events = SecurityEventLogs.open(top.getBasedir().toPath(), configured, eventLogToMavenLog, getLog());
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("decision", decision.decision().label());
-        fields.put("version", decision.version());
-        if (decision.approved()) {
-            fields.put("ticket", decision.approval().ticket());
-            fields.put("approvedBy", decision.approval().approvedBy());
-            fields.put("exceptions", decision.exceptions().size());
-            fields.put("report", output.resolve(GateReports.JSON_FILE).toString());
-            SecurityEventLogs.append(events, top, APPROVED, fields, "Release with exceptions approved by " + decision.approval().approvedBy()
-                    + " under " + decision.approval().ticket() + ": " + String.join("; ", decision.reasons()), getLog());
-        } else {
-            fields.put("approvalRequired", decision.approval().required());
-            fields.put("reasons", decision.reasons().size());
-            fields.put("report", output.resolve(GateReports.JSON_FILE).toString());
-            SecurityEventLogs.append(events, top, BLOCKED, fields, GateReports.headline(decision) + ": " + String.join("; ", decision.reasons()), getLog());
-        }
+        return SecurityEventLogs.open(top.getBasedir().toPath(), configured, eventLogToMavenLog, getLog());
     }
 }

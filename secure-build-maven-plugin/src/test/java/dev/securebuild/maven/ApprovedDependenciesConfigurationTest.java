@@ -14,11 +14,12 @@ import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.PluginManagement;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Test;
+
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 class ApprovedDependenciesConfigurationTest {
 
@@ -96,7 +97,7 @@ class ApprovedDependenciesConfigurationTest {
         plugin.addExecution(execution("approved", xml("<configuration><rules><approvedDependencies><lists>"
                 + "<list>${session.executionRootDirectory}/org.yaml</list></lists></approvedDependencies></rules></configuration>")));
         ApprovedDependenciesConfiguration rule = ApprovedDependenciesConfiguration.of(project(plugin, null)).orElseThrow();
-        MojoExecutionException error = assertThrows(MojoExecutionException.class, rule::lists, "when the goal is given no lists of its own");
+        InvalidSettingException error = assertThrows(InvalidSettingException.class, rule::lists, "when the goal is given no lists of its own");
         assertTrue(error.getMessage().startsWith("The approvedDependencies rule in maven-enforcer-plugin execution 'approved' (build plugins) of"
                 + " com.example:parent:pom:1.0 has <list>${session.executionRootDirectory}/org.yaml</list>, an expression the POM does not"
                 + " resolve: give the lists to allowlist-report with -Dsecure-build.allowlists="), error.getMessage());

@@ -269,7 +269,11 @@ public final class PolicyLoader {
             PathGlob path = null;
             String pathText = optionalText(node, "path", where);
             if (pathText != null) {
-                path = PathGlob.compile(pathText);
+                try {
+                    path = PathGlob.compile(pathText);
+                } catch (IllegalArgumentException e) {
+                    throw error(node.fields().get("path").location(), where + ".path: " + e.getMessage() + "; got \"" + pathText + "\"");
+                }
             }
             String justification = word(required(node, "justification", where, "the VEX justification word"), where + ".justification",
                     List.copyOf(JUSTIFICATIONS));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -29,9 +30,20 @@ public record ReportLimits(int maxStringLength, int maxNestingDepth) {
 
     public ReportLimits {
         if (maxStringLength < 1 || maxNestingDepth < 1) {
-            throw new IllegalArgumentException("report limits must be positive: maxStringLength " + maxStringLength + ", maxNestingDepth "
-                    + maxNestingDepth);
+            throw new IllegalArgumentException(notPositive(maxStringLength, maxNestingDepth));
         }
+    }
+
+    /** The limits a user set, checked: below one is a setting to fix, not a bug. */
+    public static ReportLimits of(int maxStringLength, int maxNestingDepth) throws InvalidSettingException {
+        if (maxStringLength < 1 || maxNestingDepth < 1) {
+            throw new InvalidSettingException(notPositive(maxStringLength, maxNestingDepth));
+        }
+        return new ReportLimits(maxStringLength, maxNestingDepth);
+    }
+
+    private static String notPositive(int maxStringLength, int maxNestingDepth) {
+        return "report limits must be positive: maxStringLength " + maxStringLength + ", maxNestingDepth " + maxNestingDepth;
     }
 
     /** A factory of JSON parsers held to these limits, refusing duplicate keys, whose parsers also read trees ({@link JsonParser#readValueAsTree()}). */

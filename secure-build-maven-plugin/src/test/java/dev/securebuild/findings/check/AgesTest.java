@@ -7,16 +7,20 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+
 class AgesTest {
 
     @Test
-    void shortAndIsoFormsAreRead() {
+    void shortAndIsoFormsAreRead() throws InvalidSettingException {
         assertEquals(Duration.ofHours(24), Ages.parse("24h"));
         assertEquals(Duration.ofDays(7), Ages.parse("7d"));
         assertEquals(Duration.ofMinutes(30), Ages.parse(" 30m "));
         assertEquals(Duration.ofDays(1), Ages.parse("P1D"));
         assertEquals(Duration.ofHours(2), Ages.parse("pt2h"));
-        assertThrows(IllegalArgumentException.class, () -> Ages.parse("a week"));
+        assertThrows(InvalidSettingException.class, () -> Ages.parse("a week"));
+        assertThrows(InvalidSettingException.class, () -> Ages.parse("99999999999999999999d"), "too long for a number");
+        assertThrows(InvalidSettingException.class, () -> Ages.parse("9999999999999999d"), "too long for a Duration");
     }
 
     @Test

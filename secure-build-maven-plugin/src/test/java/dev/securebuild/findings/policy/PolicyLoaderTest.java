@@ -225,6 +225,12 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aPathThatNamesNoFileIsRejectedAsThePolicysFaultNotOurs() throws IOException {
+        assertInvalid("dotpath.yaml", ENTRY.replace("      expires:", "      path: ./\n      expires:"), 8,
+                "exceptions.entries #1.path: expected a path glob such as src/main/generated/**", "got \"./\"");
+    }
+
+    @Test
     void wrongTypesAndValuesAreRejected() throws IOException {
         assertInvalid("cvss.yaml", "version: 1\nfailOn:\n  cvss: high\n", 3, "failOn.cvss: expected a CVSS score from 0.0 to 10.0", "got \"high\"");
         assertInvalid("cvss11.yaml", "version: 1\nfailOn:\n  cvss: 11\n", 3, "expected a CVSS score from 0.0 to 10.0", "got 11");
