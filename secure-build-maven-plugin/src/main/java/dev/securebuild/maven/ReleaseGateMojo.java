@@ -43,7 +43,7 @@ import dev.securebuild.shared.text.Printable;
  * in the module that reaches it last; bound to {@code verify} by default, after the goals it reads.
  */
 @Mojo(name = "release-gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ReleaseGateMojo extends AbstractSecureBuildMojo {
+public class ReleaseGateMojo extends AbstractEventLoggingMojo {
 
     static final String APPROVED = "release.approved";
     static final String BLOCKED = "release.blocked";
@@ -84,32 +84,6 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
      */
     @Parameter(property = "secure-build.acceptEarlierResults", defaultValue = "false")
     private boolean acceptEarlierResults;
-
-    /**
-     * The security event log: {@code release.approved} and {@code release.blocked}, appended. In a reactor, the
-     * top-level project's unless set.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
-
-    /**
-     * Skip this goal. A module that skips it is not gated; when the module that completes the reactor skips it,
-     * nothing is decided.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -218,14 +192,11 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
     }
 
     /** release.approved for an approved GO-WITH-EXCEPTIONS, release.blocked for what stops the release. */
-    private void record(GateDecision decision, MavenProject top, Path output) {
+    private void record(GateDecision decision, MavenProject top, Path output) throws MojoExecutionException {
         if (!decision.approved() && !decision.blocked()) {
             return;
         }
-        String defaultLog = project.getBuild().getDirectory() + "/secure-build/security-events.jsonl";
-        String configured = eventLog == null || eventLog.equals(defaultLog) || Path.of(eventLog).equals(Path.of(defaultLog))
-                ? top.getBuild().getDirectory() + "/secure-build/security-events.jsonl" : eventLog;
-        EventLog events = SecurityEventLogs.open(top.getBasedir().toPath(), configured, eventLogToMavenLog, getLog());
+        EventLog events = openEventLog();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("decision", decision.decision().label());
         fields.put("version", decision.version());
@@ -234,8 +205,8 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
             fields.put("approvedBy", decision.approval().approvedBy());
             fields.put("exceptions", decision.exceptions().size());
             fields.put("report", output.resolve(GateReports.JSON_FILE).toString());
-            SecurityEventLogs.append(events, top, APPROVED, fields, "Release with exceptions approved by " + decision.approval().approvedBy()
-                    + " under " + decision.approval().ticket() + ": " + String.join("; ", decision.reasons()), getLog());
+            SecurityEventLogs.record(events, top, APPROVED, fields, "Release with exceptions approved by " + decision.approval().approvedBy()
+                    + " under " + decision.approval().ticket() + ": " + String.join("; ", decision.reasons()));
         } else {
             fields.put("approvalRequired", decision.approval().required());
             fields.put("reasons", decision.reasons().size());
