@@ -1,6 +1,7 @@
 package dev.securebuild.maven;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -9,8 +10,10 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.shared.events.EventLogLocation;
+import dev.securebuild.shared.location.LocationReader;
 import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
@@ -39,6 +42,9 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
     @Inject
     private BuildSecrets buildSecrets;
 
+    @Inject
+    private RepositorySystem repositorySystem;
+
     private volatile RedactingLog log;
 
     /** The build's secret values, the current project's secret-named properties included. */
@@ -61,6 +67,12 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
      */
     protected Path eventLogFile(String configured) {
         return EventLogLocation.of(buildSession, currentProject, configured);
+    }
+
+    /** Reads lists and policies ({@link LocationReader}): paths from {@code base}, coordinates from the project's repositories. */
+    protected LocationReader locations(Path base) {
+        return new LocationReader(repositorySystem, buildSession == null ? null : buildSession.getRepositorySession(),
+                currentProject == null ? List.of() : currentProject.getRemoteProjectRepositories(), base);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import dev.securebuild.provenance.gate.Approvers;
 import dev.securebuild.provenance.gate.GateDecision;
@@ -30,6 +31,8 @@ import dev.securebuild.provenance.gate.GatePolicyLoader;
 import dev.securebuild.provenance.gate.GateReports;
 import dev.securebuild.provenance.gate.ReleaseGate;
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.location.Location;
+import dev.securebuild.shared.location.LocationReader;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
 import dev.securebuild.shared.text.Printable;
@@ -51,7 +54,8 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
     /**
      * The release gate policy, a YAML or JSON file relative to the top-level project: which checks are required, which
      * are waived and why, and whether GO-WITH-EXCEPTIONS needs an approval. None: sign, findings, allowlist,
-     * provenance and reproducible required, nothing waived, no approval needed.
+     * provenance and reproducible required, nothing waived, no approval needed. Like every policy and list, it may also
+     * be a file: or https: URL or Maven coordinates (docs/locations.md).
      *
      * @since 0.1.0
      */
@@ -154,12 +158,19 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
         if (gatePolicy == null || gatePolicy.isBlank()) {
             return GatePolicy.DEFAULT;
         }
-        Path file = base.resolve(gatePolicy);
+        LocationReader reader = locations(base);
+        Location location;
         try {
-            return GatePolicyLoader.load(file);
+            location = reader.locate(gatePolicy, "gatePolicy");
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        Object file = location.kind() == Location.Kind.PATH ? reader.path(location) : location;
+        try {
+            return reader.read(location, "release-gate-policy", GatePolicyLoader::load);
         } catch (GatePolicyLoader.InvalidGatePolicyException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException | ArtifactResolutionException e) {
             throw new MojoExecutionException("Cannot read the release gate policy " + file + ": " + e.getMessage(), e);
         }
     }
