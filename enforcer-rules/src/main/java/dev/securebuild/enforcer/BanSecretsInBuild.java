@@ -2,10 +2,8 @@ package dev.securebuild.enforcer;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +28,7 @@ import dev.securebuild.shared.session.SessionCache;
 import dev.securebuild.shared.secrets.AllowList;
 import dev.securebuild.shared.secrets.SecretFinding;
 import dev.securebuild.shared.secrets.SecretScanner;
+import dev.securebuild.shared.io.Globs;
 import dev.securebuild.shared.io.Links;
 import dev.securebuild.shared.text.Printable;
 
@@ -183,20 +182,19 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
         files.putIfAbsent(path, name);
     }
 
-    /** The files under {@code basedir} that the glob matches; the walk starts at the glob's first folder with no wildcard. */
+    /** The files under {@code basedir} that the glob matches ({@link Globs}: the same syntax as check-findings' reports). */
     static List<Path> matching(Path basedir, String glob) throws EnforcerRuleError {
         String pattern = glob.trim().replace('\\', '/');
         if (pattern.isEmpty() || pattern.startsWith("/") || pattern.contains("..")) {
             throw new EnforcerRuleError("banSecretsInBuild: include '" + glob + "' must be a glob relative to the project folder");
         }
-        PathMatcher matcher;
+        Globs matcher;
         try {
-            matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            matcher = Globs.compile(basedir, pattern);
         } catch (PatternSyntaxException e) {
             throw new EnforcerRuleError("banSecretsInBuild: include '" + glob + "' is not a glob: " + e.getDescription());
         }
-        String fixed = pattern.split("[*?\\[{]", 2)[0];
-        Path start = basedir.resolve(fixed.contains("/") ? fixed.substring(0, fixed.lastIndexOf('/')) : "");
+        Path start = matcher.root();
         if (!Links.exists(start)) {
             return List.of();
         }
@@ -207,7 +205,7 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
         List<Path> matched = new ArrayList<>();
         try {
             for (Path file : Links.filesAndLinks(start)) {
-                if (matcher.matches(basedir.relativize(file))) {
+                if (matcher.matches(file)) {
                     matched.add(notALink(basedir, file, glob));
                 }
             }

@@ -1,11 +1,9 @@
 package dev.securebuild.findings;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.securebuild.shared.io.Globs;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -46,7 +45,7 @@ public final class ReportFiles {
             if (pattern.isEmpty()) {
                 continue;
             }
-            if (!isGlob(pattern)) {
+            if (!Globs.isGlob(pattern)) {
                 files.add(named(scope, pattern));
                 continue;
             }
@@ -82,23 +81,13 @@ public final class ReportFiles {
         return file;
     }
 
-    private static boolean isGlob(String pattern) {
-        return pattern.contains("*") || pattern.contains("?") || pattern.contains("[") || pattern.contains("{");
-    }
-
-    /** Walks from the longest folder prefix without wildcards, so that a glob under target/ does not walk the whole tree. */
+    /** Walks from the glob's root ({@link Globs#root}), never into secure-build's outputs. */
     private static List<Path> glob(Scope scope, String pattern, Consumer<String> warnings) throws ReportParseException {
-        String normalized = pattern.replace('\\', '/');
-        int wildcard = firstWildcard(normalized);
-        int slash = normalized.lastIndexOf('/', wildcard);
-        Path root = slash < 0 ? scope.base : scope.base.resolve(normalized.substring(0, slash)).normalize();
-        String rest = slash < 0 ? normalized : normalized.substring(slash + 1);
+        Globs glob = Globs.compile(scope.base, pattern);
+        Path root = glob.root();
         if (!Files.isDirectory(root) || scope.isOutput(root)) {
             return List.of();
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
-        // "**/x" also matches x in the root itself, as users expect from Ant-style globs.
-        PathMatcher rootLevel = rest.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + rest.substring(3)) : null;
         List<Path> matched = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -109,8 +98,7 @@ public final class ReportFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Path relative = root.relativize(file);
-                    boolean matches = matcher.matches(relative) || rootLevel != null && rootLevel.matches(relative);
+                    boolean matches = glob.matches(file);
                     if (attributes.isSymbolicLink()) {
                         linked(scope, file, matches, warnings).ifPresent(matched::add);
                     } else if (attributes.isRegularFile() && matches) {
@@ -145,17 +133,6 @@ public final class ReportFiles {
             return Optional.empty();
         }
         return matches && Files.isRegularFile(real) && !scope.isOutput(real) ? Optional.of(link) : Optional.empty();
-    }
-
-    private static int firstWildcard(String pattern) {
-        int first = pattern.length();
-        for (char c : new char[] {'*', '?', '[', '{'}) {
-            int index = pattern.indexOf(c);
-            if (index >= 0 && index < first) {
-                first = index;
-            }
-        }
-        return first;
     }
 
     /** The project folder, as written and as it really is, and secure-build's output folders. */

@@ -20,7 +20,7 @@ import dev.securebuild.reproducible.TextReport;
  * What every goal that compares takes (diff, verify-reproducible, compare): one engine, one set of limits, one way to
  * fail and to log.
  */
-abstract class AbstractComparingMojo extends AbstractSecureBuildMojo {
+abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
 
     /**
      * Fail the build when the two sides differ (an output different or missing).
@@ -30,32 +30,8 @@ abstract class AbstractComparingMojo extends AbstractSecureBuildMojo {
     @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
     protected boolean failOnDifference;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    protected boolean skip;
-
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
-
-    /**
-     * The security event log (JSON Lines, appended): a build that differs is recorded there. docs/events.md lists the events.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
 
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
@@ -121,8 +97,7 @@ abstract class AbstractComparingMojo extends AbstractSecureBuildMojo {
         fields.put("goal", mojoExecution == null ? null : mojoExecution.getGoal());
         fields.put("report", report == null ? null : report.toString());
         fields.put("failsBuild", failOnDifference);
-        SecurityEventLogs.append(SecurityEventLogs.open(top.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), top,
-                "reproducibility.failed", fields, summary, getLog());
+        SecurityEventLogs.append(openEventLog(), top, "reproducibility.failed", fields, summary, getLog());
     }
 
     /**

@@ -68,14 +68,6 @@ abstract class AbstractHashingMojo extends AbstractSecureBuildMojo {
     @Parameter(property = "secure-build.threads", defaultValue = "0")
     private int threads;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
     private final MavenProjectHelper projectHelper;
 
     protected AbstractHashingMojo(MavenProjectHelper projectHelper) {

@@ -1,5 +1,8 @@
 package dev.securebuild.maven;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import javax.inject.Inject;
 
 import org.apache.maven.execution.MavenSession;
@@ -7,14 +10,28 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
+import dev.securebuild.shared.events.EventLogLocation;
+import dev.securebuild.shared.location.LocationReader;
 import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
- * What every goal shares: a Maven log that never shows a secret value the build holds, and those values for the files
- * the goal writes ({@link #secrets()}).
+ * What every goal shares: the {@code skip} parameter, a Maven log that never shows a secret value the build holds,
+ * those values for the files the goal writes ({@link #secrets()}), and where the build's security event log is
+ * ({@link #eventLogFile}).
  */
 abstract class AbstractSecureBuildMojo extends AbstractMojo {
+
+    /**
+     * Skip this goal. In a goal that acts for the whole reactor, a module that skips it is left out: its outputs are
+     * left out of buildinfo's reactor file, it adds nothing to record-deployment's record, and it is not gated by
+     * release-gate (when the module that completes the reactor skips release-gate, nothing is decided).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "secure-build.skip", defaultValue = "false")
+    protected boolean skip;
 
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession buildSession;
@@ -24,6 +41,9 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
 
     @Inject
     private BuildSecrets buildSecrets;
+
+    @Inject
+    private RepositorySystem repositorySystem;
 
     private volatile RedactingLog log;
 
@@ -38,6 +58,21 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
             secrets.addSecretNamed(currentProject.getProperties());
         }
         return secrets;
+    }
+
+    /**
+     * The security event log of this build ({@link EventLogLocation}: the top-level project's unless set).
+     *
+     * @param configured the goal's {@code eventLog}
+     */
+    protected Path eventLogFile(String configured) {
+        return EventLogLocation.of(buildSession, currentProject, configured);
+    }
+
+    /** Reads lists and policies ({@link LocationReader}): paths from {@code base}, coordinates from the project's repositories. */
+    protected LocationReader locations(Path base) {
+        return new LocationReader(repositorySystem, buildSession == null ? null : buildSession.getRepositorySession(),
+                currentProject == null ? List.of() : currentProject.getRemoteProjectRepositories(), base);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.securebuild.maven;
 
 import java.io.File;
-import java.nio.file.Path;
 
 import javax.inject.Inject;
 
@@ -19,7 +18,7 @@ import dev.securebuild.shared.signer.Signer;
  * that one configuration serves them all, and the security event log where a key that cannot be used is recorded.
  * Each goal declares its own {@code signer} parameter, because their defaults differ.
  */
-abstract class AbstractSigningMojo extends AbstractSecureBuildMojo {
+abstract class AbstractSigningMojo extends AbstractEventLoggingMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
@@ -132,23 +131,6 @@ abstract class AbstractSigningMojo extends AbstractSecureBuildMojo {
     @Parameter(property = "secure-build.pkcs11.userId")
     private String pkcs11UserId;
 
-    /**
-     * The security event log (JSON Lines, appended): a key or token that cannot be used is recorded there.
-     * docs/events.md lists the events.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    protected String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    protected boolean eventLogToMavenLog;
-
     protected final MavenSigningKeys signingKeys;
 
     @Inject
@@ -163,11 +145,5 @@ abstract class AbstractSigningMojo extends AbstractSecureBuildMojo {
     protected Signer signer(String goal, EventLog events) throws MojoExecutionException {
         SignerChoice choice = new SignerChoice(signerName(), pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyId, pkcs11Uri, pkcs11KeyCreated, pkcs11UserId);
         return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, choice, getLog(), events, project, goal);
-    }
-
-    /** The event log as configured, relative to the project's folder (without a project, the folder Maven runs in). */
-    protected EventLog eventLog() {
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
-        return SecurityEventLogs.open(base, eventLog, eventLogToMavenLog, getLog());
     }
 }

@@ -10,7 +10,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.sign.TrustedKeys;
 
@@ -19,7 +18,7 @@ import dev.securebuild.sign.TrustedKeys;
  * skip. A verifier never unlocks a key (no passphrase, no PIN, no token): it trusts the given public key files, or the
  * certificate of the configured signing key.
  */
-abstract class AbstractVerifyingMojo extends AbstractSecureBuildMojo {
+abstract class AbstractVerifyingMojo extends AbstractEventLoggingMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
@@ -48,30 +47,6 @@ abstract class AbstractVerifyingMojo extends AbstractSecureBuildMojo {
      */
     @Parameter(property = "secure-build.serverId")
     private String serverId;
-
-    /**
-     * The security event log (JSON Lines, appended). docs/events.md lists the events.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
 
     private final MavenSigningKeys signingKeys;
 
@@ -108,13 +83,5 @@ abstract class AbstractVerifyingMojo extends AbstractSecureBuildMojo {
     /** Where relative paths start: the project's folder, or without a POM the folder Maven was started in. */
     protected Path base(MavenProject project) {
         return isProject(project) ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
-    }
-
-    /**
-     * The security event log: {@code eventLog}, taken from {@code base}; its default when it is not set, and always
-     * without a project (whose {@code project.build.directory} means nothing).
-     */
-    protected EventLog openEventLog(Path base, boolean configuredCounts) {
-        return SecurityEventLogs.open(base, configuredCounts ? eventLog : null, eventLogToMavenLog, getLog());
     }
 }

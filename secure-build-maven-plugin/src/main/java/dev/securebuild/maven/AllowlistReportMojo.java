@@ -118,14 +118,6 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
     @Parameter(property = "secure-build.allowlist.maxLogRows", defaultValue = "50")
     private int maxLogRows;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 

@@ -39,14 +39,6 @@ public class BuildinfoMojo extends AbstractSecureBuildMojo {
     @Parameter(property = "secure-build.attachBuildinfo", defaultValue = "false")
     private boolean attach;
 
-    /**
-     * Skip this goal (in a module: its outputs are left out of the reactor's file).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 

@@ -36,7 +36,7 @@ import dev.securebuild.shared.settings.InvalidSettingException;
  * exceptions, writes findings.json, SARIF, JUnit XML and report.html, and fails the build when a finding blocks.
  */
 @Mojo(name = "check-findings", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class CheckFindingsMojo extends AbstractSecureBuildMojo {
+public class CheckFindingsMojo extends AbstractEventLoggingMojo {
 
     /**
      * The scanners' reports: paths or globs relative to the project ({@code target/dependency-check-report.json},
@@ -63,22 +63,6 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
      */
     @Parameter(property = "secure-build.findingsDirectory", defaultValue = "${project.build.directory}/secure-build/findings")
     private String findingsDirectory;
-
-    /**
-     * The security event log: one JSON line per use of an exception (used, expiring, expired, unused), appended.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
 
     /**
      * The oldest a report may be ({@code 24h}, {@code 7d}, ISO-8601 {@code P1D}); older reports warn, or fail with
@@ -141,14 +125,6 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
      */
     @Parameter(property = "secure-build.findings.maxNestingDepth", defaultValue = "1000")
     private int maxNestingDepth;
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
@@ -223,8 +199,7 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
         Path base = baseOf(checked);
         Path output = base.resolve(checked == project ? standalone(findingsDirectory, "target/secure-build/findings")
                 : checked.getBuild().getDirectory() + "/secure-build/findings");
-        Path events = base.resolve(checked == project ? standalone(eventLog, "target/secure-build/security-events.jsonl")
-                : checked.getBuild().getDirectory() + "/secure-build/security-events.jsonl");
+        Path events = eventLogFile();
         Clock clock = Clock.systemDefaultZone();
         FindingsVerdict verdict;
         try {
@@ -277,7 +252,7 @@ public class CheckFindingsMojo extends AbstractSecureBuildMojo {
     private List<Path> outputsOf(MavenProject module) {
         Path base = baseOf(module);
         return List.of(base.resolve(standalone(findingsDirectory, "target/secure-build/findings")),
-                base.resolve(standalone(eventLog, "target/secure-build/security-events.jsonl")));
+                eventLogFile());
     }
 
     /** The project's folder; without a project (a CI step that only runs the gate), the folder Maven runs in. */

@@ -21,8 +21,6 @@ import dev.securebuild.shared.signer.Signer;
 @Mojo(name = "export-public-key", threadSafe = true, requiresProject = false)
 public class ExportPublicKeyMojo extends AbstractSigningMojo {
 
-
-
     /**
      * Where the armored certificate is written.
      *
@@ -30,20 +28,6 @@ public class ExportPublicKeyMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.output", defaultValue = "${project.build.directory}/secure-build/public-key.asc")
     private File output;
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
-
-
-
-
-
 
     /**
      * Whose public key to export: {@code pkcs11} (the default here) or {@code pgp} (the OpenPGP key of keyFile) (a key on a PKCS#11 token
@@ -54,11 +38,6 @@ public class ExportPublicKeyMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.signer", defaultValue = "pkcs11")
     private String signer;
-
-
-
-
-
 
     @Inject
     public ExportPublicKeyMojo(MavenSigningKeys signingKeys) {
@@ -76,7 +55,7 @@ public class ExportPublicKeyMojo extends AbstractSigningMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
-        Signer chosen = signer("export-public-key", eventLog());
+        Signer chosen = signer("export-public-key", openEventLog());
         byte[] certificate;
         try {
             certificate = chosen.armoredPublicKey();

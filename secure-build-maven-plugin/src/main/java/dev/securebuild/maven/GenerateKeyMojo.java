@@ -84,14 +84,6 @@ public class GenerateKeyMojo extends AbstractSecureBuildMojo {
     @Parameter(property = "secure-build.overwrite", defaultValue = "false")
     private boolean overwrite;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {

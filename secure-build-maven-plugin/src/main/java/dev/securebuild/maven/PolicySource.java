@@ -4,28 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import dev.securebuild.findings.policy.Policy;
 import dev.securebuild.findings.policy.PolicyLoader;
+import dev.securebuild.shared.location.Location;
+import dev.securebuild.shared.location.LocationReader;
 
 /**
- * Where the scanner gate's policy comes from: none (the default policy), a file of the project, or Maven
- * coordinates ({@code com.example:security-policy:1.4}, extension {@code yaml} unless given as a fourth part), so
- * that an organization publishes one versioned policy and every repository resolves it like a dependency.
+ * Where the scanner gate's policy comes from: none (the default policy), or a {@link Location} (docs/locations.md): a
+ * file of the project, a {@code file:} or {@code https:} URL, or Maven coordinates
+ * ({@code com.example:security-policy:1.4}, extension {@code yaml} unless given), so that an organization publishes
+ * one versioned policy and every repository resolves it like a dependency.
  */
 final class PolicySource {
 
-    // A fixed version: a range would need a resolution the published policy should not depend on.
-    private static final Pattern COORDINATES = Pattern.compile("[\\w.-]+:[\\w.-]+:[\\w.-]+(:[\\w.-]+){0,2}");
+    private static final String TAKES = "policy takes a file of the project, a file: or https: URL, or Maven coordinates "
+            + "groupId:artifactId:version[:extension[:classifier]] of a published policy";
 
     /** The policy and the words that say where it came from. */
     record Loaded(Policy policy, String description) {}
@@ -38,32 +38,48 @@ final class PolicySource {
             return new Loaded(Policy.defaults(), "the default policy (fail on critical and high, warn on the rest)");
         }
         String value = policy.strip();
-        Path file = fileOf(project, value);
-        if (file != null && Files.isRegularFile(file)) {
-            return new Loaded(PolicyLoader.load(file), relative(project, file));
-        }
-        if (!COORDINATES.matcher(value).matches()) {
-            throw new MojoExecutionException("The policy " + (file != null ? file : value) + " does not exist; policy takes a file of the project or Maven coordinates "
-                    + "groupId:artifactId:version[:extension[:classifier]] of a published policy");
-        }
-        String[] parts = value.split(":");
-        String extension = parts.length > 3 ? parts[3] : "yaml";
-        String classifier = parts.length > 4 ? parts[4] : "";
-        DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]);
+        LocationReader reader = new LocationReader(repositorySystem, session, project.getRemoteProjectRepositories(), base(project));
+        Location location;
         try {
-            Path resolved = repositorySystem.resolveArtifact(session, new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null))
-                    .getArtifact().getFile().toPath();
-            return new Loaded(PolicyLoader.load(resolved), value + " (" + resolved + ")");
+            location = reader.locate(value, "policy");
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage() + "; " + TAKES, e);
+        }
+        if (location.kind() == Location.Kind.PATH) {
+            Path file = fileOf(reader, location);
+            if (file == null || !Files.isRegularFile(file)) {
+                throw new MojoExecutionException("The policy " + (file != null ? file : value) + " does not exist; " + TAKES);
+            }
+        }
+        String[] name = new String[1];
+        try {
+            Policy loaded = reader.read(location, null, (in, source) -> {
+                name[0] = source;
+                return PolicyLoader.load(in, source);
+            });
+            return new Loaded(loaded, description(project, location, name[0]));
         } catch (ArtifactResolutionException e) {
-            throw new MojoExecutionException("Cannot resolve the policy " + artifact + " from " + project.getRemoteProjectRepositories().stream()
-                    .map(r -> r.getId()).toList() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot resolve the policy " + LocationReader.artifact(location) + " from " + reader.repositoryIds()
+                    + ": " + e.getMessage(), e);
         }
     }
 
-    /** The file the value names, relative to the project; null when it is no path here (on Windows, coordinates are not: "a:b:1"). */
-    private static Path fileOf(MavenProject project, String value) {
+    /** A file of the project by its relative path, a URL as given, coordinates with the file they resolved to. */
+    private static String description(MavenProject project, Location location, String source) {
+        switch (location.kind()) {
+            case PATH:
+                return relative(project, Path.of(source));
+            case COORDINATES:
+                return location.text() + " (" + source + ")";
+            default:
+                return location.text();
+        }
+    }
+
+    /** The file the value names; null when it is no path here (a NUL, or on Windows "a:b:1"). */
+    private static Path fileOf(LocationReader reader, Location location) {
         try {
-            return base(project).resolve(value).normalize();
+            return reader.path(location);
         } catch (InvalidPathException e) {
             return null;
         }

@@ -52,8 +52,6 @@ public class ProvenanceMojo extends AbstractSigningMojo {
     /** The type (and extension) the provenance file is attached with. */
     static final String TYPE = "intoto.jsonl";
 
-
-
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -82,10 +80,6 @@ public class ProvenanceMojo extends AbstractSigningMojo {
     @Parameter(property = "secure-build.publicProperties", defaultValue = PublicProperties.DEFAULT)
     private String publicProperties;
 
-
-
-
-
     /**
      * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token
      * or hardware security module, see the pkcs11 parameters; the PIN comes from environment SECURE_BUILD_PKCS11_PIN
@@ -95,22 +89,6 @@ public class ProvenanceMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.signer", defaultValue = "pgp")
     private String signer;
-
-
-
-
-
-
-
-
-
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
 
     private final MavenProjectHelper projectHelper;
     private final RuntimeInformation runtime;
@@ -142,7 +120,7 @@ public class ProvenanceMojo extends AbstractSigningMojo {
     }
 
     private void write() throws MojoExecutionException {
-        Signer signer = signer("provenance", eventLog());
+        Signer signer = signer("provenance", openEventLog());
 
         List<Subjects.Named> produced = new ArrayList<>();
         for (ProducedFile file : subjectFiles(project)) {

@@ -13,7 +13,8 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.SessionData;
+
+import dev.securebuild.shared.session.SessionCache;
 
 /**
  * Collects one goal's per-module results within one Maven session, so that the module that completes the set acts
@@ -34,18 +35,10 @@ final class ReactorAggregation<T> {
     }
 
     /** The aggregation of this goal in this session: the modules that run it, as the session's build plan says. */
-    @SuppressWarnings("unchecked")
     static <T> ReactorAggregation<T> of(MavenSession session, MojoExecution execution) {
-        String goal = execution.getGoal();
-        Object key = ReactorAggregation.class.getName() + "/" + goal + "/" + execution.getExecutionId();
-        SessionData data = session.getRepositorySession().getData();
-        Object existing = data.get(key);
-        if (existing == null) {
-            // Compare-and-set (SessionData of Maven 3.8's resolver has no computeIfAbsent): one instance per session.
-            ReactorAggregation<T> created = new ReactorAggregation<>(modulesRunning(session, execution));
-            existing = data.set(key, null, created) ? created : data.get(key);
-        }
-        return (ReactorAggregation<T>) existing;
+        String key = ReactorAggregation.class.getName() + "/" + execution.getGoal() + "/" + execution.getExecutionId();
+        return SessionCache.get(session.getRepositorySession().getData(), key,
+                () -> new ReactorAggregation<T>(modulesRunning(session, execution)));
     }
 
     /**

@@ -112,10 +112,6 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
     @Parameter(property = "secure-build.ledger.newKey")
     private String newKey;
 
-
-
-
-
     /**
      * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token
      * or hardware security module, see the pkcs11 parameters; the PIN comes from environment SECURE_BUILD_PKCS11_PIN
@@ -125,24 +121,6 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.signer", defaultValue = "pgp")
     private String signer;
-
-
-
-
-
-
-
-
-
-    /**
-     * Skip this goal: this module adds nothing to the record.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
-
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
@@ -228,7 +206,7 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
         getLog().info("Recorded deployment #" + appended.sequence() + " (" + entries.size() + " module(s), " + files + " file(s) to "
                 + where.repositoryId() + ") in the ledger " + file + ", signed by " + signer.fingerprint() + "; record SHA-256 " + appended.sha256());
 
-        EventLog events = new EventLog(eventLogPath(top), clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
+        EventLog events = new EventLog(eventLogFile(), clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
         String projectId = top.getGroupId() + ":" + top.getArtifactId();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ledger", file.toString());
@@ -385,9 +363,7 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
     }
 
     private Signer signer() throws MojoExecutionException {
-        MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        return signer("record-deployment", new EventLog(eventLogPath(top), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null,
-                secrets()));
+        return signer("record-deployment", openEventLog());
     }
 
     Path ledgerPath() {
@@ -406,13 +382,5 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
             return reactor.resolve(DEFAULT_LEDGER).toAbsolutePath().normalize();
         }
         return executionRoot.resolve(configured).toAbsolutePath().normalize();
-    }
-
-    private Path eventLogPath(MavenProject top) {
-        String own = Path.of(project.getBuild().getDirectory(), "secure-build", "security-events.jsonl").toString();
-        // The default of the module that writes the record goes to the top-level project, where the reactor's goals write.
-        return eventLog == null || Path.of(eventLog).toString().equals(own)
-                ? Path.of(top.getBuild().getDirectory(), "secure-build", "security-events.jsonl")
-                : project.getBasedir().toPath().resolve(eventLog);
     }
 }

@@ -30,12 +30,13 @@ import dev.securebuild.shared.results.GoalResults;
  * in the module that reaches it last; bound to {@code verify} by default, after the goals it reads.
  */
 @Mojo(name = "release-gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ReleaseGateMojo extends AbstractSecureBuildMojo {
+public class ReleaseGateMojo extends AbstractEventLoggingMojo {
 
     /**
      * The release gate policy, a YAML or JSON file relative to the top-level project: which checks are required, which
      * are waived and why, and whether GO-WITH-EXCEPTIONS needs an approval. None: sign, findings, allowlist,
-     * provenance and reproducible required, nothing waived, no approval needed.
+     * provenance and reproducible required, nothing waived, no approval needed. Like every policy and list, it may also
+     * be a file: or https: URL or Maven coordinates (docs/locations.md).
      *
      * @since 0.1.0
      */
@@ -69,32 +70,6 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
     @Parameter(property = "secure-build.acceptEarlierResults", defaultValue = "false")
     private boolean acceptEarlierResults;
 
-    /**
-     * The security event log: {@code release.approved} and {@code release.blocked}, appended. In a reactor, the
-     * top-level project's unless set.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
-
-    /**
-     * Skip this goal. A module that skips it is not gated; when the module that completes the reactor skips it,
-     * nothing is decided.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.skip", defaultValue = "false")
-    private boolean skip;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -126,7 +101,7 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
         Path output = ReleaseGateRun.outputFolder(top.getBasedir().toPath(), Path.of(top.getBuild().getDirectory()), releaseGateDirectory);
         ReleaseGateOutcome outcome;
         try {
-            outcome = new ReleaseGateRun(Clock.systemUTC(), secrets()).run(new ReleaseGateRun.Request(gatePolicy, top.getBasedir().toPath(),
+            outcome = new ReleaseGateRun(Clock.systemUTC(), secrets()).run(new ReleaseGateRun.Request(gatePolicy, locations(top.getBasedir().toPath()),
                     GoalResultFiles.key(top), top.getVersion(), gated.stream().map(GoalResultFiles::key).toList(), folders,
                     acceptEarlierResults || session.getStartTime() == null ? null : session.getStartTime().toInstant(), approval,
                     System.getenv(), System.getProperty("user.name"), output));
@@ -134,17 +109,18 @@ public class ReleaseGateMojo extends AbstractSecureBuildMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         LogLines.print(outcome.logLines(), getLog());
-        outcome.event().ifPresent(event -> SecurityEventLogs.append(events(top), top, event.type(), event.fields(), event.message(), getLog()));
+        if (outcome.event().isPresent()) {
+            ReleaseGateOutcome.Event event = outcome.event().get();
+            EventLog events = openEventLog();
+            if (ReleaseGateOutcome.APPROVED.equals(event.type())) {
+                // An approval that leaves no record must not let the release through.
+                SecurityEventLogs.record(events, top, event.type(), event.fields(), event.message());
+            } else {
+                SecurityEventLogs.append(events, top, event.type(), event.fields(), event.message(), getLog());
+            }
+        }
         if (outcome.blocked()) {
             throw new MojoFailureException(outcome.failure());
         }
-    }
-
-    /** In a reactor, the top-level project's event log unless eventLog is set. */
-    private EventLog events(MavenProject top) {
-        String defaultLog = project.getBuild().getDirectory() + "/secure-build/security-events.jsonl";
-        String configured = eventLog == null || eventLog.equals(defaultLog) || Path.of(eventLog).equals(Path.of(defaultLog))
-                ? top.getBuild().getDirectory() + "/secure-build/security-events.jsonl" : eventLog;
-        return SecurityEventLogs.open(top.getBasedir().toPath(), configured, eventLogToMavenLog, getLog());
     }
 }

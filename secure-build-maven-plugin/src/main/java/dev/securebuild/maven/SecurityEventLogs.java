@@ -5,39 +5,47 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.events.EventLogLocation;
 
 /**
- * The security event log as the goals configure it: parameter {@code eventLog} (property
- * {@code secure-build.eventLog}, by default {@code target/secure-build/security-events.jsonl}) and
- * {@code eventLogToMavenLog} (property {@code secure-build.eventLog.mavenLog}), which also prints each event as one
- * line of the Maven log for log shippers. docs/events.md lists the events.
+ * The security event log as the goals write it, at the file {@link EventLogLocation} names, optionally echoed to the
+ * Maven log for log shippers; docs/events.md lists the events. One failure policy: a log that cannot be written fails
+ * the goal ({@link #record}), unless the event is about a failure the goal reports anyway ({@link #append}): that
+ * failure stays the one reported, and the log's problem is logged as an error beside it.
  */
 final class SecurityEventLogs {
 
-    static final String DEFAULT_PATH = "target/secure-build/security-events.jsonl";
-
     private SecurityEventLogs() {}
 
-    /**
-     * @param log        the goal's log: its secrets are kept out of the event log too ({@link RedactingLog#secretsOf})
-     * @param configured the goal's {@code eventLog} (relative to the project's folder); an unresolved default (no project) is the
-     *                   current folder's target
-     */
-    static EventLog open(Path base, String configured, boolean toMavenLog, Log log) {
-        String path = configured == null || configured.isBlank() || configured.contains("${") ? DEFAULT_PATH : configured;
-        return new EventLog(base.resolve(path), Clock.systemUTC(), toMavenLog ? log::warn : null, RedactingLog.secretsOf(log));
+    /** @param log the goal's log: its secrets are kept out of the event log too ({@link RedactingLog#secretsOf}) */
+    static EventLog open(Path file, boolean toMavenLog, Log log) {
+        return new EventLog(file, Clock.systemUTC(), toMavenLog ? log::warn : null, RedactingLog.secretsOf(log));
     }
 
-    /** Appends one event; a log that cannot be written is reported, never hidden, but does not replace the failure being logged. */
+    /** Appends an event about a failure the goal reports next: a log that cannot be written is logged, never hides it. */
     static void append(EventLog events, MavenProject project, String type, Map<String, ?> fields, String message, Log log) {
         try {
-            events.append(type, project == null ? "" : project.getGroupId() + ":" + project.getArtifactId(), fields, message);
+            events.append(type, projectId(project), fields, message);
         } catch (IOException e) {
             log.error("Could not write the security event log " + events.file() + ": " + e.getMessage());
         }
+    }
+
+    /** Appends an event the goal's success depends on: a log that cannot be written fails the goal. */
+    static void record(EventLog events, MavenProject project, String type, Map<String, ?> fields, String message) throws MojoExecutionException {
+        try {
+            events.append(type, projectId(project), fields, message);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot append to the security event log " + events.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String projectId(MavenProject project) {
+        return project == null ? "" : project.getGroupId() + ":" + project.getArtifactId();
     }
 }

@@ -170,7 +170,7 @@ public class SignMojo extends AbstractHashingMojo {
     protected Signer signer() throws MojoExecutionException {
         try {
             return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, signerChoice(), getLog(),
-                    SecurityEventLogs.open(project.getBasedir().toPath(), eventLog, eventLogToMavenLog, getLog()), project, "sign");
+                    SecurityEventLogs.open(eventLogFile(eventLog), eventLogToMavenLog, getLog()), project, "sign");
         } catch (MojoExecutionException e) {
             recordResult(false, e.getMessage());
             throw e;

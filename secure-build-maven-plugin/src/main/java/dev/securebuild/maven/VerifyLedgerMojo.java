@@ -50,7 +50,7 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
         String projectId = hasProject ? project.getGroupId() + ":" + project.getArtifactId() : "-";
 
         TrustedKeys trusted = trustedKeys(base);
-        EventLog log = openEventLog(base, hasProject);
+        EventLog log = openEventLog();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ledger", file.toString());
         LedgerVerifier.Result result;

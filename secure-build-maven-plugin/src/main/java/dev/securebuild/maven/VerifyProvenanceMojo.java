@@ -100,7 +100,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
         Path provenance = hasProject || !isDefault(provenanceFile) ? base.resolve(provenanceFile.toPath())
                 : onlyEnvelopeIn(base.resolve(directory.toPath()));
         String projectId = hasProject ? project.getGroupId() + ":" + project.getArtifactId() : "-";
-        EventLog events = openEventLog(base, hasProject);
+        EventLog events = openEventLog();
 
         TrustedKeys trusted = trustedKeys(base);
 

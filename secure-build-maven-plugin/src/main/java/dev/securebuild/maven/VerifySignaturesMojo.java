@@ -117,7 +117,7 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
         }
         int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
         if (failed > 0) {
-            EventLog events = openEventLog(base, true);
+            EventLog events = openEventLog();
             for (ArtifactVerifier.Line line : lines) {
                 if (line.status() != ArtifactVerifier.Status.OK) {
                     Map<String, Object> fields = new LinkedHashMap<>();

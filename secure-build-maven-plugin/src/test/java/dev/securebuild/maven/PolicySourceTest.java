@@ -74,12 +74,44 @@ class PolicySourceTest {
     }
 
     @Test
+    void fiveCoordinatesNameTheClassifier() throws Exception {
+        Path published = Files.writeString(dir.resolve("security-policy-1.4-strict.yaml"), POLICY);
+
+        PolicySource.load("com.example.security:security-policy:1.4:yaml:strict", project(), repositoryWith(published), null);
+
+        assertEquals("com.example.security:security-policy:yaml:strict:1.4", requested.get(0).toString());
+    }
+
+    @Test
+    void aFileOfTheProjectNamedLikeCoordinatesIsThatFile() throws Exception {
+        Files.writeString(dir.resolve("com.example:policy:1"), POLICY);
+
+        assertEquals("com.example:policy:1", PolicySource.load("com.example:policy:1", project(), repositoryWith(dir), null).description());
+        assertTrue(requested.isEmpty());
+    }
+
+    @Test
+    void aFileUrlIsReadAndNamedAsGiven() throws Exception {
+        String url = Files.writeString(dir.resolve("remote-policy.yaml"), POLICY).toUri().toString();
+
+        assertEquals(url, PolicySource.load(url, project(), repositoryWith(dir), null).description());
+    }
+
+    @Test
+    void plainHttpIsRefused() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> PolicySource.load("http://example.com/policy.yaml", project(), repositoryWith(dir), null));
+
+        assertTrue(e.getMessage().startsWith("<policy>http://example.com/policy.yaml</policy>: only file: and https: URLs are read"), e.getMessage());
+    }
+
+    @Test
     void aValueThatIsNeitherAPathNorCoordinatesIsAClearError() throws IOException {
         // A NUL is no path anywhere, as "g:a:v" is none on Windows: the value is taken for coordinates or refused, never
         // left to fail as an IllegalArgumentException of the file system.
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> PolicySource.load("policy\0.yaml", project(), repositoryWith(dir), null));
 
-        assertTrue(e.getMessage().contains("policy takes a file of the project or Maven coordinates"), e.getMessage());
+        assertTrue(e.getMessage().contains("policy takes a file of the project, a file: or https: URL, or Maven coordinates"), e.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import dev.securebuild.shared.location.Location;
 
 /** Archives the tests build themselves, entry by entry, with the metadata each test needs to vary. */
 final class TestArchives {

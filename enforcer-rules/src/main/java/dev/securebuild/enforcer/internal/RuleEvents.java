@@ -10,25 +10,26 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.events.EventLogLocation;
 
 /**
- * The security event log as the rules reach it: the same file and format as the plugin's goals (docs/events.md), at
- * the path of the user property {@code secure-build.eventLog} (relative to the project) or else the project's
- * {@code target/secure-build/security-events.jsonl}, and echoed to the Maven log with
+ * The security event log as the rules reach it: the same file and format as the plugin's goals (docs/events.md),
+ * where {@link EventLogLocation} says (the user property {@code secure-build.eventLog}, else the top-level project's
+ * {@code target/secure-build/security-events.jsonl}), and echoed to the Maven log with
  * {@code -Dsecure-build.eventLog.mavenLog=true}.
  */
 public final class RuleEvents {
 
     private RuleEvents() {}
 
-    /** Appends one event; a log that cannot be written is said in {@code warn}, and never hides the rule's own failure. */
+    /**
+     * Appends one event about the rule's failure; a log that cannot be written is said in {@code warn}, and never hides
+     * that failure.
+     */
     public static void append(MavenSession session, MavenProject project, String type, Map<String, ?> fields, String message,
                               java.util.function.Consumer<String> warn) {
-        String configured = session.getUserProperties().getProperty("secure-build.eventLog");
-        Path file = configured == null || configured.isBlank()
-                ? Path.of(project.getBuild().getDirectory(), "secure-build", "security-events.jsonl")
-                : project.getBasedir().toPath().resolve(configured);
-        boolean echo = Boolean.parseBoolean(session.getUserProperties().getProperty("secure-build.eventLog.mavenLog"));
+        Path file = EventLogLocation.of(session, project, session.getUserProperties().getProperty(EventLogLocation.PROPERTY));
+        boolean echo = Boolean.parseBoolean(session.getUserProperties().getProperty(EventLogLocation.MAVEN_LOG_PROPERTY));
         try {
             new EventLog(file, Clock.systemUTC(), echo ? warn::accept : null, secrets(session))
                     .append(type, project.getGroupId() + ":" + project.getArtifactId(), fields, message);

@@ -8,7 +8,8 @@ import org.eclipse.aether.SessionData;
 
 /**
  * What our rules keep for the length of one build, in the resolver session's data: shared by all modules and threads
- * of the build, and gone with it (a JVM that outlives builds, such as mvnd's, starts afresh).
+ * of the build, and gone with it (a JVM that outlives builds, such as mvnd's, starts afresh). The one place that
+ * creates a value there once per build: the rules' caches and the goals' reactor aggregations use it.
  */
 public final class SessionCache {
 
@@ -18,6 +19,7 @@ public final class SessionCache {
     @SuppressWarnings("unchecked")
     public static <T> T get(SessionData data, String key, Supplier<T> create) {
         Object value = data.get(key);
+        // Compare-and-set: the SessionData of Maven 3.8's resolver has no computeIfAbsent.
         while (value == null) {
             T created = create.get();
             value = data.set(key, null, created) ? created : data.get(key);

@@ -47,11 +47,15 @@ public final class PolicyLoader {
     private PolicyLoader() {}
 
     public static Policy load(Path file) throws IOException {
-        String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
-            PositionedNode root = PositionedNode.readDocument(in, name, "a policy", "the policy", InvalidPolicyException::at);
-            return new Validation(name).policy(root);
+            return load(in, file.toString());
         }
+    }
+
+    /** Reads a policy from a stream; {@code name} names it in messages and chooses JSON when it ends in .json. */
+    public static Policy load(InputStream in, String name) throws IOException {
+        PositionedNode root = PositionedNode.readDocument(in, name, "a policy", "the policy", InvalidPolicyException::at);
+        return new Validation(name).policy(root);
     }
 
     /** The checks of one file, each naming the file and the position of what it rejects. */

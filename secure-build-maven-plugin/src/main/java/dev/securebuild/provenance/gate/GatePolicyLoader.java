@@ -39,11 +39,15 @@ public final class GatePolicyLoader {
     private GatePolicyLoader() {}
 
     public static GatePolicy load(Path file) throws IOException {
-        String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
-            PositionedNode root = PositionedNode.readDocument(in, name, "a release gate policy", "the policy", InvalidGatePolicyException::at);
-            return new Validation(name).policy(root);
+            return load(in, file.toString());
         }
+    }
+
+    /** Reads a policy from a stream; {@code name} names it in messages and chooses JSON when it ends in .json. */
+    public static GatePolicy load(InputStream in, String name) throws IOException {
+        PositionedNode root = PositionedNode.readDocument(in, name, "a release gate policy", "the policy", InvalidGatePolicyException::at);
+        return new Validation(name).policy(root);
     }
 
     private static final class Validation {

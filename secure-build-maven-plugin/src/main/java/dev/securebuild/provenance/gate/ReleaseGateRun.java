@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
 import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.location.Location;
+import dev.securebuild.shared.location.LocationReader;
 
 /**
  * One run of the release gate, as the release-gate goal does it: load the gate policy, read every result file of the
@@ -23,8 +27,9 @@ import dev.securebuild.shared.secrets.KnownSecrets;
 public final class ReleaseGateRun {
 
     /**
-     * @param gatePolicy    the policy file as configured, relative to {@code base}; null or blank: {@link GatePolicy#DEFAULT}
-     * @param base          the top-level project's folder
+     * @param gatePolicy    the policy as configured (a path from the top-level project, a URL or coordinates); null or
+     *                      blank: {@link GatePolicy#DEFAULT}
+     * @param locations     reads it: paths from the top-level project's folder
      * @param project       {@code groupId:artifactId} of the top-level project, and its version
      * @param modules       the gated modules ({@code groupId:artifactId}), in reactor order
      * @param resultFolders the folders of their result files, each read once
@@ -33,7 +38,7 @@ public final class ReleaseGateRun {
      * @param environment   where the CI's actor, who gives the approval, is read from; else {@code userName}
      * @param output        the folder of the reports
      */
-    public record Request(String gatePolicy, Path base, String project, String version, List<String> modules, List<Path> resultFolders,
+    public record Request(String gatePolicy, LocationReader locations, String project, String version, List<String> modules, List<Path> resultFolders,
                           Instant buildStarted, String approval, Map<String, String> environment, String userName, Path output) {}
 
     private final Clock clock;
@@ -46,7 +51,7 @@ public final class ReleaseGateRun {
     }
 
     public ReleaseGateOutcome run(Request request) throws IOException {
-        GatePolicy policy = policy(request.gatePolicy(), request.base());
+        GatePolicy policy = policy(request.gatePolicy(), request.locations());
         List<GoalResult> results = new ArrayList<>();
         for (Path folder : request.resultFolders()) {
             try {
@@ -74,18 +79,22 @@ public final class ReleaseGateRun {
         return configured == null || configured.isBlank() ? buildDirectory.resolve("secure-build").resolve("release-gate") : base.resolve(configured);
     }
 
-    /** An invalid policy is refused with its own message (file, line, what was expected); one that cannot be read names the file. */
-    private static GatePolicy policy(String gatePolicy, Path base) throws IOException {
+    /**
+     * An invalid policy is refused with its own message (file, line, what was expected); one that cannot be read names
+     * it. The policy is a path from the top-level project, a URL or Maven coordinates ({@link Location}).
+     */
+    private static GatePolicy policy(String gatePolicy, LocationReader locations) throws IOException {
         if (gatePolicy == null || gatePolicy.isBlank()) {
             return GatePolicy.DEFAULT;
         }
-        Path file = base.resolve(gatePolicy);
+        Location location = locations.locate(gatePolicy, "gatePolicy");
+        Object named = location.kind() == Location.Kind.PATH ? locations.path(location) : location;
         try {
-            return GatePolicyLoader.load(file);
+            return locations.read(location, "release-gate-policy", GatePolicyLoader::load);
         } catch (GatePolicyLoader.InvalidGatePolicyException e) {
             throw e;
-        } catch (IOException e) {
-            throw new IOException("Cannot read the release gate policy " + file + ": " + e.getMessage(), e);
+        } catch (IOException | ArtifactResolutionException e) {
+            throw new IOException("Cannot read the release gate policy " + named + ": " + e.getMessage(), e);
         }
     }
 }

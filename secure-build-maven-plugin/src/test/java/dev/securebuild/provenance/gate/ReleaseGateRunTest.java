@@ -22,6 +22,7 @@ import dev.securebuild.shared.results.GoalResult.Verdict;
 import dev.securebuild.shared.results.GoalResults;
 import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.text.LogLine;
+import dev.securebuild.shared.location.LocationReader;
 
 /** A whole run of release-gate without Maven: policy file, result files, reports, log lines and the event the mojo records. */
 class ReleaseGateRunTest {
@@ -50,7 +51,7 @@ class ReleaseGateRunTest {
     }
 
     private ReleaseGateOutcome run(String gatePolicy, Instant buildStarted, String approval) throws IOException {
-        return new ReleaseGateRun(CLOCK, KnownSecrets.NONE).run(new ReleaseGateRun.Request(gatePolicy, top, "g:app", "1.0", List.of("g:app"),
+        return new ReleaseGateRun(CLOCK, KnownSecrets.NONE).run(new ReleaseGateRun.Request(gatePolicy, new LocationReader(null, null, List.of(), top), "g:app", "1.0", List.of("g:app"),
                 List.of(results()), buildStarted, approval, Map.of("GITHUB_ACTOR", "alice"), "bob", output()));
     }
 

@@ -29,6 +29,7 @@ import org.xipki.pkcs11.wrapper.Token;
 import org.xipki.pkcs11.wrapper.TokenException;
 
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.location.Location;
 
 /**
  * One key on one PKCS#11 token, logged in once: the public key is read from the token, the private key is only ever
