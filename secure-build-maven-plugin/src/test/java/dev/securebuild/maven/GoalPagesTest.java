@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The goal pages' parameter tables are written by hand, so this test keeps them from drifting from the descriptor:
- * every goal has docs/goals/GOAL.md, and its tables headed Name (or Parameter) | Property | Default list exactly
- * the goal's settable parameters, each with its property and default.
+ * every goal has docs/goals/GOAL.md, whose opening line gives its phase, whether it needs a project and that it is
+ * thread-safe, and whose tables headed Name (or Parameter) | Property | Default list exactly the goal's settable
+ * parameters, each with its property and default. The README's goal table and the user guide list every goal.
  */
 class GoalPagesTest {
 
@@ -42,9 +43,54 @@ class GoalPagesTest {
                 problems.add(page + ": missing; every goal has a page, with a table of its parameters");
                 continue;
             }
-            problems.addAll(compare(goal, rows(Files.readAllLines(page)), "docs/goals/" + goal.name() + ".md"));
+            List<String> lines = Files.readAllLines(page);
+            problems.addAll(opening(goal, String.join(" ", lines).replaceAll("\\s+", " "), "docs/goals/" + goal.name() + ".md"));
+            problems.addAll(compare(goal, rows(lines), "docs/goals/" + goal.name() + ".md"));
         }
         assertTrue(problems.isEmpty(), "The goal pages disagree with the plugin descriptor:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theReadmeAndTheUserGuideListEveryGoal() throws Exception {
+        String readme = Files.readString(docs().resolve("../README.md"));
+        String guide = Files.readString(docs().resolve("index.md"));
+        List<String> problems = new ArrayList<>();
+        for (PluginDescriptor.Goal goal : PluginDescriptor.read().goals()) {
+            String phase = goal.attributes().containsKey("phase") ? "`" + goal.attributes().get("phase") + "`" : "none";
+            if (!readme.contains("| `" + goal.name() + "` | " + phase + " |")) {
+                problems.add("README.md: the goal table has no row | `" + goal.name() + "` | " + phase + " |");
+            }
+            if (!goal.name().equals(HELP) && !guide.contains("(goals/" + goal.name() + ".md)")) {
+                problems.add("docs/index.md: the goal reference does not link goals/" + goal.name() + ".md");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The page's opening line says the goal's default phase, whether it needs a project, and that it is thread-safe. */
+    static List<String> opening(PluginDescriptor.Goal goal, String text, String page) {
+        List<String> problems = new ArrayList<>();
+        int start = text.indexOf("Full name: `");
+        String opening = start < 0 ? "" : text.substring(start, Math.min(text.length(), start + 300));
+        if (!opening.contains(":" + goal.name() + "`.")) {
+            problems.add(page + ": the opening line names the goal's full name, ending in :" + goal.name());
+        }
+        String phase = goal.attributes().get("phase");
+        String says = phase == null ? "No default phase." : "Default phase: `" + phase + "`.";
+        if (!opening.contains(says)) {
+            problems.add(page + ": the opening line does not say " + says);
+        }
+        boolean needsProject = "true".equals(goal.attributes().get("requiresProject"));
+        if (opening.contains("Needs a project") != needsProject) {
+            problems.add(page + ": the opening line " + (needsProject ? "does not say" : "says") + " Needs a project, the descriptor "
+                    + "requiresProject=" + needsProject);
+        }
+        boolean threadSafe = "true".equals(goal.attributes().get("threadSafe"));
+        if (opening.contains("Thread-safe.") != threadSafe) {
+            problems.add(page + ": the opening line " + (threadSafe ? "does not say" : "says") + " Thread-safe., the descriptor threadSafe="
+                    + threadSafe);
+        }
+        return problems;
     }
 
     @Test
@@ -66,6 +112,17 @@ class GoalPagesTest {
                 "p: `output` has property `secure-build.out`, the descriptor `secure-build.output`",
                 "p: parameter `other` is missing from the table (one row per parameter)",
                 "p: `other`, `more` is not a parameter of g"), compare(goal, rows, "p"));
+    }
+
+    @Test
+    void anOpeningLineWithAnotherPhaseOrWithoutAProjectIsNamed() {
+        PluginDescriptor.Goal goal = new PluginDescriptor.Goal("g", "A goal that does things.",
+                Map.of("phase", "verify", "requiresProject", "true", "threadSafe", "true"), List.of());
+        assertEquals(List.of(), opening(goal, "# g Full name: `x:y:1:g`. Default phase: `verify`. Needs a project. Thread-safe.", "p"));
+        assertEquals(List.of(
+                "p: the opening line does not say Default phase: `verify`.",
+                "p: the opening line does not say Needs a project, the descriptor requiresProject=true"),
+                opening(goal, "Full name: `x:y:1:g`. Default phase: `deploy`. Needs no project. Thread-safe.", "p"));
     }
 
     private static PluginDescriptor.Parameter parameter(String name, String defaultValue, String expression) {

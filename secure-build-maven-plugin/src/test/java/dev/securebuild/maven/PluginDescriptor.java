@@ -64,6 +64,10 @@ record PluginDescriptor(Map<String, String> attributes, List<Goal> goals) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             Element plugin = factory.newDocumentBuilder().parse(in).getDocumentElement();
+            if (!"secure-build-maven-plugin".equals(text(plugin, "artifactId"))) {
+                throw new IOException("The first META-INF/maven/plugin.xml on the test classpath is " + text(plugin, "artifactId")
+                        + "'s, not this plugin's: target/classes must come first");
+            }
             List<Goal> goals = new ArrayList<>();
             for (Element mojo : children(child(plugin, "mojos"), "mojo")) {
                 goals.add(goal(mojo));
