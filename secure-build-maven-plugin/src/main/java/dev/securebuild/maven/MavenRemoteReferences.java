@@ -17,7 +17,7 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import dev.securebuild.reproducible.ReactorModule;
-import dev.securebuild.reproducible.ReferenceException;
+import dev.securebuild.reproducible.InputSettingException;
 import dev.securebuild.reproducible.RemoteReferences;
 
 /** compare's reference from a remote repository of the module, through Maven's resolver. */
@@ -36,12 +36,12 @@ final class MavenRemoteReferences implements RemoteReferences {
     }
 
     @Override
-    public Path fetch(ReactorModule reactorModule, ReactorModule.Output output, String repositoryId, Path cache) throws ReferenceException {
+    public Path fetch(ReactorModule reactorModule, ReactorModule.Output output, String repositoryId, Path cache) throws InputSettingException {
         MavenProject module = projects.get(reactorModule.id());
         List<RemoteRepository> repositories = module.getRemoteProjectRepositories().stream()
                 .filter(r -> r.getId().equals(repositoryId)).toList();
         if (repositories.isEmpty()) {
-            throw new ReferenceException("No repository with id '" + repositoryId + "' in " + module.getId()
+            throw new InputSettingException("No repository with id '" + repositoryId + "' in " + module.getId()
                     + "; it has " + module.getRemoteProjectRepositories().stream().map(RemoteRepository::getId).toList()
                     + " (set referenceRepository)");
         }

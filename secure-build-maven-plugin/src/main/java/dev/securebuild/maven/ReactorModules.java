@@ -27,8 +27,7 @@ final class ReactorModules {
             outputs.add(new ReactorModule.Output(file.file(), file.repositoryName(), file.extension(), file.classifier(),
                     Producers.of(project, file)));
         }
-        return new ReactorModule(project.getId(), project.getGroupId(), project.getArtifactId(), project.getVersion(),
-                filteredSources(project), outputs);
+        return new ReactorModule(project.getId(), filteredSources(project), outputs);
     }
 
     /** The module's filtered resource folders: where a build time in an output's text most often comes from. */

@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One module of the reactor whose outputs are compared, as plain values: its coordinates, its filtered resource folders
- * and the files it produced.
+ * One module of the reactor whose outputs are compared, as plain values: its filtered resource folders and the files it
+ * produced.
  *
- * @param id the module's id, for messages ({@code groupId:artifactId:packaging:version})
+ * @param id the module's id ({@code groupId:artifactId:packaging:version}), by which a {@link RemoteReferences} finds it
  */
-public record ReactorModule(String id, String groupId, String artifactId, String version, FilteredSources filteredSources,
-                            List<Output> outputs) {
+public record ReactorModule(String id, FilteredSources filteredSources, List<Output> outputs) {
 
     /**
      * A file the module produced.

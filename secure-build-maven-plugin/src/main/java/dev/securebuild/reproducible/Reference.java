@@ -11,7 +11,7 @@ public interface Reference {
     String describe();
 
     /** The reference file of an output, or null when there is none (a .buildinfo, or missing). */
-    Path file(ReactorModule module, ReactorModule.Output output) throws IOException, ReferenceException;
+    Path file(ReactorModule module, ReactorModule.Output output) throws IOException, InputSettingException;
 
     /** @param referenceFile what {@link #file} gave for this output */
     default ArtifactComparison compare(DiffEngine engine, ReactorModule.Output output, Path referenceFile) throws IOException {

@@ -40,7 +40,7 @@ public final class ReferenceComparison {
         this.remote = remote;
     }
 
-    public Result run(Request request) throws IOException, ReferenceException {
+    public Result run(Request request) throws IOException, InputSettingException {
         // The reference is the release of these sources: a difference comes from the build, not from the code.
         DiffEngine engine = new DiffEngine(request.limits(), new CauseRules(true), DiffEngine.Sides.REFERENCE_REBUILT);
         Reference reference = ReferenceResolver.resolve(request.settings(), request.work(), remote, request.platform());

@@ -27,9 +27,9 @@ public final class ReferenceResolver {
 
     /** @param work the folder of compare's reports: a repository reference is downloaded below it */
     public static Reference resolve(Settings settings, Path work, RemoteReferences remote, BuildPlatform platform)
-            throws ReferenceException, IOException {
+            throws InputSettingException, IOException {
         if (settings.directory() != null && settings.buildinfo() != null) {
-            throw new ReferenceException("Set referenceDirectory or referenceBuildinfo, not both");
+            throw new InputSettingException("Set referenceDirectory or referenceBuildinfo, not both");
         }
         if (settings.directory() != null) {
             return folder(settings.directory().toAbsolutePath().normalize());
@@ -40,13 +40,13 @@ public final class ReferenceResolver {
         return repository(settings, remote, work.resolve("reference-repository"));
     }
 
-    private static Reference folder(Path folder) throws ReferenceException {
+    private static Reference folder(Path folder) throws InputSettingException {
         if (Links.isLink(folder)) {
-            throw new ReferenceException("referenceDirectory " + Printable.of(folder.toString()) + " is a symbolic link: compare "
+            throw new InputSettingException("referenceDirectory " + Printable.of(folder.toString()) + " is a symbolic link: compare "
                     + "does not follow links out of its inputs; set -Dsecure-build.referenceDirectory to the folder itself");
         }
         if (!Links.isFolder(folder)) {
-            throw new ReferenceException("referenceDirectory " + Printable.of(folder.toString()) + " is not a folder: set "
+            throw new InputSettingException("referenceDirectory " + Printable.of(folder.toString()) + " is not a folder: set "
                     + "-Dsecure-build.referenceDirectory to the folder that holds the reference files");
         }
         return new Reference() {
@@ -60,9 +60,9 @@ public final class ReferenceResolver {
         };
     }
 
-    private static Reference repository(Settings settings, RemoteReferences remote, Path cache) throws ReferenceException {
+    private static Reference repository(Settings settings, RemoteReferences remote, Path cache) throws InputSettingException {
         if (settings.offline()) {
-            throw new ReferenceException("compare takes the reference from repository '" + settings.repository()
+            throw new InputSettingException("compare takes the reference from repository '" + settings.repository()
                     + "', and Maven runs offline (-o): run online, or set referenceDirectory or referenceBuildinfo");
         }
         return new Reference() {
@@ -70,7 +70,7 @@ public final class ReferenceResolver {
                 return "repository " + settings.repository();
             }
 
-            public Path file(ReactorModule module, ReactorModule.Output output) throws ReferenceException {
+            public Path file(ReactorModule module, ReactorModule.Output output) throws InputSettingException {
                 return remote.fetch(module, output, settings.repository(), cache);
             }
         };

@@ -45,7 +45,7 @@ class ReferenceComparisonTest {
     }
 
     private ReferenceComparison.Request request(ReferenceResolver.Settings settings, ReactorModule.Output... outputs) {
-        ReactorModule module = new ReactorModule("g:demo:jar:1.0", "g", "demo", "1.0", new FilteredSources(List.of(), build),
+        ReactorModule module = new ReactorModule("g:demo:jar:1.0", new FilteredSources(List.of(), build),
                 List.of(outputs));
         return new ReferenceComparison.Request(work, List.of(module), settings, ArchiveLimits.DEFAULT, "demo-1.0", "1.0", PLATFORM,
                 KnownSecrets.NONE);
@@ -117,7 +117,7 @@ class ReferenceComparisonTest {
 
     @Test
     void aSettingErrorComesBeforeAnyReport() {
-        assertThrows(ReferenceException.class, () -> new ReferenceComparison(null).run(request(
+        assertThrows(InputSettingException.class, () -> new ReferenceComparison(null).run(request(
                 new ReferenceResolver.Settings(null, null, "central", true), output("demo-1.0.jar", "jar", null))));
         assertFalse(Files.exists(work.resolve("report.json")));
     }

@@ -25,7 +25,7 @@ class ReferenceResolverTest {
     @TempDir
     Path dir;
 
-    private final ReactorModule module = new ReactorModule("g:demo:jar:1.0", "g", "demo", "1.0", null, List.of());
+    private final ReactorModule module = new ReactorModule("g:demo:jar:1.0", null, List.of());
 
     private ReactorModule.Output output(String name) {
         return new ReactorModule.Output(dir.resolve(name), name, "jar", null, "maven-jar-plugin");
@@ -37,7 +37,7 @@ class ReferenceResolverTest {
 
     @Test
     void aFolderOrABuildinfoNotBoth() {
-        ReferenceException e = assertThrows(ReferenceException.class, () -> ReferenceResolver.resolve(
+        InputSettingException e = assertThrows(InputSettingException.class, () -> ReferenceResolver.resolve(
                 settings(dir, dir.resolve("demo.buildinfo"), false), dir, NO_REMOTE, PLATFORM));
         assertEquals("Set referenceDirectory or referenceBuildinfo, not both", e.getMessage());
     }
@@ -56,13 +56,13 @@ class ReferenceResolverTest {
     void aFolderThatIsALinkOrNoFolderIsRefused() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("reference"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), folder);
-        ReferenceException linked = assertThrows(ReferenceException.class,
+        InputSettingException linked = assertThrows(InputSettingException.class,
                 () -> ReferenceResolver.resolve(settings(link, null, false), dir, NO_REMOTE, PLATFORM));
         assertEquals("referenceDirectory " + link + " is a symbolic link: compare does not follow links out of its inputs; "
                 + "set -Dsecure-build.referenceDirectory to the folder itself", linked.getMessage());
 
         Path file = Files.writeString(dir.resolve("file"), "x");
-        ReferenceException notFolder = assertThrows(ReferenceException.class,
+        InputSettingException notFolder = assertThrows(InputSettingException.class,
                 () -> ReferenceResolver.resolve(settings(file, null, false), dir, NO_REMOTE, PLATFORM));
         assertEquals("referenceDirectory " + file + " is not a folder: set -Dsecure-build.referenceDirectory to the folder that holds "
                 + "the reference files", notFolder.getMessage());
@@ -70,7 +70,7 @@ class ReferenceResolverTest {
 
     @Test
     void aRepositoryCannotBeAskedOffline() {
-        ReferenceException e = assertThrows(ReferenceException.class,
+        InputSettingException e = assertThrows(InputSettingException.class,
                 () -> ReferenceResolver.resolve(settings(null, null, true), dir, NO_REMOTE, PLATFORM));
         assertEquals("compare takes the reference from repository 'central', and Maven runs offline (-o): run online, or set "
                 + "referenceDirectory or referenceBuildinfo", e.getMessage());

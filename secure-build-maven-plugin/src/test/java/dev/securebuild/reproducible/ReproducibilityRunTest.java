@@ -55,7 +55,7 @@ class ReproducibilityRunTest {
         for (Path output : outputs) {
             files.add(new ReactorModule.Output(output, output.getFileName().toString(), "jar", null, "maven-jar-plugin 3.4.2"));
         }
-        ReactorModule module = new ReactorModule("g:demo:jar:1.0", "g", "demo", "1.0", new FilteredSources(List.of(), root), files);
+        ReactorModule module = new ReactorModule("g:demo:jar:1.0", new FilteredSources(List.of(), root), files);
         return new ReproducibilityRun.Request(root, work, List.of(module), ignores, NONE,
                 new RebuildInvocation(dir.resolve("maven"), dir.resolve("jdk")).timeout(Duration.ofMinutes(7)), ArchiveLimits.DEFAULT,
                 "demo-1.0", "1.0", new BuildPlatform("17.0.9", "Vendor", "17", "Linux", "\n"), KnownSecrets.NONE);
