@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.securebuild.shared.io.Links;
 import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
@@ -50,7 +51,9 @@ public final class ReferenceComparison {
             for (ReactorModule.Output output : module.outputs()) {
                 Path referenceFile = reference.file(module, output);
                 comparisons.add(module.explained(output, reference.compare(engine, output, referenceFile)));
-                if (referenceFile != null && "jar".equals(output.extension()) && output.classifier() == null) {
+                // Read only a regular file: a folder's reference may be missing, or a link the comparison did not follow.
+                if (referenceFile != null && Links.isRegularFile(referenceFile) && "jar".equals(output.extension())
+                        && output.classifier() == null) {
                     notes.addAll(ReferenceEnvironment.differences(output.name(), ReferenceEnvironment.of(referenceFile),
                             request.platform().javaSpecificationVersion(), request.platform().lineSeparator()));
                 }

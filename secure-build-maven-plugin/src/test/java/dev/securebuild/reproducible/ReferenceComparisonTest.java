@@ -104,6 +104,28 @@ class ReferenceComparisonTest {
     }
 
     @Test
+    void aMainJarTheFolderDoesNotHaveIsMissing() throws Exception {
+        Files.write(build.resolve("demo-1.0.jar"), jar("17"));
+
+        ReferenceComparison.Result result = new ReferenceComparison(null).run(request(folder(), output("demo-1.0.jar", "jar", null)));
+
+        assertEquals(ArtifactComparison.Status.MISSING, result.report().artifacts().get(0).status());
+        assertTrue(result.report().notes().isEmpty(), result.report().notes().toString());
+    }
+
+    @Test
+    void aReferenceJarThatIsALinkIsNotRead() throws Exception {
+        Files.write(build.resolve("demo-1.0.jar"), jar("17"));
+        Path elsewhere = Files.write(dir.resolve("elsewhere.jar"), jar("11"));
+        Files.createSymbolicLink(reference.resolve("demo-1.0.jar"), elsewhere);
+
+        ReferenceComparison.Result result = new ReferenceComparison(null).run(request(folder(), output("demo-1.0.jar", "jar", null)));
+
+        assertTrue(result.differs());
+        assertTrue(result.report().notes().isEmpty(), "nothing read through the link: " + result.report().notes());
+    }
+
+    @Test
     void anOutputTheRepositoryDoesNotHaveIsMissing() throws Exception {
         Files.write(build.resolve("demo-1.0.jar"), jar("17"));
         RemoteReferences unpublished = (module, output, repositoryId, cache) -> null;
