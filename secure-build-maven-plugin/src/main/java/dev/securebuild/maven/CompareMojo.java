@@ -101,8 +101,4 @@ public class CompareMojo extends AbstractComparingMojo {
                     + result.reportText() + " (-Dsecure-build.failOnDifference=false reports without failing)");
         }
     }
-
-    private static Path path(File file) {
-        return file == null ? null : file.toPath();
-    }
 }

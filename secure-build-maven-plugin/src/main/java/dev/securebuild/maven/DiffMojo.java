@@ -73,10 +73,6 @@ public class DiffMojo extends AbstractComparingMojo {
         }
     }
 
-    private static Path path(File file) {
-        return file == null ? null : file.toPath();
-    }
-
     private Path outputDirectory() throws MojoExecutionException {
         if (output != null) {
             return OutputFolders.check(output.toPath(), "secure-build.output", "report.txt, report.json and report.html");

@@ -1,6 +1,5 @@
 package dev.securebuild.maven;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,14 +21,11 @@ final class RebuildInvocations {
                 .goals(goals)
                 .timeout(Duration.ofMinutes(timeoutMinutes))
                 .localRepository(session.getRepositorySession().getLocalRepository().getBasedir().toPath())
-                .settings(path(request.getUserSettingsFile()), path(request.getGlobalSettingsFile()))
+                .settings(AbstractComparingMojo.path(request.getUserSettingsFile()),
+                        AbstractComparingMojo.path(request.getGlobalSettingsFile()))
                 .profiles(request.getActiveProfiles(), request.getInactiveProfiles())
                 .threads(request.getDegreeOfConcurrency())
                 .pomFileName(top.getFile() == null ? null : top.getFile().getName())
                 .arguments(arguments);
-    }
-
-    private static Path path(File file) {
-        return file == null ? null : file.toPath();
     }
 }
