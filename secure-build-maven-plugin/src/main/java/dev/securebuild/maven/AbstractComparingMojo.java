@@ -1,5 +1,6 @@
 package dev.securebuild.maven;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,11 @@ abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
                 getLog().info(line);
             }
         }
+    }
+
+    /** A file parameter as a path; null when not set. */
+    static Path path(File file) {
+        return file == null ? null : file.toPath();
     }
 
     protected ArchiveLimits limits() throws MojoExecutionException {

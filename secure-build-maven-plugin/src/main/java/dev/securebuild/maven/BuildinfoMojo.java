@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.inject.Inject;
 
@@ -19,7 +20,6 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.rtinfo.RuntimeInformation;
 
 import dev.securebuild.reproducible.BuildInfo;
-import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.sign.ProducedFile;
 import dev.securebuild.shared.text.Printable;
 
@@ -65,7 +65,7 @@ public class BuildinfoMojo extends AbstractSecureBuildMojo {
         }
         ReactorAggregation<ModuleResult> aggregation = ReactorAggregation.of(session, mojoExecution);
         var arrival = aggregation.add(project, new ModuleResult(module));
-        java.util.Optional<List<ModuleResult>> all = arrival.all();
+        Optional<List<ModuleResult>> all = arrival.all();
         if (all.isEmpty()) {
             getLog().info("Recorded the outputs of " + project.getArtifactId() + " for the reactor's .buildinfo ("
                     + arrival.stillToCome() + " module(s) still to come)");
@@ -79,7 +79,7 @@ public class BuildinfoMojo extends AbstractSecureBuildMojo {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         Path file = Path.of(top.getBuild().getDirectory(), top.getArtifactId() + "-" + top.getVersion() + ".buildinfo");
         try {
-            AtomicFiles.writeString(file, secrets().redact(BuildInfo.render(environment(top), modules)));
+            BuildInfo.write(file, environment(top), modules, secrets());
         } catch (IOException e) {
             throw new MojoExecutionException(Printable.of("Cannot write " + file + ": " + e.getMessage()), e);
         }

@@ -2,22 +2,16 @@ package dev.securebuild.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.securebuild.reproducible.ArtifactComparison;
-import dev.securebuild.reproducible.CauseRules;
 import dev.securebuild.reproducible.ComparisonReport;
-import dev.securebuild.reproducible.DiffEngine;
-import dev.securebuild.reproducible.Reports;
-import dev.securebuild.shared.io.Links;
+import dev.securebuild.reproducible.InputSettingException;
+import dev.securebuild.reproducible.PathDiff;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -61,49 +55,22 @@ public class DiffMojo extends AbstractComparingMojo {
             getLog().info("Skipping: secure-build.skip is set");
             return;
         }
-        Path leftPath = existing(left, "left");
-        Path rightPath = existing(right, "right");
-        if (Files.isDirectory(leftPath) != Files.isDirectory(rightPath)) {
-            throw new MojoExecutionException(Printable.of("left and right must both be files or both be folders: " + leftPath + " is a "
-                    + kind(leftPath) + ", " + rightPath + " is a " + kind(rightPath)));
-        }
-        DiffEngine engine = new DiffEngine(limits(), new CauseRules());
-        ComparisonReport report;
-        Path reports = outputDirectory();
+        PathDiff.Result result;
         try {
-            List<ArtifactComparison> comparisons = Files.isDirectory(leftPath)
-                    ? engine.compareFolders(leftPath, rightPath)
-                    : List.of(engine.compare(leftPath.getFileName().toString(), leftPath, rightPath));
-            report = new ComparisonReport("diff", Instant.now(), leftPath.toString(), rightPath.toString(), comparisons);
-            Reports.write(report, reports, secrets());
+            result = PathDiff.run(new PathDiff.Request(path(left), path(right), limits(), outputDirectory(), secrets()));
+        } catch (InputSettingException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
+        ComparisonReport report = result.report();
+        Path reports = result.reports();
         log(report, LOGGED_PER_OUTPUT);
         getLog().info("Reports: " + Printable.of(reports.resolve("report.txt").toString()) + ", report.json, report.html");
         if (report.differs() && failOnDifference) {
-            throw new MojoFailureException(Printable.of(leftPath + " and " + rightPath + " differ: " + report.summaryLine()
+            throw new MojoFailureException(Printable.of(result.left() + " and " + result.right() + " differ: " + report.summaryLine()
                     + ". See " + reports.resolve("report.txt")) + " (-Dsecure-build.failOnDifference=false reports without failing)");
         }
-    }
-
-    private static Path existing(File file, String name) throws MojoExecutionException {
-        if (file == null) {
-            throw new MojoExecutionException("Set " + name + ": -Dsecure-build." + name + "=PATH (a file or a folder)");
-        }
-        Path path = file.toPath().toAbsolutePath().normalize();
-        if (Links.isLink(path)) {
-            throw new MojoExecutionException(name + " " + Printable.of(path.toString()) + " is a symbolic link: diff does not follow links "
-                    + "out of its inputs; set -Dsecure-build." + name + " to the file or folder itself");
-        }
-        if (!Links.exists(path)) {
-            throw new MojoExecutionException(name + " " + Printable.of(path.toString()) + " does not exist");
-        }
-        return path;
-    }
-
-    private static String kind(Path path) {
-        return Files.isDirectory(path) ? "folder" : "file";
     }
 
     private Path outputDirectory() throws MojoExecutionException {

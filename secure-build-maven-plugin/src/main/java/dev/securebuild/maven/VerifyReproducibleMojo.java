@@ -1,18 +1,9 @@
 package dev.securebuild.maven;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.apache.maven.execution.MavenExecutionRequest;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,20 +11,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.shared.results.GoalResult;
-import dev.securebuild.reproducible.ArtifactComparison;
-import dev.securebuild.reproducible.BuildCompare;
-import dev.securebuild.reproducible.CauseRules;
+import dev.securebuild.reproducible.BuildPlatform;
 import dev.securebuild.reproducible.ComparisonReport;
-import dev.securebuild.reproducible.DiffEngine;
-import dev.securebuild.reproducible.FilteredSources;
 import dev.securebuild.reproducible.Rebuild;
-import dev.securebuild.reproducible.Reports;
-import dev.securebuild.reproducible.SourceSnapshot;
+import dev.securebuild.reproducible.ReproducibilityResult;
+import dev.securebuild.reproducible.ReproducibilityRun;
 import dev.securebuild.reproducible.Variations;
-import dev.securebuild.shared.io.AtomicFiles;
-import dev.securebuild.sign.ProducedFile;
-import dev.securebuild.shared.io.Links;
+import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -147,130 +131,44 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
         if (modules.stream().allMatch(m -> m.files().isEmpty())) {
             return;
         }
-        List<dev.securebuild.reproducible.Ignore> rules = new ArrayList<>();
-        try {
-            for (Ignore ignore : ignores == null ? List.<Ignore>of() : ignores) {
-                rules.add(ignore.toRule());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("verify-reproducible <ignores>: " + e.getMessage(), e);
-        }
-
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        Path root = top.getBasedir().toPath().toAbsolutePath().normalize();
-        Path work = Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath();
-        Path copy = work.resolve("rebuild");
-        long started = System.nanoTime();
+        ReproducibilityRun.Request request = new ReproducibilityRun.Request(top.getBasedir().toPath().toAbsolutePath().normalize(),
+                Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath(), ReactorModules.of(modules),
+                rules(), new Variations(varyTimeZone, varyLocale, varyUmask, varyUserName, unsetSourceDateEpoch),
+                RebuildInvocations.of(session, top, rebuildGoals, rebuildArguments, rebuildTimeoutMinutes), limits(),
+                top.getArtifactId() + "-" + top.getVersion(), top.getVersion(), BuildPlatform.current(), secrets());
+        ReproducibilityResult result;
         try {
-            SourceSnapshot.Result snapshot = SourceSnapshot.copy(root, copy);
-            getLog().info("Copied " + snapshot.files() + " source file(s) to " + copy + ": " + snapshot.method());
-            Variations.Applied variations = new Variations(varyTimeZone, varyLocale, varyUmask, varyUserName, unsetSourceDateEpoch)
-                    .apply(ZoneId.systemDefault(), Locale.getDefault(), Rebuild.currentUmask());
-            Rebuild.Request request = new Rebuild.Request(Path.of(System.getProperty("maven.home")), Path.of(System.getProperty("java.home")),
-                    copy, options(top), rebuildGoals, variations, work.resolve("rebuild.log"), Duration.ofMinutes(rebuildTimeoutMinutes));
-            getLog().info("Rebuilding with " + String.join(" ", rebuildGoals) + ", differently: " + String.join(", ", variations.description()));
-            Rebuild.Result result = Rebuild.run(request);
-            if (!result.succeeded()) {
-                recordDifference(top, "the rebuild " + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()), result.log());
-                recordResult(top, modules, GoalResult.Verdict.FAIL, "The rebuild " + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()), result.log());
-                throw new MojoFailureException("The rebuild " + (result.timedOut() ? "took longer than " + rebuildTimeoutMinutes + " minutes"
-                        : "failed with exit code " + result.exitCode()) + ". Its last lines:\n  " + String.join("\n  ", result.tail().stream().map(Printable::of).toList())
-                        + "\nThe whole log: " + result.log());
-            }
-            getLog().info("The rebuild took " + result.took().toSeconds() + " s; comparing the outputs");
-
-            DiffEngine engine = new DiffEngine(limits(), new CauseRules(true), DiffEngine.Sides.REFERENCE_REBUILT);
-            List<ArtifactComparison> comparisons = new ArrayList<>();
-            for (ModuleOutputs module : modules) {
-                for (ProducedFile file : module.files()) {
-                    comparisons.add(compare(engine, module.project(), file, root, copy, rules));
-                }
-            }
-            ComparisonReport report = new ComparisonReport("verify-reproducible", Instant.now(), "this build (" + root + ")",
-                    "the rebuild (" + copy + ")", comparisons);
-            Reports.write(report, work, secrets());
-            AtomicFiles.writeString(work.resolve(top.getArtifactId() + "-" + top.getVersion() + ".buildcompare"),
-                    secrets().redact(BuildCompare.render(top.getVersion(), comparisons, System.getProperty("java.version"), System.getProperty("os.name"))));
-            log(report, LOGGED_PER_OUTPUT);
-            getLog().info("Reports: " + work.resolve("report.txt") + ", report.json, report.html, .buildcompare");
-            long took = (System.nanoTime() - started) / 1_000_000;
-            getLog().info(String.format(Locale.ROOT, "verify-reproducible took %.1f s, of which the rebuild %.1f s (%.2f times the rebuild)",
-                    took / 1000.0, result.took().toMillis() / 1000.0, took / (double) Math.max(1, result.took().toMillis())));
-            if (report.differs()) {
-                recordDifference(top, "not reproducible: " + report.summaryLine(), work.resolve("report.json"));
-            }
-            recordResult(top, modules, report.differs(), (report.differs() ? "Not reproducible: " : "Reproducible: ") + report.summaryLine(),
-                    work.resolve("report.json"));
-            if (report.differs() && failOnDifference) {
-                throw new MojoFailureException("The build is not reproducible: " + report.summaryLine() + ". Causes and fixes: "
-                        + work.resolve("report.txt") + " (-Dsecure-build.failOnDifference=false reports without failing)");
-            }
+            result = new ReproducibilityRun(getLog()::info).run(request);
         } catch (IOException e) {
             recordResult(top, modules, GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
+        if (result.rebuildFailed()) {
+            recordDifference(top, "the rebuild " + result.rebuildOutcome(), result.rebuild().log());
+            recordResult(top, modules, GoalResult.Verdict.FAIL, "The rebuild " + result.rebuildOutcome(), result.rebuild().log());
+            throw new MojoFailureException(result.rebuildFailure());
+        }
+        ComparisonReport report = result.report();
+        log(report, LOGGED_PER_OUTPUT);
+        getLog().info("Reports: " + result.reportText() + ", report.json, report.html, .buildcompare");
+        getLog().info(result.timing());
+        if (report.differs()) {
+            recordDifference(top, "not reproducible: " + report.summaryLine(), result.reportJson());
+        }
+        recordResult(top, modules, report.differs(), (report.differs() ? "Not reproducible: " : "Reproducible: ") + report.summaryLine(),
+                result.reportJson());
+        if (report.differs() && failOnDifference) {
+            throw new MojoFailureException("The build is not reproducible: " + report.summaryLine() + ". Causes and fixes: "
+                    + result.reportText() + " (-Dsecure-build.failOnDifference=false reports without failing)");
+        }
     }
 
-    private ArtifactComparison compare(DiffEngine engine, MavenProject module, ProducedFile file, Path root, Path copy,
-                                       List<dev.securebuild.reproducible.Ignore> rules) throws IOException {
-        Path original = file.file().toAbsolutePath().normalize();
-        Path rebuilt = original.startsWith(root) ? copy.resolve(root.relativize(original).toString()) : null;
-        if (rebuilt != null && Links.firstLinkBelow(copy, rebuilt.getParent()) != null) {
-            rebuilt = null;   // reached through a link in the rebuild's tree: not an output of the rebuild, and not followed
-        }
-        ArtifactComparison comparison = filteredSources(module).trace(engine.compare(file.repositoryName(), original, rebuilt)
-                .producedBy(Producers.of(module, file)));
-        for (dev.securebuild.reproducible.Ignore rule : rules) {
-            if (rule.matches(file.repositoryName())) {
-                return comparison.ignored(rule.reason());
-            }
-        }
-        return comparison;
-    }
-
-    /** The module's filtered resource folders: where a build time in an output's text most often comes from. */
-    static FilteredSources filteredSources(MavenProject module) {
-        List<FilteredSources.Folder> folders = new ArrayList<>();
-        for (Resource resource : module.getResources()) {
-            if (resource.isFiltering()) {
-                folders.add(new FilteredSources.Folder(Path.of(resource.getDirectory()),
-                        resource.getTargetPath() == null ? "" : resource.getTargetPath()));
-            }
-        }
-        return new FilteredSources(folders, module.getBasedir().toPath());
-    }
-
-    /** What the rebuild shares with this build: offline, the local repository, the settings, profiles and threads. */
-    private List<String> options(MavenProject top) {
-        MavenExecutionRequest request = session.getRequest();
-        List<String> options = new ArrayList<>();
-        options.add("-o");
-        options.add("-Dmaven.repo.local=" + session.getRepositorySession().getLocalRepository().getBasedir().getAbsolutePath());
-        addFile(options, "-s", request.getUserSettingsFile());
-        addFile(options, "-gs", request.getGlobalSettingsFile());
-        if (!request.getActiveProfiles().isEmpty()) {
-            options.add("-P" + String.join(",", request.getActiveProfiles()));
-        }
-        if (!request.getInactiveProfiles().isEmpty()) {
-            options.add("-P!" + String.join(",!", request.getInactiveProfiles()));
-        }
-        if (request.getDegreeOfConcurrency() > 1) {
-            options.add("-T" + request.getDegreeOfConcurrency());
-        }
-        if (top.getFile() != null && !"pom.xml".equals(top.getFile().getName())) {
-            options.add("-f");
-            options.add(top.getFile().getName());
-        }
-        if (rebuildArguments != null) {
-            options.addAll(rebuildArguments);
-        }
-        return options;
-    }
-
-    private static void addFile(List<String> options, String flag, File file) {
-        if (file != null && Files.isRegularFile(file.toPath())) {
-            options.add(flag);
-            options.add(file.getAbsolutePath());
+    private List<dev.securebuild.reproducible.Ignore> rules() throws MojoExecutionException {
+        try {
+            return ignores == null ? List.of() : ignores.stream().map(Ignore::toRule).toList();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("verify-reproducible <ignores>: " + e.getMessage(), e);
         }
     }
 }

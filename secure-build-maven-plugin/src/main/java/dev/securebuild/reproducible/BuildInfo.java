@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
  * The {@code .buildinfo} of a build in the Reproducible Builds format for the JVM (as maven-artifact-plugin writes it):
@@ -111,6 +113,15 @@ public final class BuildInfo {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Writes the file atomically.
+     *
+     * @param secrets the build's secret values: an SCM URL or a goal may hold one; it is replaced
+     */
+    public static void write(Path file, Environment env, List<Module> modules, KnownSecrets secrets) throws IOException {
+        AtomicFiles.writeString(file, secrets.redact(render(env, modules)));
     }
 
     /** Reads a {@code .buildinfo} (a reference to compare with): Java properties in UTF-8. */

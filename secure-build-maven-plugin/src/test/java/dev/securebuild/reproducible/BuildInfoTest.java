@@ -76,6 +76,21 @@ class BuildInfoTest {
     }
 
     @Test
+    void theWrittenFileHoldsNoSecretValue() throws IOException {
+        BuildInfo.Environment withToken = new BuildInfo.Environment("demo", "g", "demo", "1.0", "scm:git:https://s3cr3t-token@x.invalid/demo.git",
+                "v1.0", "17.0.15", "Debian", "Linux", "\n", "3.8.7", "verify");
+        Path written = dir.resolve("out/demo-1.0.buildinfo");
+        Files.createDirectories(written.getParent());
+        BuildInfo.write(written, withToken, List.of(new BuildInfo.Module("g", "demo", List.of(
+                new BuildInfo.Output("g", "demo-1.0.pom", file("pom.xml", "<project/>"))))),
+                new dev.securebuild.shared.secrets.KnownSecrets(java.util.Set.of("s3cr3t-token")));
+
+        String text = Files.readString(written);
+        assertFalse(text.contains("s3cr3t-token"), text);
+        assertEquals("demo-1.0.pom", BuildInfo.read(written).getProperty("outputs.0.filename"));
+    }
+
+    @Test
     void aFileThatIsNoBuildinfoIsRefused() throws IOException {
         Path other = file("other.properties", "a=b\n");
         IOException e = assertThrows(IOException.class, () -> BuildInfo.read(other));

@@ -1,0 +1,32 @@
+package dev.securebuild.reproducible;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One module of the reactor whose outputs are compared, as plain values: its filtered resource folders and the files it
+ * produced.
+ *
+ * @param id the module's id ({@code groupId:artifactId:packaging:version}), by which a {@link RemoteReferences} finds it
+ */
+public record ReactorModule(String id, FilteredSources filteredSources, List<Output> outputs) {
+
+    /**
+     * A file the module produced.
+     *
+     * @param name       its name in a repository ({@code demo-1.0-sources.jar})
+     * @param classifier null for the POM and the main artifact
+     * @param producedBy the plugin execution that most likely wrote it, for the explanations
+     */
+    public record Output(Path file, String name, String extension, String classifier, String producedBy) {}
+
+    public ReactorModule {
+        outputs = List.copyOf(outputs);
+    }
+
+    /** The comparison of one of this module's outputs, with who made it and where a build time in its text comes from. */
+    public ArtifactComparison explained(Output output, ArtifactComparison comparison) throws IOException {
+        return filteredSources.trace(comparison.producedBy(output.producedBy()));
+    }
+}

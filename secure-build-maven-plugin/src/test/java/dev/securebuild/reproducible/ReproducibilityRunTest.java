@@ -1,0 +1,185 @@
+package dev.securebuild.reproducible;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.securebuild.shared.secrets.KnownSecrets;
+
+/** The rebuild-and-compare of verify-reproducible, with a stand-in rebuild that writes the outputs it is told to. */
+class ReproducibilityRunTest {
+
+    private static final Variations NONE = new Variations(false, false, false, false, false);
+
+    @TempDir
+    Path dir;
+
+    private Path root;
+    private Path work;
+    private Path jar;
+    private final List<String> progress = new ArrayList<>();
+    private final List<Rebuild.Request> rebuilds = new ArrayList<>();
+
+    @BeforeEach
+    void project() throws IOException {
+        root = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        jar = Files.writeString(Files.createDirectories(root.resolve("target")).resolve("demo-1.0.jar"), "the jar");
+        work = root.resolve("target/secure-build/reproducible");
+    }
+
+    /** A rebuild that writes {@code content} as its jar, and succeeds. */
+    private ReproducibilityRun.Rebuilder rebuildWriting(String content) {
+        return request -> {
+            rebuilds.add(request);
+            Files.writeString(Files.createDirectories(request.directory().resolve("target")).resolve("demo-1.0.jar"), content);
+            return new Rebuild.Result(0, false, request.log(), List.of(), Duration.ofSeconds(2));
+        };
+    }
+
+    private ReproducibilityRun.Request request(List<Ignore> ignores, Path... outputs) {
+        List<ReactorModule.Output> files = new ArrayList<>();
+        for (Path output : outputs) {
+            files.add(new ReactorModule.Output(output, output.getFileName().toString(), "jar", null, "maven-jar-plugin 3.4.2"));
+        }
+        ReactorModule module = new ReactorModule("g:demo:jar:1.0", new FilteredSources(List.of(), root), files);
+        return new ReproducibilityRun.Request(root, work, List.of(module), ignores, NONE,
+                new RebuildInvocation(dir.resolve("maven"), dir.resolve("jdk")).timeout(Duration.ofMinutes(7)), ArchiveLimits.DEFAULT,
+                "demo-1.0", "1.0", new BuildPlatform("17.0.9", "Vendor", "17", "Linux", "\n"), KnownSecrets.NONE);
+    }
+
+    @Test
+    void theSameBytesFromTheRebuildAreReproducible() throws IOException {
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(request(List.of(), jar));
+
+        assertFalse(result.rebuildFailed());
+        assertFalse(result.differs());
+        assertEquals("1 output(s): 1 OK, 0 DIFFERENT, 0 MISSING", result.report().summaryLine());
+        assertEquals("verify-reproducible", result.report().goal());
+        assertEquals("this build (" + root + ")", result.report().left());
+        assertEquals("the rebuild (" + work.resolve("rebuild") + ")", result.report().right());
+        for (String report : List.of("report.txt", "report.json", "report.html")) {
+            assertTrue(Files.isRegularFile(work.resolve(report)), report);
+        }
+        assertEquals(work.resolve("report.txt"), result.reportText());
+        assertEquals(work.resolve("report.json"), result.reportJson());
+        String buildCompare = Files.readString(work.resolve("demo-1.0.buildcompare"));
+        assertTrue(buildCompare.contains("ok=1\n") && buildCompare.contains("reference_java_version=\"17.0.9\"\n")
+                && buildCompare.contains("reference_os_name=\"Linux\"\n"), buildCompare);
+    }
+
+    @Test
+    void theRebuildRunsInTheCopyOfTheSourcesWithTheInvocationsOptions() throws IOException {
+        new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(request(List.of(), jar));
+
+        Rebuild.Request rebuild = rebuilds.get(0);
+        assertEquals(work.resolve("rebuild"), rebuild.directory());
+        assertEquals(work.resolve("rebuild.log"), rebuild.log());
+        assertEquals(List.of("-o"), rebuild.options());
+        assertEquals(Duration.ofMinutes(7), rebuild.timeout());
+        assertTrue(Files.isRegularFile(work.resolve("rebuild/pom.xml")));
+        assertEquals(List.of("Copied 1 source file(s) to " + work.resolve("rebuild") + ": the project folder without build outputs "
+                        + "(not a git work tree)", "Rebuilding with package, differently: another absolute path",
+                "The rebuild took 2 s; comparing the outputs"), progress);
+    }
+
+    @Test
+    void otherBytesFromTheRebuildAreADifference() throws IOException {
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("another jar"), progress::add).run(request(List.of(), jar));
+
+        assertTrue(result.differs());
+        ArtifactComparison comparison = result.report().artifacts().get(0);
+        assertEquals(ArtifactComparison.Status.DIFFERENT, comparison.status());
+        assertEquals("maven-jar-plugin 3.4.2", comparison.differences().get(0).explanation().producedBy());
+    }
+
+    @Test
+    void anIgnoredOutputMayDifferWithItsReason() throws IOException {
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("another jar"), progress::add)
+                .run(request(List.of(new Ignore("*.jar", "the jar records the build time")), jar));
+
+        assertFalse(result.differs());
+        assertEquals(ArtifactComparison.Status.IGNORED, result.report().artifacts().get(0).status());
+        assertEquals("the jar records the build time", result.report().artifacts().get(0).ignoredBecause());
+    }
+
+    @Test
+    void anOutputOutsideTheProjectHasNoRebuiltCounterpart() throws IOException {
+        Path outside = Files.writeString(dir.resolve("elsewhere.jar"), "the jar");
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(request(List.of(), outside));
+
+        assertEquals(ArtifactComparison.Status.MISSING, result.report().artifacts().get(0).status());
+        assertTrue(result.differs());
+    }
+
+    @Test
+    void anOutputReachedThroughALinkInTheRebuildIsNotFollowed() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("demo-1.0.jar"), "the jar");
+        ReproducibilityRun.Rebuilder linking = request -> {
+            Files.createSymbolicLink(request.directory().resolve("target"), elsewhere);
+            return new Rebuild.Result(0, false, request.log(), List.of(), Duration.ofSeconds(1));
+        };
+        ReproducibilityResult result = new ReproducibilityRun(linking, progress::add).run(request(List.of(), jar));
+
+        assertEquals(ArtifactComparison.Status.MISSING, result.report().artifacts().get(0).status());
+    }
+
+    @Test
+    void aFailedRebuildEndsTheRunWithItsExitCodeAndLastLines() throws IOException {
+        ReproducibilityRun.Rebuilder failing = request -> new Rebuild.Result(1, false, request.log(),
+                List.of("[ERROR] compilation failed", "[ERROR] \u001b[1mbold\u001b[m"), Duration.ofSeconds(3));
+        ReproducibilityResult result = new ReproducibilityRun(failing, progress::add).run(request(List.of(), jar));
+
+        assertTrue(result.rebuildFailed());
+        assertNull(result.report());
+        assertFalse(result.differs());
+        assertEquals("failed with exit code 1", result.rebuildOutcome());
+        assertEquals("The rebuild failed with exit code 1. Its last lines:\n  [ERROR] compilation failed\n  [ERROR] \\u001b[1mbold\\u001b[m"
+                + "\nThe whole log: " + work.resolve("rebuild.log"), result.rebuildFailure());
+        assertFalse(Files.exists(work.resolve("report.json")));
+        assertEquals(2, progress.size(), "no comparison after a failed rebuild: " + progress);
+    }
+
+    @Test
+    void aRebuildThatTimedOutSaysHowLongItMayTake() throws IOException {
+        ReproducibilityRun.Rebuilder hung = request -> new Rebuild.Result(-1, true, request.log(), List.of(), Duration.ofMinutes(7));
+        ReproducibilityResult result = new ReproducibilityRun(hung, progress::add).run(request(List.of(), jar));
+
+        assertEquals("timed out", result.rebuildOutcome());
+        assertTrue(result.rebuildFailure().startsWith("The rebuild took longer than 7 minutes. Its last lines:\n  \nThe whole log: "),
+                result.rebuildFailure());
+    }
+
+    @Test
+    void theTimingComparesTheRunWithTheRebuild() {
+        ReproducibilityResult result = ReproducibilityResult.compared(new Rebuild.Result(0, false, work, List.of(), Duration.ofSeconds(10)),
+                new ComparisonReport("verify-reproducible", java.time.Instant.now(), "a", "b", List.of()), work, Duration.ofSeconds(25));
+
+        assertEquals("verify-reproducible took 25.0 s, of which the rebuild 10.0 s (2.50 times the rebuild)", result.timing());
+    }
+
+    @Test
+    void aSecretInAnOutputsNameIsRedactedFromTheBuildCompare() throws IOException {
+        ReproducibilityRun.Request request = request(List.of(), jar);
+        ReproducibilityRun.Request withSecret = new ReproducibilityRun.Request(request.root(), request.work(), request.modules(),
+                request.ignores(), request.variations(), request.invocation(), request.limits(), request.buildName(), "s3cr3t-version",
+                request.platform(), new KnownSecrets(Set.of("s3cr3t-version")));
+        new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(withSecret);
+
+        assertFalse(Files.readString(work.resolve("demo-1.0.buildcompare")).contains("s3cr3t-version"));
+    }
+}
