@@ -21,6 +21,8 @@ import dev.securebuild.shared.signer.Signer;
 @Mojo(name = "export-public-key", threadSafe = true, requiresProject = false)
 public class ExportPublicKeyMojo extends AbstractSigningMojo {
 
+
+
     /**
      * Where the armored certificate is written.
      *
@@ -38,6 +40,11 @@ public class ExportPublicKeyMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.signer", defaultValue = "pkcs11")
     private String signer;
+
+
+
+
+
 
     @Inject
     public ExportPublicKeyMojo(MavenSigningKeys signingKeys) {

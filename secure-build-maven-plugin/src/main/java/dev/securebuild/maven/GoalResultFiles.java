@@ -19,6 +19,9 @@ import dev.securebuild.shared.results.GoalResults;
  * How a goal records what it decided for the release gate: {@code target/secure-build/results/<goal>.json} of the
  * project (docs/release-gate.md). A result that cannot be written is reported in the log but does not replace the
  * goal's own outcome: the gate then finds no result, which blocks the release unless the check is waived.
+ * Unlike the security event log ({@link dev.securebuild.shared.events.EventLogLocation}: one file for the build), a
+ * result stays with the project it is about: one file per goal and project, which the gate reads from each module,
+ * and a goal that acts for the reactor writes its one result in the top-level project.
  */
 final class GoalResultFiles {
 

@@ -52,6 +52,8 @@ public class ProvenanceMojo extends AbstractSigningMojo {
     /** The type (and extension) the provenance file is attached with. */
     static final String TYPE = "intoto.jsonl";
 
+
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -79,6 +81,10 @@ public class ProvenanceMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.publicProperties", defaultValue = PublicProperties.DEFAULT)
     private String publicProperties;
+
+
+
+
 
     /**
      * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token

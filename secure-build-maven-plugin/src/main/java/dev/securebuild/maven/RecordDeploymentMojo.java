@@ -112,6 +112,10 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
     @Parameter(property = "secure-build.ledger.newKey")
     private String newKey;
 
+
+
+
+
     /**
      * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token
      * or hardware security module, see the pkcs11 parameters; the PIN comes from environment SECURE_BUILD_PKCS11_PIN
