@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +38,7 @@ class FindingsGateTest {
     Path project;
 
     private Path report(String name, String target) throws IOException {
-        Path file = project.resolve(target);
-        Files.createDirectories(file.getParent());
-        try (InputStream in = getClass().getResourceAsStream("/findings-check/" + name)) {
-            Files.copy(in, file);
-        }
-        Files.setLastModifiedTime(file, FileTime.from(NOW.minus(Duration.ofHours(1))));
-        return file;
+        return ReportSamples.copy(project, name, target, NOW.minus(Duration.ofHours(1)));
     }
 
     private Path output() {
