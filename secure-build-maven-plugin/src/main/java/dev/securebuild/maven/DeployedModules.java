@@ -48,10 +48,11 @@ final class DeployedModules {
     }
 
     /** The recorder's settings: the goal's parameters, and what the session and the process say. */
-    static DeploymentRecorder.Settings settings(MavenSession session, Path ledger, String newKey, String endpoint, int endpointTimeout,
-                                                List<String> environment, String publicProperties, Clock clock, KnownSecrets secrets) {
-        return new DeploymentRecorder.Settings(ledger, newKey, endpoint, endpointTimeout, environment, publicProperties, session.getUserProperties(),
-                session.getSystemProperties(), profiles(session), System::getenv, System.getProperty("user.name"), clock, secrets);
+    static DeploymentRecorder.Settings settings(MavenSession session, String ledger, String newKey, String endpoint, int endpointTimeout,
+                                                List<String> environment, String publicProperties, KnownSecrets secrets) {
+        return new DeploymentRecorder.Settings(LedgerFiles.resolve(ledger, session), newKey, endpoint, endpointTimeout, environment, publicProperties,
+                session.getUserProperties(), session.getSystemProperties(), profiles(session), System::getenv, System.getProperty("user.name"),
+                Clock.systemUTC(), secrets);
     }
 
     /** The profiles active in the build: those asked for, and those active in any module. */

@@ -9,6 +9,9 @@ import dev.securebuild.provenance.ledger.LedgerLocation;
 /** The ledger file of record-deployment and verify-ledger, from their {@code ledger} parameter and the session. */
 final class LedgerFiles {
 
+    /** The default ledger's file name, in the reactor's root folder. */
+    static final String DEFAULT = LedgerLocation.DEFAULT_FILE;
+
     private LedgerFiles() {}
 
     static Path resolve(String configured, MavenSession session) {

@@ -15,7 +15,6 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.provenance.ProvenanceException;
 import dev.securebuild.provenance.ledger.DeploymentRecorder;
-import dev.securebuild.provenance.ledger.LedgerLocation;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
@@ -36,7 +35,7 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + LedgerLocation.DEFAULT_FILE)
+    @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + LedgerFiles.DEFAULT)
     private String ledger;
 
     /**
@@ -116,19 +115,17 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        Clock clock = Clock.systemUTC();
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        DeploymentRecorder recorder = new DeploymentRecorder(DeployedModules.settings(session, LedgerFiles.resolve(ledger, session), newKey, endpoint,
-                endpointTimeout, environment, publicProperties, clock, secrets()));
+        DeploymentRecorder recorder = new DeploymentRecorder(DeployedModules.settings(session, ledger, newKey, endpoint, endpointTimeout, environment,
+                publicProperties, secrets()));
         try {
-            // The key first (signer() before the files): a build without one fails in its first module, not after the whole reactor was hashed.
             DeploymentRecorder.ModuleRecord mine = recorder.deploys(skip, project.getProperties(), project.getArtifactId(), getLog()::info)
-                    ? recorder.module(signer(), DeployedModules.of(project), getLog()::warn) : null;
+                    ? recorder.module(this::signer, () -> DeployedModules.of(project), getLog()::warn) : null;
             var arrival = ReactorAggregation.<DeploymentRecorder.ModuleRecord>of(session, mojoExecution).add(project, mine);
             if (arrival.all().isEmpty()) {
                 getLog().info(DeploymentRecorder.waiting(mine, project.getArtifactId(), arrival.stillToCome()));
             } else {
-                EventLog events = new EventLog(eventLogPath(top), clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
+                EventLog events = new EventLog(eventLogPath(top), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null, secrets());
                 recorder.record(arrival.all().get(), Path.of(top.getBuild().getDirectory(), "secure-build"), this::signer, events,
                         top.getGroupId() + ":" + top.getArtifactId(), getLog()::info);
             }

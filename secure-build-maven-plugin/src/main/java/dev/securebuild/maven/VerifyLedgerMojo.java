@@ -14,7 +14,6 @@ import dev.securebuild.provenance.ProvenanceException;
 import dev.securebuild.provenance.Report;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.provenance.ledger.LedgerCheck;
-import dev.securebuild.provenance.ledger.LedgerLocation;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.sign.TrustedKeys;
 
@@ -31,7 +30,7 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + LedgerLocation.DEFAULT_FILE)
+    @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + LedgerFiles.DEFAULT)
     private String ledger;
 
     @Parameter(defaultValue = "${project}", readonly = true)

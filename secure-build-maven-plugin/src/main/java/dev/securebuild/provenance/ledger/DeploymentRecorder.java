@@ -111,11 +111,26 @@ public final class DeploymentRecorder {
         return true;
     }
 
+    /** The module's part of the record, as Maven describes it; asked for after the key. */
+    @FunctionalInterface
+    public interface ModuleSource<E extends Exception> {
+        ModuleRequest get() throws E;
+    }
+
     /**
      * What the module deployed, each file read once for its digests.
      *
+     * @param signer   the key that signs the record, asked for first: a build without one fails in its first module,
+     *                 not after the whole reactor was hashed
      * @param warnings told of each signature not counted, and why
      */
+    public <E extends Exception> ModuleRecord module(SignerSource<E> signer, ModuleSource<E> source, Consumer<String> warnings)
+            throws ProvenanceException, E {
+        Signer key = signer.get();
+        return module(key, source.get(), warnings);
+    }
+
+    /** What the module deployed, each file read once for its digests; {@code warnings} is told of each signature not counted, and why. */
     public ModuleRecord module(Signer signer, ModuleRequest module, Consumer<String> warnings) throws ProvenanceException {
         List<Deployment.DeployedFile> files = new ArrayList<>();
         Map<String, Path> paths = new LinkedHashMap<>();

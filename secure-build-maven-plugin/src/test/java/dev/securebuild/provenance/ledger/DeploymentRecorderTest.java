@@ -284,6 +284,27 @@ class DeploymentRecorderTest {
     }
 
     @Test
+    void theKeyIsAskedForBeforeTheModulesFiles() throws Exception {
+        DeploymentRecorder.ModuleRequest demo = demo(RELEASES);
+        List<String> asked = new ArrayList<>();
+        recorder().module(() -> {
+            asked.add("key");
+            return signer;
+        }, () -> {
+            asked.add("files");
+            return demo;
+        }, told::add);
+        assertEquals(List.of("key", "files"), asked);
+
+        IllegalStateException noKey = assertThrows(IllegalStateException.class, () -> recorder().module(() -> {
+            throw new IllegalStateException("no key");
+        }, () -> {
+            throw new IllegalStateException("the files are not listed");
+        }, told::add));
+        assertEquals("no key", noKey.getMessage());
+    }
+
+    @Test
     void environmentNamesAreSplitAtCommas() {
         assertEquals(List.of("DEPLOY_TOKEN", "NOTE"), recorder().environmentNames());
     }
