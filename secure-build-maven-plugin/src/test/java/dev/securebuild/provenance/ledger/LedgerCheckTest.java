@@ -34,7 +34,12 @@ class LedgerCheckTest {
     Path folder;
 
     private final List<String> told = new ArrayList<>();
+    private final Signer signer;
     private final Report report = Report.of(m -> told.add("INFO " + m), m -> told.add("WARN " + m), m -> told.add("ERROR " + m));
+
+    LedgerCheckTest() throws Exception {
+        signer = LedgerTest.signer(TestKeys.ed25519());
+    }
 
     private static LedgerCheck trusting(KeyGenerator.GeneratedKey key) throws Exception {
         PublicKeys known = PublicKeys.parse(key.armoredPublicKey(), "test key");
@@ -50,12 +55,16 @@ class LedgerCheckTest {
         return JSON.readTree(lines.get(lines.size() - 1)).path(field).asText();
     }
 
-    @Test
-    void aChainedSignedLedgerVerifiesAndIsRecorded() throws Exception {
-        Signer signer = LedgerTest.signer(TestKeys.ed25519());
+    private Path twoRecords() throws Exception {
         Path file = folder.resolve("deployments.jsonl");
         new Ledger(file).append(LedgerTest.deployment("1.0"), signer);
         new Ledger(file).append(LedgerTest.deployment("1.1"), signer);
+        return file;
+    }
+
+    @Test
+    void aChainedSignedLedgerVerifiesAndIsRecorded() throws Exception {
+        Path file = twoRecords();
 
         LedgerVerifier.Result result = trusting(TestKeys.ed25519()).verify(file, events(), "org.example:app", report);
 
@@ -69,10 +78,7 @@ class LedgerCheckTest {
 
     @Test
     void anEditedLineFailsNamingItAndWhatStillVerifies() throws Exception {
-        Signer signer = LedgerTest.signer(TestKeys.ed25519());
-        Path file = folder.resolve("deployments.jsonl");
-        new Ledger(file).append(LedgerTest.deployment("1.0"), signer);
-        new Ledger(file).append(LedgerTest.deployment("1.1"), signer);
+        Path file = twoRecords();
         Files.writeString(file, Files.readString(file).replace("\"1.1\"", "\"6.6\""), StandardCharsets.UTF_8);
 
         VerificationFailedException e = assertThrows(VerificationFailedException.class,
