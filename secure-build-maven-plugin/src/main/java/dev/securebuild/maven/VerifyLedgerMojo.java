@@ -1,10 +1,6 @@
 package dev.securebuild.maven;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -14,7 +10,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.provenance.ledger.LedgerVerifier;
+import dev.securebuild.provenance.ProvenanceException;
+import dev.securebuild.provenance.Report;
+import dev.securebuild.provenance.VerificationFailedException;
+import dev.securebuild.provenance.ledger.LedgerCheck;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.sign.TrustedKeys;
 
@@ -31,7 +30,7 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + RecordDeploymentMojo.DEFAULT_LEDGER)
+    @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + LedgerFiles.DEFAULT)
     private String ledger;
 
     @Parameter(defaultValue = "${project}", readonly = true)
@@ -46,53 +45,17 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
     protected void verify() throws MojoExecutionException, MojoFailureException {
         boolean hasProject = isProject(project);
         Path base = base(project);
-        Path file = RecordDeploymentMojo.resolveLedger(ledger, session);
+        Path file = LedgerFiles.resolve(ledger, session);
         String projectId = hasProject ? project.getGroupId() + ":" + project.getArtifactId() : "-";
 
         TrustedKeys trusted = trustedKeys(base);
         EventLog log = openEventLog();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("ledger", file.toString());
-        LedgerVerifier.Result result;
         try {
-            result = new LedgerVerifier(trusted.known(), trusted.trustedFingerprints()).verify(file);
-        } catch (NoSuchFileException e) {
-            fields.put("line", 0);
-            fields.put("problem", "missing");
-            append(log, "ledger.broken", projectId, fields, "there is no ledger at " + file);
-            throw new MojoFailureException("There is no ledger at " + file + ": give its path with -Dsecure-build.ledger=PATH");
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the ledger " + file + ": " + e.getMessage(), e);
-        }
-        if (!result.ok()) {
-            LedgerVerifier.Problem problem = result.problem();
-            fields.put("line", problem.line());
-            fields.put("problem", problem.kind().label());
-            fields.put("verifiedRecords", result.records());
-            append(log, "ledger.broken", projectId, fields, problem.message());
-            getLog().error("The ledger " + file + " is broken at " + problem.message());
-            throw new MojoFailureException("The ledger " + file + " is broken at " + problem.message()
-                    + (result.records() > 0 ? " (lines 1 to " + result.records() + " verify)" : ""));
-        }
-        fields.put("records", result.records());
-        fields.put("head", result.head());
-        fields.put("signers", String.join(",", result.signers()));
-        append(log, "ledger.verified", projectId, fields, result.records() + " record(s) verified");
-        if (result.records() == 0) {
-            getLog().warn("The ledger " + file + " is empty: nothing to verify");
-            return;
-        }
-        getLog().info("The ledger " + file + " verifies: " + result.records() + " record(s), numbered in order, each chained to the one "
-                + "before and signed by a trusted key (" + String.join(", ", result.signers()) + (result.signers().size() > 1
-                ? "; each change of key declared by the record that made it" : "") + "); SHA-256 of the last record " + result.head());
-    }
-
-    private static void append(EventLog log, String type, String projectId, Map<String, Object> fields, String message)
-            throws MojoExecutionException {
-        try {
-            log.append(type, projectId, fields, message);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot append to the security event log " + log.file() + ": " + e.getMessage(), e);
+            new LedgerCheck(trusted).verify(file, log, projectId, Report.of(getLog()::info, getLog()::warn, getLog()::error));
+        } catch (VerificationFailedException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (ProvenanceException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 }

@@ -102,7 +102,7 @@ public final class Dsse {
         try {
             bytes = BoundedFiles.read(file, MAX_FILE_BYTES);
         } catch (BoundedFiles.TooLargeException e) {
-            throw new InvalidEnvelopeException(e.getMessage());
+            throw new InvalidEnvelopeException(e.getMessage(), e);
         }
         String text;
         try {
@@ -143,7 +143,7 @@ public final class Dsse {
             throw new InvalidEnvelopeException(where + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr())
                     + ": not JSON: " + PositionedNode.parserProblem(e));
         } catch (IOException e) {
-            throw new InvalidEnvelopeException(where + ": not JSON: " + e.getMessage());
+            throw new InvalidEnvelopeException(where + ": not JSON: " + e.getMessage(), e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidEnvelopeException(where + ": expected a DSSE envelope, a JSON object with payload, payloadType and signatures");
@@ -183,7 +183,7 @@ public final class Dsse {
         try {
             return value.indexOf('-') >= 0 || value.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(value) : Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEnvelopeException(what + ": not base64: " + e.getMessage());
+            throw new InvalidEnvelopeException(what + ": not base64: " + e.getMessage(), e);
         }
     }
 
@@ -191,6 +191,10 @@ public final class Dsse {
     public static final class InvalidEnvelopeException extends Exception {
         public InvalidEnvelopeException(String message) {
             super(Printable.of(message));
+        }
+
+        public InvalidEnvelopeException(String message, Throwable cause) {
+            super(Printable.of(message), cause);
         }
     }
 }
