@@ -11,6 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.sign.TrustedKeys;
 
@@ -96,7 +97,9 @@ abstract class AbstractVerifyingMojo extends AbstractSecureBuildMojo {
             return TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
                     signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
         } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InvalidSettingException e) {
+            throw SettingNames.failure(e);
         }
     }
 
