@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;
+
 import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.text.Printable;
