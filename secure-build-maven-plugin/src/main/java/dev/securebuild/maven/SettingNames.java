@@ -51,9 +51,13 @@ final class SettingNames {
         return e.render(SettingNames::name);
     }
 
-    /** The broken setting as Maven's error, the typed one kept as its cause. */
+    /**
+     * The broken setting as Maven's error. Its cause is the typed error named the same way, with the original cause:
+     * Maven's log adds each cause's message that the message does not already hold, so words would read twice.
+     */
     static MojoExecutionException failure(InvalidSettingException e) {
-        return new MojoExecutionException(message(e), e);
+        InvalidSettingException named = e.named(SettingNames::name);
+        return new MojoExecutionException(named.getMessage(), named);
     }
 
     private static String name(Setting setting, String form) {

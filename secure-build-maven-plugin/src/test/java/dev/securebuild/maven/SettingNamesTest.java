@@ -1,6 +1,8 @@
 package dev.securebuild.maven;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -54,8 +56,16 @@ class SettingNamesTest {
     void theMavenErrorKeepsTheTypedOneAsItsCause() {
         InvalidSettingException e = InvalidSettingException.invalid(Setting.PKCS11_KEY_ID, "zz", "hex", null);
         MojoExecutionException failure = SettingNames.failure(e);
-        assertSame(e, failure.getCause());
         assertEquals("secure-build.pkcs11.keyId is 'zz': expected hex", failure.getMessage());
+        InvalidSettingException cause = assertInstanceOf(InvalidSettingException.class, failure.getCause());
+        // Maven's log appends a cause's message unless the message holds it already: the cause reads the same.
+        assertEquals(failure.getMessage(), cause.getMessage());
+        assertEquals(Setting.PKCS11_KEY_ID, cause.setting());
+        assertEquals("zz", cause.shownValue());
+        assertArrayEquals(e.getStackTrace(), cause.getStackTrace());
+
+        IllegalStateException original = new IllegalStateException("why");
+        assertSame(original, SettingNames.failure(InvalidSettingException.unusable(Setting.PKCS11_URI, "why", original)).getCause().getCause());
     }
 
     /** What users saw before the errors were typed, word for word. */

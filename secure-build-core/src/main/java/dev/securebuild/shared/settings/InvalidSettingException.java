@@ -22,7 +22,11 @@ public class InvalidSettingException extends IllegalArgumentException {
     private final String template;
 
     private InvalidSettingException(Setting setting, String value, String template, Throwable cause) {
-        super(render(template, value, (s, form) -> s.words()), cause);
+        this(setting, value, template, render(template, value, (s, form) -> s.words()), cause);
+    }
+
+    private InvalidSettingException(Setting setting, String value, String template, String message, Throwable cause) {
+        super(message, cause);
         this.setting = Objects.requireNonNull(setting, "setting");
         this.value = value;
         this.template = template;
@@ -69,6 +73,16 @@ public class InvalidSettingException extends IllegalArgumentException {
      */
     public String render(BiFunction<Setting, String, String> names) {
         return render(template, value, names);
+    }
+
+    /**
+     * This error with its message rendered by {@code names} (as {@link #render}), the same setting, value, cause and
+     * stack trace: what the layer facing the user chains to its own error, so that the message is not shown twice.
+     */
+    public InvalidSettingException named(BiFunction<Setting, String, String> names) {
+        InvalidSettingException named = new InvalidSettingException(setting, value, template, render(names), getCause());
+        named.setStackTrace(getStackTrace());
+        return named;
     }
 
     private static String render(String template, String value, BiFunction<Setting, String, String> names) {

@@ -54,6 +54,18 @@ class InvalidSettingExceptionTest {
     }
 
     @Test
+    void aNamedCopyKeepsSettingValueCauseAndStackTrace() {
+        RuntimeException cause = new RuntimeException("parse error");
+        InvalidSettingException e = InvalidSettingException.invalid(Setting.SIGNER, "gpg", "pgp", cause);
+        InvalidSettingException named = e.named((setting, form) -> "-D" + setting.name());
+        assertEquals("-DSIGNER is 'gpg': expected pgp", named.getMessage());
+        assertEquals(Setting.SIGNER, named.setting());
+        assertEquals("gpg", named.shownValue());
+        assertSame(cause, named.getCause());
+        assertEquals(e.getStackTrace().length, named.getStackTrace().length);
+    }
+
+    @Test
     void leavesUnknownMentionsAlone() {
         assertEquals("text {NOT_A_SETTING} stays", InvalidSettingException.about(Setting.SIGNER, "text {NOT_A_SETTING} stays", null).getMessage());
     }
