@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 
 /**
  * What makes the {@code allowlist-report} goal fail: decision statuses ({@code denied}, {@code expired},
@@ -37,8 +38,8 @@ public final class ReportFailOn {
                     continue;
                 }
                 if (!NAMES.contains(name)) {
-                    throw new InvalidSettingException("failOn: unknown '" + part.strip() + "'; expected a comma-separated list of "
-                            + String.join(", ", NAMES));
+                    throw InvalidSettingException.about(Setting.ALLOWLIST_FAIL_ON, "failOn: unknown '" + part.strip() + "'; expected a comma-separated list of "
+                            + String.join(", ", NAMES), null);
                 }
                 names.add(name);
             }

@@ -15,11 +15,11 @@ import org.apache.maven.project.MavenProjectHelper;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.text.Printable;
 import dev.securebuild.sign.HashAndSign;
 import dev.securebuild.sign.ProcessingException;
 import dev.securebuild.sign.SignedFile;
 import dev.securebuild.sign.SummaryFormat;
-import dev.securebuild.shared.text.Printable;
 
 /** What {@code sign} and {@code checksums} share: which digests, which outputs, and attaching them to the project. */
 abstract class AbstractHashingMojo extends AbstractSecureBuildMojo {
@@ -89,7 +89,7 @@ abstract class AbstractHashingMojo extends AbstractSecureBuildMojo {
             results = new HashAndSign(options, signer).run(ProducedFiles.of(project));
         } catch (ProcessingException | SigningException | MojoExecutionException e) {
             recordResult(false, e.getMessage());
-            throw new MojoExecutionException(Printable.of(e.getMessage()));
+            throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
         for (SignedFile result : results) {
             if (attach) {

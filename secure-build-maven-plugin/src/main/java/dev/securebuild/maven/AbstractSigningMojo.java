@@ -11,6 +11,7 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.Signer;
+import dev.securebuild.sign.SigningRequest;
 
 /**
  * What the goals that sign with the build's key share besides {@code sign} ({@code provenance},
@@ -143,7 +144,13 @@ abstract class AbstractSigningMojo extends AbstractEventLoggingMojo {
 
     /** The configured key as a signer for {@code goal}; a key that cannot be used is recorded in {@code events}. */
     protected Signer signer(String goal, EventLog events) throws MojoExecutionException {
-        SignerChoice choice = new SignerChoice(signerName(), pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyId, pkcs11Uri, pkcs11KeyCreated, pkcs11UserId);
-        return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, choice, getLog(), events, project, goal);
+        return signingKeys.signer(session, signingRequest(), getLog(), events, project, goal);
+    }
+
+    /** The key parameters as one request. */
+    private SigningRequest signingRequest() {
+        return new SigningRequest(signerName(), keyFile == null ? null : keyFile.toPath(), serverId, keyFingerprint,
+                passphrase != null && !passphrase.isEmpty(), new SigningRequest.Pkcs11(pkcs11Library, pkcs11TokenLabel, pkcs11Slot,
+                        pkcs11KeyLabel, pkcs11KeyId, pkcs11Uri, pkcs11KeyCreated, pkcs11UserId));
     }
 }

@@ -10,6 +10,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.sign.TrustedKeys;
 
@@ -71,7 +72,9 @@ abstract class AbstractVerifyingMojo extends AbstractEventLoggingMojo {
             return TrustedKeys.resolve(trustedKeys == null ? List.of() : trustedKeys, base,
                     signingKeys.publicKeysOfConfiguredKey(session, keyFile, serverId, getLog()));
         } catch (SigningException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InvalidSettingException e) {
+            throw SettingNames.failure(e);
         }
     }
 

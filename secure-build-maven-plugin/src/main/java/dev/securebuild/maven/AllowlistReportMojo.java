@@ -151,7 +151,9 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
             List<AllowlistReportRun.Module> modules = session.getProjects().stream().map(module -> new AllowlistReportRun.Module(
                     module.getGroupId() + ":" + module.getArtifactId(), options -> components.of(module, options))).toList();
             outcome = run.run(sources::load, modules, LocalDate.now(), json, secrets());
-        } catch (InvalidSettingException | InvalidAllowListException | IOException e) {
+        } catch (InvalidSettingException e) {
+            throw SettingNames.failure(e);
+        } catch (InvalidAllowListException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (BuildInputException e) {
             throw new MojoExecutionException("allowlist-report: " + e.getMessage(), e);

@@ -11,6 +11,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 import dev.securebuild.allowlist.report.RuleConfiguration;
 import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 
 /**
  * The {@code approvedDependencies} rule as a project configures it for maven-enforcer-plugin: its lists and its
@@ -109,10 +110,10 @@ final class ApprovedDependenciesConfiguration implements RuleConfiguration {
             return null;
         }
         if (value.contains("${")) {
-            throw new InvalidSettingException("The " + RULE + " rule in " + where + " has <" + node.getName() + ">" + value.strip() + "</"
+            throw InvalidSettingException.about(Setting.ALLOWLISTS, "The " + RULE + " rule in " + where + " has <" + node.getName() + ">" + value.strip() + "</"
                     + node.getName() + ">, an expression the POM does not resolve: give " + ("list".equals(node.getName())
                     ? "the lists to allowlist-report with -Dsecure-build.allowlists=... or its <lists> parameter"
-                    : "allowlist-report -Dsecure-build.allowlist." + node.getName() + "=..."));
+                    : "allowlist-report -Dsecure-build.allowlist." + node.getName() + "=..."), null);
         }
         return value.strip();
     }

@@ -17,7 +17,7 @@ import org.eclipse.aether.RepositorySystem;
 import dev.securebuild.reproducible.BuildPlatform;
 import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.ReferenceComparison;
-import dev.securebuild.reproducible.InputSettingException;
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.reproducible.ReferenceResolver;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.text.Printable;
@@ -81,8 +81,8 @@ public class CompareMojo extends AbstractComparingMojo {
         try {
             result = new ReferenceComparison(new MavenRemoteReferences(repositorySystem, session.getRepositorySession(), all.get()))
                     .run(request);
-        } catch (InputSettingException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InvalidSettingException e) {
+            throw SettingNames.failure(e);
         } catch (IOException e) {
             recordResult(top, all.get(), GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);

@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.securebuild.reproducible.ComparisonReport;
-import dev.securebuild.reproducible.InputSettingException;
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.reproducible.PathDiff;
 import dev.securebuild.shared.text.Printable;
 
@@ -58,8 +58,8 @@ public class DiffMojo extends AbstractComparingMojo {
         PathDiff.Result result;
         try {
             result = PathDiff.run(new PathDiff.Request(path(left), path(right), limits(), outputDirectory(), secrets()));
-        } catch (InputSettingException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InvalidSettingException e) {
+            throw SettingNames.failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }

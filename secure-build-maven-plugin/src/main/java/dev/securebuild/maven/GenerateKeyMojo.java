@@ -132,7 +132,7 @@ public class GenerateKeyMojo extends AbstractSecureBuildMojo {
         try {
             return Instant.parse(keyCreated.strip());
         } catch (DateTimeParseException e) {
-            throw new MojoExecutionException("keyCreated '" + keyCreated + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            throw new MojoExecutionException("keyCreated '" + keyCreated + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z", e);
         }
     }
 }

@@ -17,8 +17,9 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import dev.securebuild.reproducible.ReactorModule;
-import dev.securebuild.reproducible.InputSettingException;
+import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.reproducible.RemoteReferences;
+import dev.securebuild.shared.settings.Setting;
 
 /** compare's reference from a remote repository of the module, through Maven's resolver. */
 final class MavenRemoteReferences implements RemoteReferences {
@@ -36,14 +37,14 @@ final class MavenRemoteReferences implements RemoteReferences {
     }
 
     @Override
-    public Path fetch(ReactorModule reactorModule, ReactorModule.Output output, String repositoryId, Path cache) throws InputSettingException {
+    public Path fetch(ReactorModule reactorModule, ReactorModule.Output output, String repositoryId, Path cache) throws InvalidSettingException {
         MavenProject module = projects.get(reactorModule.id());
         List<RemoteRepository> repositories = module.getRemoteProjectRepositories().stream()
                 .filter(r -> r.getId().equals(repositoryId)).toList();
         if (repositories.isEmpty()) {
-            throw new InputSettingException("No repository with id '" + repositoryId + "' in " + module.getId()
+            throw InvalidSettingException.about(Setting.REFERENCE_REPOSITORY, "No repository with id '" + repositoryId + "' in " + module.getId()
                     + "; it has " + module.getRemoteProjectRepositories().stream().map(RemoteRepository::getId).toList()
-                    + " (set referenceRepository)");
+                    + " (set referenceRepository)", null);
         }
         String classifier = output.classifier() == null ? "" : output.classifier();
         DefaultArtifact artifact = new DefaultArtifact(module.getGroupId(), module.getArtifactId(), classifier, output.extension(),

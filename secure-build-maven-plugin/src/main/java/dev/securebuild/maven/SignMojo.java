@@ -14,6 +14,7 @@ import org.apache.maven.project.MavenProjectHelper;
 
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.signer.Signer;
+import dev.securebuild.sign.SigningRequest;
 
 /**
  * Signs and hashes every file the project installs and deploys (the deployed POM, the main and the attached artifacts)
@@ -137,8 +138,10 @@ public class SignMojo extends AbstractHashingMojo {
     @Parameter(property = "secure-build.pkcs11.userId")
     private String pkcs11UserId;
 
-    private SignerChoice signerChoice() {
-        return new SignerChoice(signer, pkcs11Library, pkcs11TokenLabel, pkcs11Slot, pkcs11KeyLabel, pkcs11KeyId, pkcs11Uri, pkcs11KeyCreated, pkcs11UserId);
+    private SigningRequest signingRequest() {
+        return new SigningRequest(signer, keyFile == null ? null : keyFile.toPath(), serverId, keyFingerprint,
+                passphrase != null && !passphrase.isEmpty(), new SigningRequest.Pkcs11(pkcs11Library, pkcs11TokenLabel, pkcs11Slot,
+                        pkcs11KeyLabel, pkcs11KeyId, pkcs11Uri, pkcs11KeyCreated, pkcs11UserId));
     }
 
     /**
@@ -169,7 +172,7 @@ public class SignMojo extends AbstractHashingMojo {
     @Override
     protected Signer signer() throws MojoExecutionException {
         try {
-            return signingKeys.signer(session, keyFile, serverId, keyFingerprint, passphrase, signerChoice(), getLog(),
+            return signingKeys.signer(session, signingRequest(), getLog(),
                     SecurityEventLogs.open(eventLogFile(eventLog), eventLogToMavenLog, getLog()), project, "sign");
         } catch (MojoExecutionException e) {
             recordResult(false, e.getMessage());

@@ -18,11 +18,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.text.Printable;
 import dev.securebuild.sign.ArtifactVerifier;
 import dev.securebuild.sign.TrustedKeys;
 import dev.securebuild.sign.VerificationTarget;
 import dev.securebuild.sign.VerificationTargets;
-import dev.securebuild.shared.text.Printable;
 
 /**
  * Verifies signatures and checksums before anything is released: the project's artifacts (after {@code sign}), or
@@ -95,7 +95,7 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
                 throw new MojoExecutionException("There is no project here: give the directory to verify with -Dsecure-build.directory=PATH");
             }
         } catch (IOException e) {
-            throw new MojoExecutionException(Printable.of(e.getMessage()));
+            throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
         TrustedKeys trusted = trustedKeys(base);
 

@@ -9,6 +9,8 @@ import java.util.List;
 import dev.securebuild.shared.io.Links;
 import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.settings.Setting;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * What diff does: compares two files, or two folders whose files are matched by their path, and writes report.txt,
@@ -24,12 +26,12 @@ public final class PathDiff {
 
     private PathDiff() {}
 
-    public static Result run(Request request) throws InputSettingException, IOException {
+    public static Result run(Request request) throws InvalidSettingException, IOException {
         Path left = existing(request.left(), "left");
         Path right = existing(request.right(), "right");
         if (Files.isDirectory(left) != Files.isDirectory(right)) {
-            throw new InputSettingException(Printable.of("left and right must both be files or both be folders: " + left + " is a "
-                    + kind(left) + ", " + right + " is a " + kind(right)));
+            throw InvalidSettingException.about(Setting.DIFF_LEFT, Printable.of("left and right must both be files or both be folders: " + left + " is a "
+                    + kind(left) + ", " + right + " is a " + kind(right)), null);
         }
         DiffEngine engine = new DiffEngine(request.limits(), new CauseRules());
         List<ArtifactComparison> comparisons = Files.isDirectory(left)
@@ -40,17 +42,17 @@ public final class PathDiff {
         return new Result(report, left, right, request.reports());
     }
 
-    private static Path existing(Path given, String name) throws InputSettingException {
+    private static Path existing(Path given, String name) throws InvalidSettingException {
         if (given == null) {
-            throw new InputSettingException("Set " + name + ": -Dsecure-build." + name + "=PATH (a file or a folder)");
+            throw InvalidSettingException.about("left".equals(name) ? Setting.DIFF_LEFT : Setting.DIFF_RIGHT, "Set " + name + ": -Dsecure-build." + name + "=PATH (a file or a folder)", null);
         }
         Path path = given.toAbsolutePath().normalize();
         if (Links.isLink(path)) {
-            throw new InputSettingException(name + " " + Printable.of(path.toString()) + " is a symbolic link: diff does not follow links "
-                    + "out of its inputs; set -Dsecure-build." + name + " to the file or folder itself");
+            throw InvalidSettingException.about("left".equals(name) ? Setting.DIFF_LEFT : Setting.DIFF_RIGHT, name + " " + Printable.of(path.toString()) + " is a symbolic link: diff does not follow links "
+                    + "out of its inputs; set -Dsecure-build." + name + " to the file or folder itself", null);
         }
         if (!Links.exists(path)) {
-            throw new InputSettingException(name + " " + Printable.of(path.toString()) + " does not exist");
+            throw InvalidSettingException.about("left".equals(name) ? Setting.DIFF_LEFT : Setting.DIFF_RIGHT, name + " " + Printable.of(path.toString()) + " does not exist", null);
         }
         return path;
     }

@@ -3,6 +3,7 @@ package dev.securebuild.reproducible;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /** Where compare takes the reference of each output from: a folder, a repository, or a {@code .buildinfo}. */
 public interface Reference {
@@ -11,7 +12,7 @@ public interface Reference {
     String describe();
 
     /** The reference file of an output, or null when there is none (a .buildinfo, or missing). */
-    Path file(ReactorModule module, ReactorModule.Output output) throws IOException, InputSettingException;
+    Path file(ReactorModule module, ReactorModule.Output output) throws IOException, InvalidSettingException;
 
     /** @param referenceFile what {@link #file} gave for this output */
     default ArtifactComparison compare(DiffEngine engine, ReactorModule.Output output, Path referenceFile) throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.securebuild.shared.io.Links;
 import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * What compare does once the reactor's outputs are known: compares each with its reference, notes how the reference
@@ -41,7 +42,7 @@ public final class ReferenceComparison {
         this.remote = remote;
     }
 
-    public Result run(Request request) throws IOException, InputSettingException {
+    public Result run(Request request) throws IOException, InvalidSettingException {
         // The reference is the release of these sources: a difference comes from the build, not from the code.
         DiffEngine engine = new DiffEngine(request.limits(), new CauseRules(true), DiffEngine.Sides.REFERENCE_REBUILT);
         Reference reference = ReferenceResolver.resolve(request.settings(), request.work(), remote, request.platform());

@@ -8,6 +8,8 @@ import java.util.Properties;
 
 import dev.securebuild.shared.io.Links;
 import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.settings.Setting;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * Works out compare's reference from its settings: a folder of files ({@code referenceDirectory}), a reference
@@ -27,9 +29,9 @@ public final class ReferenceResolver {
 
     /** @param work the folder of compare's reports: a repository reference is downloaded below it */
     public static Reference resolve(Settings settings, Path work, RemoteReferences remote, BuildPlatform platform)
-            throws InputSettingException, IOException {
+            throws InvalidSettingException, IOException {
         if (settings.directory() != null && settings.buildinfo() != null) {
-            throw new InputSettingException("Set referenceDirectory or referenceBuildinfo, not both");
+            throw InvalidSettingException.about(Setting.REFERENCE_BUILDINFO, "Set referenceDirectory or referenceBuildinfo, not both", null);
         }
         if (settings.directory() != null) {
             return folder(settings.directory().toAbsolutePath().normalize());
@@ -40,14 +42,14 @@ public final class ReferenceResolver {
         return repository(settings, remote, work.resolve("reference-repository"));
     }
 
-    private static Reference folder(Path folder) throws InputSettingException {
+    private static Reference folder(Path folder) throws InvalidSettingException {
         if (Links.isLink(folder)) {
-            throw new InputSettingException("referenceDirectory " + Printable.of(folder.toString()) + " is a symbolic link: compare "
-                    + "does not follow links out of its inputs; set -Dsecure-build.referenceDirectory to the folder itself");
+            throw InvalidSettingException.about(Setting.REFERENCE_DIRECTORY, "referenceDirectory " + Printable.of(folder.toString()) + " is a symbolic link: compare "
+                    + "does not follow links out of its inputs; set -Dsecure-build.referenceDirectory to the folder itself", null);
         }
         if (!Links.isFolder(folder)) {
-            throw new InputSettingException("referenceDirectory " + Printable.of(folder.toString()) + " is not a folder: set "
-                    + "-Dsecure-build.referenceDirectory to the folder that holds the reference files");
+            throw InvalidSettingException.about(Setting.REFERENCE_DIRECTORY, "referenceDirectory " + Printable.of(folder.toString()) + " is not a folder: set "
+                    + "-Dsecure-build.referenceDirectory to the folder that holds the reference files", null);
         }
         return new Reference() {
             public String describe() {
@@ -60,17 +62,17 @@ public final class ReferenceResolver {
         };
     }
 
-    private static Reference repository(Settings settings, RemoteReferences remote, Path cache) throws InputSettingException {
+    private static Reference repository(Settings settings, RemoteReferences remote, Path cache) throws InvalidSettingException {
         if (settings.offline()) {
-            throw new InputSettingException("compare takes the reference from repository '" + settings.repository()
-                    + "', and Maven runs offline (-o): run online, or set referenceDirectory or referenceBuildinfo");
+            throw InvalidSettingException.about(Setting.REFERENCE_REPOSITORY, "compare takes the reference from repository '" + settings.repository()
+                    + "', and Maven runs offline (-o): run online, or set referenceDirectory or referenceBuildinfo", null);
         }
         return new Reference() {
             public String describe() {
                 return "repository " + settings.repository();
             }
 
-            public Path file(ReactorModule module, ReactorModule.Output output) throws InputSettingException {
+            public Path file(ReactorModule module, ReactorModule.Output output) throws InvalidSettingException {
                 return remote.fetch(module, output, settings.repository(), cache);
             }
         };

@@ -1,6 +1,7 @@
 package dev.securebuild.reproducible;
 
 import java.nio.file.Path;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /** Downloads an output's reference from a remote repository: Maven's resolver in a build, a stand-in in a test. */
 public interface RemoteReferences {
@@ -9,7 +10,7 @@ public interface RemoteReferences {
      * @param repositoryId the repository of the module to take it from
      * @param cache        a local repository of its own, so that nothing this build or an earlier install made is taken
      * @return the downloaded file, or null when the repository does not have it
-     * @throws InputSettingException when the module has no repository of that id
+     * @throws InvalidSettingException when the module has no repository of that id
      */
-    Path fetch(ReactorModule module, ReactorModule.Output output, String repositoryId, Path cache) throws InputSettingException;
+    Path fetch(ReactorModule module, ReactorModule.Output output, String repositoryId, Path cache) throws InvalidSettingException;
 }

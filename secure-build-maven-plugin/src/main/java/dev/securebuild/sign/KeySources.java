@@ -34,13 +34,6 @@ public final class KeySources {
         }
     }
 
-    public static final String NO_KEY_MESSAGE = "No signing key is configured. Give one of:\n"
-            + "  1. environment " + KEY_VARIABLE + " (an armored secret key, or its base64) and " + PASSPHRASE_VARIABLE + " if it is protected;\n"
-            + "  2. a key file: <keyFile> or -Dsecure-build.keyFile=PATH (passphrase in " + PASSPHRASE_VARIABLE + ");\n"
-            + "  3. a settings.xml <server> named by <serverId> or -Dsecure-build.serverId=ID, with <privateKey> (the key file) "
-            + "and <passphrase> (which mvn --encrypt-password can encrypt).\n"
-            + "Or skip with -Dsecure-build.skip. For a throwaway key: mvn dev.securebuild:secure-build-maven-plugin:generate-key";
-
     private KeySources() {}
 
     /** @return the key to use, or null when none is configured */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 
@@ -45,14 +47,15 @@ public record TrustedKeys(PublicKeys known, Set<String> trustedFingerprints) {
         }
         for (String fingerprint : fingerprints) {
             if (known.certificateOf(fingerprint).isEmpty()) {
-                throw new SigningException("Trusted key " + fingerprint + " is listed by fingerprint, but no key file given in "
-                        + "trustedKeys (nor the configured signing key) holds its certificate");
+                throw InvalidSettingException.about(Setting.TRUSTED_KEYS, "Trusted key " + fingerprint + " is listed by fingerprint, but no key "
+                        + "file given in " + Setting.TRUSTED_KEYS.mentionElement() + " (nor the configured signing key) holds its certificate", null);
             }
             trusted.add(fingerprint);
         }
         if (trusted.isEmpty()) {
-            throw new SigningException("No trusted keys: set trustedKeys (-Dsecure-build.trustedKeys) to a file of armored public "
-                    + "keys and/or fingerprints, or configure the signing key (SECURE_BUILD_SIGNING_KEY, keyFile or serverId)");
+            throw InvalidSettingException.about(Setting.TRUSTED_KEYS, "No trusted keys: set " + Setting.TRUSTED_KEYS.mention()
+                    + " to a file of armored public keys and/or fingerprints, or configure the signing key (SECURE_BUILD_SIGNING_KEY, "
+                    + Setting.KEY_FILE.mentionElement() + " or " + Setting.SERVER_ID.mentionElement() + ")", null);
         }
         return new TrustedKeys(known, trusted);
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /** diff's two inputs: what it accepts, what it compares, and where the reports go. */
 class PathDiffTest {
@@ -26,7 +27,7 @@ class PathDiffTest {
     }
 
     private String refused(Path left, Path right) {
-        return assertThrows(InputSettingException.class, () -> diff(left, right)).getMessage();
+        return assertThrows(InvalidSettingException.class, () -> diff(left, right)).getMessage();
     }
 
     @Test

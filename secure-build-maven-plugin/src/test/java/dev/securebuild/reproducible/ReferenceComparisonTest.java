@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /** compare's run against a folder of reference files: what it finds, notes and writes. */
 class ReferenceComparisonTest {
@@ -139,7 +140,7 @@ class ReferenceComparisonTest {
 
     @Test
     void aSettingErrorComesBeforeAnyReport() {
-        assertThrows(InputSettingException.class, () -> new ReferenceComparison(null).run(request(
+        assertThrows(InvalidSettingException.class, () -> new ReferenceComparison(null).run(request(
                 new ReferenceResolver.Settings(null, null, "central", true), output("demo-1.0.jar", "jar", null))));
         assertFalse(Files.exists(work.resolve("report.json")));
     }

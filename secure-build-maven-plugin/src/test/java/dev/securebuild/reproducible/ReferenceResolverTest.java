@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.securebuild.shared.settings.InvalidSettingException;
 
 /** Where compare's reference comes from, for each combination of its settings. */
 class ReferenceResolverTest {
@@ -37,7 +38,7 @@ class ReferenceResolverTest {
 
     @Test
     void aFolderOrABuildinfoNotBoth() {
-        InputSettingException e = assertThrows(InputSettingException.class, () -> ReferenceResolver.resolve(
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> ReferenceResolver.resolve(
                 settings(dir, dir.resolve("demo.buildinfo"), false), dir, NO_REMOTE, PLATFORM));
         assertEquals("Set referenceDirectory or referenceBuildinfo, not both", e.getMessage());
     }
@@ -56,13 +57,13 @@ class ReferenceResolverTest {
     void aFolderThatIsALinkOrNoFolderIsRefused() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("reference"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), folder);
-        InputSettingException linked = assertThrows(InputSettingException.class,
+        InvalidSettingException linked = assertThrows(InvalidSettingException.class,
                 () -> ReferenceResolver.resolve(settings(link, null, false), dir, NO_REMOTE, PLATFORM));
         assertEquals("referenceDirectory " + link + " is a symbolic link: compare does not follow links out of its inputs; "
                 + "set -Dsecure-build.referenceDirectory to the folder itself", linked.getMessage());
 
         Path file = Files.writeString(dir.resolve("file"), "x");
-        InputSettingException notFolder = assertThrows(InputSettingException.class,
+        InvalidSettingException notFolder = assertThrows(InvalidSettingException.class,
                 () -> ReferenceResolver.resolve(settings(file, null, false), dir, NO_REMOTE, PLATFORM));
         assertEquals("referenceDirectory " + file + " is not a folder: set -Dsecure-build.referenceDirectory to the folder that holds "
                 + "the reference files", notFolder.getMessage());
@@ -70,7 +71,7 @@ class ReferenceResolverTest {
 
     @Test
     void aRepositoryCannotBeAskedOffline() {
-        InputSettingException e = assertThrows(InputSettingException.class,
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> ReferenceResolver.resolve(settings(null, null, true), dir, NO_REMOTE, PLATFORM));
         assertEquals("compare takes the reference from repository 'central', and Maven runs offline (-o): run online, or set "
                 + "referenceDirectory or referenceBuildinfo", e.getMessage());

@@ -65,11 +65,4 @@ class KeySourcesTest {
         assertTrue(KeySources.overridden(Map.of(), Path.of("k.asc"), null).isEmpty());
     }
 
-    @Test
-    void theNoKeyMessageNamesTheThreeWays() {
-        assertTrue(KeySources.NO_KEY_MESSAGE.contains("SECURE_BUILD_SIGNING_KEY"));
-        assertTrue(KeySources.NO_KEY_MESSAGE.contains("keyFile"));
-        assertTrue(KeySources.NO_KEY_MESSAGE.contains("serverId"));
-        assertTrue(KeySources.NO_KEY_MESSAGE.contains("secure-build.skip"));
-    }
 }

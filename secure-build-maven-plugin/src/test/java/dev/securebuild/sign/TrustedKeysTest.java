@@ -12,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.TestKeys;
@@ -49,9 +51,10 @@ class TrustedKeysTest {
 
     @Test
     void nothingTrustedOrAFingerprintWithoutCertificateIsAnError() {
-        SigningException none = assertThrows(SigningException.class, () -> TrustedKeys.resolve(List.of(), folder, null));
+        InvalidSettingException none = assertThrows(InvalidSettingException.class, () -> TrustedKeys.resolve(List.of(), folder, null));
         assertTrue(none.getMessage().contains("No trusted keys"), none.getMessage());
-        SigningException orphan = assertThrows(SigningException.class,
+        assertEquals(Setting.TRUSTED_KEYS, none.setting());
+        InvalidSettingException orphan = assertThrows(InvalidSettingException.class,
                 () -> TrustedKeys.resolve(List.of(TestKeys.rsa().fingerprint()), folder, null));
         assertTrue(orphan.getMessage().contains("no key file"), orphan.getMessage());
     }

@@ -19,6 +19,7 @@ import dev.securebuild.allowlist.maven.ProjectComponents;
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 
 /**
  * One run of the allow-list report, as the allowlist-report goal does it: settle the lists and options (the goal's own,
@@ -74,9 +75,9 @@ public final class AllowlistReportRun {
             note = Optional.of("Allow-lists and options of the approvedDependencies rule in " + rule.get().where());
         }
         if (lists.isEmpty()) {
-            throw new InvalidSettingException("allowlist-report: no allow-lists: give them with -Dsecure-build.allowlists=a.yaml,b.yaml or the"
+            throw InvalidSettingException.about(Setting.ALLOWLISTS, "allowlist-report: no allow-lists: give them with -Dsecure-build.allowlists=a.yaml,b.yaml or the"
                     + " <lists> parameter, or configure the approvedDependencies rule with <lists> for maven-enforcer-plugin in the top-level POM "
-                    + request.topPom() + (rule.isPresent() ? " (the rule in " + rule.get().where() + " has no <lists>)" : ""));
+                    + request.topPom() + (rule.isPresent() ? " (the rule in " + rule.get().where() + " has no <lists>)" : ""), null);
         }
         Map<String, Boolean> choices = new LinkedHashMap<>();
         choices.put("includePlugins", choose(request.includePlugins(), rule, "includePlugins", true));

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 
 /** Ages as users write them ({@code 24h}, {@code 7d}, {@code 30m}, or ISO-8601 {@code P1D}) and as messages show them. */
 public final class Ages {
@@ -30,7 +31,7 @@ public final class Ages {
             return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
         } catch (java.time.format.DateTimeParseException | NumberFormatException | ArithmeticException e) {
             // Not an age, or one too long for a Duration: either way the setting is the user's to fix.
-            throw new InvalidSettingException("\"" + text + "\" is not an age: write it as 30m, 24h, 7d or ISO-8601 (P1D)");
+            throw InvalidSettingException.about(Setting.MAX_REPORT_AGE, "\"" + text + "\" is not an age: write it as 30m, 24h, 7d or ISO-8601 (P1D)", null);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.settings.Setting;
 
 /**
  * The limits every report reader parses within, set in one place: the JSON parsers of all readers and the format
@@ -37,7 +38,7 @@ public record ReportLimits(int maxStringLength, int maxNestingDepth) {
     /** The limits a user set, checked: below one is a setting to fix, not a bug. */
     public static ReportLimits of(int maxStringLength, int maxNestingDepth) throws InvalidSettingException {
         if (maxStringLength < 1 || maxNestingDepth < 1) {
-            throw new InvalidSettingException(notPositive(maxStringLength, maxNestingDepth));
+            throw InvalidSettingException.about(maxStringLength < 1 ? Setting.MAX_STRING_LENGTH : Setting.MAX_NESTING_DEPTH, notPositive(maxStringLength, maxNestingDepth), null);
         }
         return new ReportLimits(maxStringLength, maxNestingDepth);
     }

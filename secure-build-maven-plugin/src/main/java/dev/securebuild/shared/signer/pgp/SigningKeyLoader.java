@@ -20,7 +20,10 @@ import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * Turns secret key material into an unlocked signing key: chooses the key ring (by fingerprint when there are several),
@@ -62,8 +65,8 @@ public final class SigningKeyLoader {
                 }
             }
             if (ring == null) {
-                throw new SigningException("keyFingerprint " + wanted + " is not in " + source + ", which holds "
-                        + describeRings(parsed.secretRings()));
+                throw InvalidSettingException.about(Setting.KEY_FINGERPRINT, Setting.KEY_FINGERPRINT.mentionElement() + " "
+                        + Printable.abbreviated(wanted) + " is not in " + source + ", which holds " + describeRings(parsed.secretRings()), null);
             }
             checkUsable(ring.getPublicKey(), source);
             if (chosen.getPublicKey().isMasterKey()) {
@@ -77,8 +80,8 @@ public final class SigningKeyLoader {
             }
         } else {
             if (parsed.secretRings().size() > 1) {
-                throw new SigningException(source + " holds " + parsed.secretRings().size() + " keys ("
-                        + describeRings(parsed.secretRings()) + "): set keyFingerprint (-Dsecure-build.keyFingerprint) to choose one");
+                throw InvalidSettingException.about(Setting.KEY_FINGERPRINT, source + " holds " + parsed.secretRings().size() + " keys ("
+                        + describeRings(parsed.secretRings()) + "): set " + Setting.KEY_FINGERPRINT.mention() + " to choose one", null);
             }
             ring = parsed.secretRings().get(0);
             checkUsable(ring.getPublicKey(), source);

@@ -12,6 +12,8 @@ import org.xipki.pkcs11.wrapper.PKCS11Module;
 
 import com.sun.jna.NativeLibrary;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
 
 /** The PKCS#11 module libraries this JVM has loaded: each is loaded, checked and initialized once. */
@@ -61,8 +63,8 @@ final class Pkcs11Modules {
         try {
             loaded.getFunction("C_GetFunctionList");
         } catch (UnsatisfiedLinkError e) {
-            throw new SigningException("Cannot load the PKCS#11 module " + location.library() + ": it is not a PKCS#11 module (it has no "
-                    + "C_GetFunctionList); set secure-build.pkcs11.library to the token's PKCS#11 library", e);
+            throw InvalidSettingException.about(Setting.PKCS11_LIBRARY, "Cannot load the PKCS#11 module " + location.library() + ": it is not a "
+                    + "PKCS#11 module (it has no C_GetFunctionList); set " + Setting.PKCS11_LIBRARY.mention() + " to the token's PKCS#11 library", e);
         }
     }
 

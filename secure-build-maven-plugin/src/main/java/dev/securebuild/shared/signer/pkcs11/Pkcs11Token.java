@@ -28,8 +28,11 @@ import org.xipki.pkcs11.wrapper.Slot;
 import org.xipki.pkcs11.wrapper.Token;
 import org.xipki.pkcs11.wrapper.TokenException;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.location.Location;
+import dev.securebuild.shared.text.Printable;
 
 /**
  * One key on one PKCS#11 token, logged in once: the public key is read from the token, the private key is only ever
@@ -98,22 +101,20 @@ public final class Pkcs11Token {
      */
     public static Pkcs11Token open(Location location, char[] pin) throws SigningException {
         if (location.library() == null || location.library().isBlank()) {
-            throw new SigningException("No PKCS#11 module: set secure-build.pkcs11.library to the token's PKCS#11 library (.so, .dylib or .dll)");
+            throw InvalidSettingException.about(Setting.PKCS11_LIBRARY, "No PKCS#11 module: set " + Setting.PKCS11_LIBRARY.mention()
+                    + " to the token's PKCS#11 library (.so, .dylib or .dll)", null);
         }
         Path library = Path.of(location.library());
         if (!Files.isRegularFile(library)) {
-            throw new SigningException("The PKCS#11 module " + location.library() + " does not exist (secure-build.pkcs11.library)");
+            throw InvalidSettingException.about(Setting.PKCS11_LIBRARY, "The PKCS#11 module " + Printable.abbreviated(location.library())
+                    + " does not exist (" + Setting.PKCS11_LIBRARY.mention() + ")", null);
         }
         if ((location.keyLabel() == null || location.keyLabel().isBlank()) && (location.keyId() == null || location.keyId().isBlank())) {
-            throw new SigningException("No key label: set secure-build.pkcs11.keyLabel to the CKA_LABEL of the signing key on the token "
-                    + "(or secure-build.pkcs11.keyId to its CKA_ID)");
+            throw InvalidSettingException.about(Setting.PKCS11_KEY_LABEL, "No key label: set " + Setting.PKCS11_KEY_LABEL.mention()
+                    + " to the CKA_LABEL of the signing key on the token (or " + Setting.PKCS11_KEY_ID.mention() + " to its CKA_ID)", null);
         }
         if (location.keyId() != null) {
-            try {
-                parseKeyId(location.keyId());
-            } catch (IllegalArgumentException e) {
-                throw new SigningException(e.getMessage(), e);
-            }
+            parseKeyId(location.keyId());
         }
         if (pin == null || pin.length == 0) {
             throw new SigningException("No PIN for the PKCS#11 token: set environment SECURE_BUILD_PKCS11_PIN (or the <password> of the "
@@ -176,12 +177,13 @@ public final class Pkcs11Token {
                 return matching.get(0);
             }
             if (location.tokenLabel() == null && location.slot() == null) {
-                throw new SigningException(location.library() + " has " + slots.length + " tokens; choose one with secure-build.pkcs11.tokenLabel "
-                        + "(or secure-build.pkcs11.slot): " + labels(slots));
+                throw InvalidSettingException.about(Setting.PKCS11_TOKEN_LABEL, location.library() + " has " + slots.length + " tokens; choose one with "
+                        + Setting.PKCS11_TOKEN_LABEL.mention() + " (or " + Setting.PKCS11_SLOT.mention() + "): " + labels(slots), null);
             }
             if (matching.size() > 1) {
-                throw new SigningException(matching.size() + " tokens of " + location.library() + " are labelled '" + location.tokenLabel()
-                        + "': choose one with secure-build.pkcs11.slot: " + labels(matching.toArray(new Slot[0])));
+                throw InvalidSettingException.about(Setting.PKCS11_SLOT, matching.size() + " tokens of " + location.library() + " are labelled '"
+                        + location.tokenLabel() + "': choose one with " + Setting.PKCS11_SLOT.mention() + ": "
+                        + labels(matching.toArray(new Slot[0])), null);
             }
             String wanted = location.tokenLabel() == null ? "Slot " + location.slot() + " of " + location.library() + " holds no token"
                     : "No token labelled '" + location.tokenLabel() + "'" + (location.slot() == null ? " in " : " in slot " + location.slot() + " of ")
@@ -216,7 +218,7 @@ public final class Pkcs11Token {
         }
         digits = digits.replace(":", "").replace(" ", "");
         if (digits.isEmpty() || digits.length() % 2 != 0 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("secure-build.pkcs11.keyId is '" + text + "': expected the key's CKA_ID in hex, such as 01 or 0a:1b");
+            throw InvalidSettingException.invalid(Setting.PKCS11_KEY_ID, text, "the key's CKA_ID in hex, such as 01 or 0a:1b", null);
         }
         return HexFormat.of().parseHex(digits);
     }

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
+import dev.securebuild.shared.text.Printable;
+
 /**
  * A PKCS#11 URI (RFC 7512) as HSM vendors, p11-kit, OpenSSL's pkcs11 provider and cosign name a key:
  * {@code pkcs11:token=release;object=signing;id=%01?module-path=/usr/lib/softhsm/libsofthsm2.so}. Only what selects
@@ -79,22 +83,23 @@ public record Pkcs11Uri(String modulePath, String token, Long slot, String objec
      * same; otherwise it is an error, not a silent choice.
      */
     public Pkcs11Token.Location merge(String library, String tokenLabel, Long slotId, String keyLabel, String keyId) {
-        String mergedId = pick("id", id, "secure-build.pkcs11.keyId", keyId, (a, b) -> {
+        String mergedId = pick("id", id, Setting.PKCS11_KEY_ID, keyId, (a, b) -> {
             try {
                 return Arrays.equals(Pkcs11Token.parseKeyId(a), Pkcs11Token.parseKeyId(b));
             } catch (IllegalArgumentException e) {
                 return false;
             }
         });
-        return new Pkcs11Token.Location(pick("module-path", modulePath, "secure-build.pkcs11.library", library, String::equals),
-                pick("token", token, "secure-build.pkcs11.tokenLabel", tokenLabel, String::equals),
-                pick("slot-id", slot, "secure-build.pkcs11.slot", slotId, Long::equals),
-                pick("object", object, "secure-build.pkcs11.keyLabel", keyLabel, String::equals), mergedId);
+        return new Pkcs11Token.Location(pick("module-path", modulePath, Setting.PKCS11_LIBRARY, library, String::equals),
+                pick("token", token, Setting.PKCS11_TOKEN_LABEL, tokenLabel, String::equals),
+                pick("slot-id", slot, Setting.PKCS11_SLOT, slotId, Long::equals),
+                pick("object", object, Setting.PKCS11_KEY_LABEL, keyLabel, String::equals), mergedId);
     }
 
-    private static <T> T pick(String attribute, T fromUri, String parameter, T given, BiPredicate<T, T> same) {
+    private static <T> T pick(String attribute, T fromUri, Setting parameter, T given, BiPredicate<T, T> same) {
         if (fromUri != null && given != null && !same.test(fromUri, given)) {
-            throw invalid(attribute + " is " + fromUri + " but " + parameter + " is " + given + ": give it once, or the same in both");
+            throw invalid(attribute + " is " + Printable.abbreviated(String.valueOf(fromUri)) + " but " + parameter.mention() + " is "
+                    + Printable.abbreviated(String.valueOf(given)) + ": give it once, or the same in both");
         }
         return fromUri != null ? fromUri : given;
     }
@@ -131,7 +136,7 @@ public record Pkcs11Uri(String modulePath, String token, Long slot, String objec
     }
 
     /** The URI itself is not shown: it may carry a PIN (pin-value), which is refused but must not reach a log. */
-    private static IllegalArgumentException invalid(String why) {
-        return new IllegalArgumentException("secure-build.pkcs11.uri cannot be used: " + why);
+    private static InvalidSettingException invalid(String why) {
+        return InvalidSettingException.unusable(Setting.PKCS11_URI, why, null);
     }
 }

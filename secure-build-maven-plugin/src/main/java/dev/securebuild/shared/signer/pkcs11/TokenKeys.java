@@ -30,6 +30,8 @@ import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.Session;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
 
 /** Finding the signing key's objects on a token, and reading its public key from them. */
@@ -54,8 +56,8 @@ final class TokenKeys {
             return keys[0];
         }
         if (keys.length > 1) {
-            throw new SigningException(keys.length + " private keys on " + location.where() + " match " + location.describeKey()
-                    + ": give the signing key a label of its own, or choose it by secure-build.pkcs11.keyId");
+            throw InvalidSettingException.about(Setting.PKCS11_KEY_ID, keys.length + " private keys on " + location.where() + " match "
+                    + location.describeKey() + ": give the signing key a label of its own, or choose it by " + Setting.PKCS11_KEY_ID.mention(), null);
         }
         List<String> keysThere = new ArrayList<>();
         for (long other : session.findAllObjectsSingle(AttributeVector.newPrivateKey())) {
@@ -65,8 +67,9 @@ final class TokenKeys {
         }
         String wanted = (location.keyLabel() != null ? " labelled '" + location.keyLabel() + "'" : "")
                 + (location.keyId() != null ? " with id " + Pkcs11Token.shownId(location.keyId()) : "");
-        throw new SigningException("No private key" + wanted + " on " + location.where() + "; its private keys are: "
-                + (keysThere.isEmpty() ? "none" : String.join(", ", keysThere)) + " (secure-build.pkcs11.keyLabel, secure-build.pkcs11.keyId)");
+        throw InvalidSettingException.about(Setting.PKCS11_KEY_LABEL, "No private key" + wanted + " on " + location.where() + "; its private keys are: "
+                + (keysThere.isEmpty() ? "none" : String.join(", ", keysThere)) + " (" + Setting.PKCS11_KEY_LABEL.mention() + ", "
+                + Setting.PKCS11_KEY_ID.mention() + ")", null);
     }
 
     /**

@@ -27,6 +27,8 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBu
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 import org.junit.jupiter.api.Test;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
 
 class SigningKeyLoaderTest {
@@ -139,14 +141,15 @@ class SigningKeyLoaderTest {
     @Test
     void severalKeysNeedAFingerprint() throws Exception {
         byte[] both = concat(TestKeys.ed25519().armoredSecretKey(), TestKeys.rsa().armoredSecretKey());
-        SigningException e = assertThrows(SigningException.class, () -> loader.load(both, "key file keys.asc", null, null));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> loader.load(both, "key file keys.asc", null, null));
+        assertEquals(Setting.KEY_FINGERPRINT, e.setting());
         assertTrue(e.getMessage().contains("holds 2 keys"), e.getMessage());
         assertTrue(e.getMessage().contains(TestKeys.ed25519().fingerprint()) && e.getMessage().contains(TestKeys.rsa().fingerprint()), e.getMessage());
-        assertTrue(e.getMessage().contains("keyFingerprint"), e.getMessage());
+        assertTrue(e.getMessage().contains("set key fingerprint to choose one"), e.getMessage());
 
         String grouped = TestKeys.rsa().fingerprint().replaceAll("(.{4})", "$1 ").toLowerCase();
         assertEquals(TestKeys.rsa().fingerprint(), loader.load(both, "test", null, grouped).fingerprint());
-        SigningException unknown = assertThrows(SigningException.class, () -> loader.load(both, "test", null, "AB".repeat(20)));
+        InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> loader.load(both, "test", null, "AB".repeat(20)));
         assertTrue(unknown.getMessage().contains("is not in test"), unknown.getMessage());
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.securebuild.shared.settings.InvalidSettingException;
+import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
@@ -184,15 +186,16 @@ class Pkcs11SignerTest {
             assertEquals(64, token.sign(new byte[32]).length);
         }
         // Label and id must both match.
-        SigningException both = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+        InvalidSettingException both = assertThrows(InvalidSettingException.class, () -> Pkcs11Token.open(
                 new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY, "02"), SoftHsm.PIN.toCharArray()));
         assertTrue(both.getMessage().startsWith("No private key labelled '" + SoftHsm.RSA_KEY + "' with id 02 on token '" + SoftHsm.TOKEN + "'"),
                 both.getMessage());
         assertTrue(both.getMessage().contains("'" + SoftHsm.RSA_KEY + "' (id 01)") && both.getMessage().contains("'" + SoftHsm.EC_KEY + "' (id 02)"),
                 both.getMessage());
-        SigningException notHex = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+        InvalidSettingException notHex = assertThrows(InvalidSettingException.class, () -> Pkcs11Token.open(
                 new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, null, "zz"), SoftHsm.PIN.toCharArray()));
-        assertEquals("secure-build.pkcs11.keyId is 'zz': expected the key's CKA_ID in hex, such as 01 or 0a:1b", notHex.getMessage());
+        assertEquals(Setting.PKCS11_KEY_ID, notHex.setting());
+        assertEquals("PKCS#11 key id is 'zz': expected the key's CKA_ID in hex, such as 01 or 0a:1b", notHex.getMessage());
     }
 
     private record PublicKeyOf(java.security.PublicKey key) {
@@ -204,8 +207,9 @@ class Pkcs11SignerTest {
     @Test
     void anUnknownKeyLabelListsTheLabelsThatExist() {
         SoftHsm hsm = SoftHsm.token();
-        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Pkcs11Token.open(
                 new Pkcs11Token.Location(hsm.module(), SoftHsm.TOKEN, null, "no-such-key"), SoftHsm.PIN.toCharArray()));
+        assertEquals(Setting.PKCS11_KEY_LABEL, e.setting());
         assertTrue(e.getMessage().contains("No private key labelled 'no-such-key'"), e.getMessage());
         for (String label : List.of(SoftHsm.RSA_KEY, SoftHsm.EC_KEY, SoftHsm.NO_SIGN_KEY)) {
             assertTrue(e.getMessage().contains("'" + label + "'"), e.getMessage());
@@ -242,7 +246,7 @@ class Pkcs11SignerTest {
 
     @Test
     void aMissingModuleIsNamed() {
-        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Pkcs11Token.open(
                 new Pkcs11Token.Location(folder.resolve("libnothing.so").toString(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY), "1".toCharArray()));
         assertTrue(e.getMessage().contains("libnothing.so does not exist"), e.getMessage());
     }
@@ -265,10 +269,11 @@ class Pkcs11SignerTest {
         Path notAModule = java.util.stream.Stream.of("/usr/lib/x86_64-linux-gnu/libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1",
                 "/usr/lib/aarch64-linux-gnu/libz.so.1").map(Path::of).filter(Files::isRegularFile).findFirst().orElse(null);
         Assumptions.assumeTrue(notAModule != null, "no libz.so.1 to try");
-        SigningException e = assertThrows(SigningException.class, () -> Pkcs11Token.open(
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Pkcs11Token.open(
                 new Pkcs11Token.Location(notAModule.toString(), SoftHsm.TOKEN, null, SoftHsm.RSA_KEY), "1".toCharArray()));
         assertEquals("Cannot load the PKCS#11 module " + notAModule + ": it is not a PKCS#11 module (it has no C_GetFunctionList); set "
-                + "secure-build.pkcs11.library to the token's PKCS#11 library", e.getMessage());
+                + "PKCS#11 module library to the token's PKCS#11 library", e.getMessage());
+        assertTrue(e.getCause() instanceof UnsatisfiedLinkError, String.valueOf(e.getCause()));
     }
 
     private int run(List<String> command) throws Exception {
