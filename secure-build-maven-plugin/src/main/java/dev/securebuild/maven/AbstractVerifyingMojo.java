@@ -12,7 +12,7 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.signer.SigningException;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 
 /**
  * What verify-signatures, verify-provenance and verify-ledger share: which keys they trust, the security event log and

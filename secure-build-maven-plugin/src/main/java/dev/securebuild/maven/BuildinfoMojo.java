@@ -20,7 +20,7 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.rtinfo.RuntimeInformation;
 
 import dev.securebuild.reproducible.BuildInfo;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 import dev.securebuild.shared.text.Printable;
 
 /**

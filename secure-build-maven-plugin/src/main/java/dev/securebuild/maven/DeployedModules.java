@@ -17,7 +17,7 @@ import org.apache.maven.project.MavenProject;
 import dev.securebuild.provenance.ledger.Deployment;
 import dev.securebuild.provenance.ledger.DeploymentRecorder;
 import dev.securebuild.shared.secrets.KnownSecrets;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /** What record-deployment reads of Maven's model, as the plain values {@link DeploymentRecorder} takes. */
 final class DeployedModules {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /** One module's outputs, as the goals that act for the whole reactor collect them; none when it skipped the goal. */
 record ModuleOutputs(MavenProject project, List<ProducedFile> files) {

@@ -8,7 +8,7 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /** The files a Maven project will install and deploy: the POM that is deployed, the main artifact, the attached ones. */
 final class ProducedFiles {

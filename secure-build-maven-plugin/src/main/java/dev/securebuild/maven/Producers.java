@@ -6,7 +6,7 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /**
  * Which plugin execution most likely wrote an output, from the project's build: the packaging's plugin for the main

@@ -9,7 +9,7 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.reproducible.FilteredSources;
 import dev.securebuild.reproducible.ReactorModule;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /** The modules whose outputs verify-reproducible and compare compare, as the plain values those take. */
 final class ReactorModules {

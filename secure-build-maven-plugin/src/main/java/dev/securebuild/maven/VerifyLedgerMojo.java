@@ -15,7 +15,7 @@ import dev.securebuild.provenance.Report;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.provenance.ledger.LedgerCheck;
 import dev.securebuild.shared.events.EventLog;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 
 /**
  * Verifies a deployment ledger: every line a record, numbered one after another, chained to the line before by its

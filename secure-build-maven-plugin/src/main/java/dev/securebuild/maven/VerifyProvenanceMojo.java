@@ -17,7 +17,7 @@ import dev.securebuild.provenance.ProvenanceException;
 import dev.securebuild.provenance.Report;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.shared.events.EventLog;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 
 /**
  * Verifies the provenance file that {@code provenance} wrote: the DSSE signature by a trusted key, the payload and

@@ -20,7 +20,7 @@ import org.apache.maven.project.MavenProject;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.text.Printable;
 import dev.securebuild.sign.ArtifactVerifier;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 import dev.securebuild.sign.VerificationTarget;
 import dev.securebuild.sign.VerificationTargets;
 

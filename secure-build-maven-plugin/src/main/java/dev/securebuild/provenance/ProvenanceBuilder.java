@@ -16,7 +16,7 @@ import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /**
  * What the provenance goal decides: the statement for the produced files (their digests, the resolved dependencies and

@@ -17,8 +17,8 @@ import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.MessageKey;
 import dev.securebuild.shared.text.Printable;
-import dev.securebuild.sign.ProducedFile;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.outputs.ProducedFile;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 
 /**
  * What verify-provenance decides: which provenance file to check, and whether it holds: signed by a trusted key, each

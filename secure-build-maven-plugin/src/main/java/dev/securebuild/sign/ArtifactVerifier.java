@@ -19,6 +19,7 @@ import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.signer.pgp.DetachedSignatures;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /**
  * The engine of goal {@code verify-signatures}: checks each file against its detached signature, the trusted keys and its

@@ -24,6 +24,7 @@ import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /**
  * The engine of goals {@code sign} and {@code checksums}: one read of each produced file feeds every digest, and its

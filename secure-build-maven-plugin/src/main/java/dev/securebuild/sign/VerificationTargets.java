@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.io.Links;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /** Finds what to verify: the files of a folder tree, or the files a project produced, with their signatures and checksums. */
 public final class VerificationTargets {

@@ -27,7 +27,7 @@ import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.TestKeys;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 class ProvenanceBuilderTest {
 

@@ -28,8 +28,8 @@ import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.TestKeys;
-import dev.securebuild.sign.ProducedFile;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.outputs.ProducedFile;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 
 class ProvenanceCheckTest {
 

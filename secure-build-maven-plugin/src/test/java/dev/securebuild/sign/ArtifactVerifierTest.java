@@ -23,6 +23,7 @@ import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.TestKeys;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 class ArtifactVerifierTest {
 

@@ -27,6 +27,7 @@ import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.SignatureVerifier;
 import dev.securebuild.shared.signer.pgp.TestKeys;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 class HashAndSignTest {
 

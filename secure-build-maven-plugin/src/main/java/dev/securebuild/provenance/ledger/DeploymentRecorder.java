@@ -27,7 +27,7 @@ import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 /**
  * What record-deployment decides: what each module deployed (its files, their digests, which of them the record's key

@@ -11,7 +11,7 @@ import dev.securebuild.provenance.Report;
 import dev.securebuild.provenance.SecurityEvents;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.shared.events.EventLog;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 
 /**
  * What verify-ledger decides: the ledger verified by {@link LedgerVerifier} against the trusted keys, the outcome

@@ -34,7 +34,7 @@ import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.pgp.TestKeys;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 
 class DeploymentRecorderTest {
 

@@ -24,7 +24,7 @@ import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.pgp.KeyGenerator;
 import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.TestKeys;
-import dev.securebuild.sign.TrustedKeys;
+import dev.securebuild.shared.signer.pgp.TrustedKeys;
 
 class LedgerCheckTest {
 

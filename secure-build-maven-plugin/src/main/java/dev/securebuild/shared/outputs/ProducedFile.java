@@ -1,4 +1,4 @@
-package dev.securebuild.sign;
+package dev.securebuild.shared.outputs;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.securebuild.sign;
+package dev.securebuild.shared.signer.pgp;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -9,7 +9,6 @@ import java.util.Set;
 import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.shared.settings.Setting;
 import dev.securebuild.shared.signer.SigningException;
-import dev.securebuild.shared.signer.pgp.PublicKeys;
 
 /**
  * The keys a verification trusts, from a list whose entries are files of armored public keys (every key in them is

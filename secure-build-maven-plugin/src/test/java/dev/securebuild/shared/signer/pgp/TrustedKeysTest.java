@@ -1,4 +1,4 @@
-package dev.securebuild.sign;
+package dev.securebuild.shared.signer.pgp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
