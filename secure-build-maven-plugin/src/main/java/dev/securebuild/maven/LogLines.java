@@ -5,19 +5,18 @@ import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 import dev.securebuild.shared.text.LogLine;
+import dev.securebuild.shared.text.LogSink;
 
-/** Prints the lines a capability decided on, each at its level, in their order. */
+/** The goal's Maven log as a capability's {@link LogSink}. */
 final class LogLines {
 
     private LogLines() {}
 
+    static LogSink sink(Log log) {
+        return LogSink.of(log::info, log::warn, log::error);
+    }
+
     static void print(List<LogLine> lines, Log log) {
-        for (LogLine line : lines) {
-            switch (line.level()) {
-                case ERROR -> log.error(line.text());
-                case WARN -> log.warn(line.text());
-                default -> log.info(line.text());
-            }
-        }
+        sink(log).print(lines);
     }
 }

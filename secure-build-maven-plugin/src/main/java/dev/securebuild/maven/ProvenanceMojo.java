@@ -17,7 +17,7 @@ import org.apache.maven.rtinfo.RuntimeInformation;
 
 import dev.securebuild.provenance.ProvenanceBuilder;
 import dev.securebuild.provenance.ProvenanceException;
-import dev.securebuild.provenance.Report;
+import dev.securebuild.shared.text.LogSink;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 
@@ -104,7 +104,7 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         try {
             written = new ProvenanceBuilder(ProvenanceBuilder.Checkout.git(project.getBasedir().toPath()), Clock.systemUTC(), secrets())
                     .write(ProvenanceInputs.request(project, session, plugin, runtime, publicProperties, provenanceFile.toPath()), signer,
-                            Report.of(getLog()::info, getLog()::warn, getLog()::error));
+                            LogLines.sink(getLog()));
         } catch (ProvenanceException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

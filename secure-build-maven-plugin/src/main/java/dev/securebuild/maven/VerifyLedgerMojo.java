@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.provenance.ProvenanceException;
-import dev.securebuild.provenance.Report;
+import dev.securebuild.shared.text.LogSink;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.provenance.ledger.LedgerCheck;
 import dev.securebuild.shared.events.EventLog;
@@ -51,7 +51,7 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
         TrustedKeys trusted = trustedKeys(base);
         EventLog log = openEventLog();
         try {
-            new LedgerCheck(trusted).verify(file, log, projectId, Report.of(getLog()::info, getLog()::warn, getLog()::error));
+            new LedgerCheck(trusted).verify(file, log, projectId, LogLines.sink(getLog()));
         } catch (VerificationFailedException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (ProvenanceException e) {

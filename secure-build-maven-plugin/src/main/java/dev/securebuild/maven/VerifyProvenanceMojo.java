@@ -14,7 +14,7 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.provenance.ProvenanceCheck;
 import dev.securebuild.provenance.ProvenanceException;
-import dev.securebuild.provenance.Report;
+import dev.securebuild.shared.text.LogSink;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.pgp.TrustedKeys;
@@ -84,7 +84,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
                 : Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".intoto.jsonl");
         ProvenanceCheck check = new ProvenanceCheck(new ProvenanceCheck.Request(hasProject, base, provenanceFile == null ? null : provenanceFile.toPath(),
                 defaultFile, directory == null ? null : directory.toPath(), requireCleanSource, projectId),
-                Report.of(getLog()::info, getLog()::warn, getLog()::error));
+                LogLines.sink(getLog()));
         try {
             Path provenance = check.locate();
             EventLog events = openEventLog();

@@ -17,6 +17,7 @@ import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.outputs.ProducedFile;
+import dev.securebuild.shared.text.LogSink;
 
 /**
  * What the provenance goal decides: the statement for the produced files (their digests, the resolved dependencies and
@@ -108,7 +109,7 @@ public final class ProvenanceBuilder {
     }
 
     /** Builds, signs and writes the provenance; {@code report} is told when the source tree was not all committed, or git did not say. */
-    public Written write(Request request, Signer signer, Report report) throws ProvenanceException {
+    public Written write(Request request, Signer signer, LogSink report) throws ProvenanceException {
         List<Subjects.Named> produced = new ArrayList<>();
         for (ProducedFile file : subjects(request.produced())) {
             produced.add(new Subjects.Named(file.repositoryName(), file.file()));
@@ -143,7 +144,7 @@ public final class ProvenanceBuilder {
     }
 
     /** A build from uncommitted changes is recorded, and said: its provenance names a commit that is not all of its source. */
-    private static void reportWorkingTree(Provenance.WorkingTree workingTree, Path basedir, Report report) {
+    private static void reportWorkingTree(Provenance.WorkingTree workingTree, Path basedir, LogSink report) {
         if (workingTree == null) {
             report.info("The provenance does not say whether the sources were committed: " + basedir
                     + " is not in a git work tree with a commit, or git is not installed");

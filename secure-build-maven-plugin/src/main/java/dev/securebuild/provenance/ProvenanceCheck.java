@@ -19,6 +19,7 @@ import dev.securebuild.shared.signer.pgp.MessageKey;
 import dev.securebuild.shared.text.Printable;
 import dev.securebuild.shared.outputs.ProducedFile;
 import dev.securebuild.shared.signer.pgp.TrustedKeys;
+import dev.securebuild.shared.text.LogSink;
 
 /**
  * What verify-provenance decides: which provenance file to check, and whether it holds: signed by a trusted key, each
@@ -61,9 +62,9 @@ public final class ProvenanceCheck {
     public record Passed(Path provenance, String summary, GoalResult.SourceTree sourceTree, String message) {}
 
     private final Request request;
-    private final Report report;
+    private final LogSink report;
 
-    public ProvenanceCheck(Request request, Report report) {
+    public ProvenanceCheck(Request request, LogSink report) {
         this.request = request;
         this.report = report;
     }

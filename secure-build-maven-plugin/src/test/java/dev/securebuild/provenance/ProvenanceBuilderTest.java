@@ -28,6 +28,7 @@ import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.pgp.PgpSigner;
 import dev.securebuild.shared.signer.pgp.TestKeys;
 import dev.securebuild.shared.outputs.ProducedFile;
+import dev.securebuild.shared.text.LogSink;
 
 class ProvenanceBuilderTest {
 
@@ -39,7 +40,7 @@ class ProvenanceBuilderTest {
 
     private PgpSigner signer;
     private final List<String> told = new ArrayList<>();
-    private final Report report = Report.of(m -> told.add("INFO " + m), m -> told.add("WARN " + m), m -> told.add("ERROR " + m));
+    private final LogSink report = LogSink.of(m -> told.add("INFO " + m), m -> told.add("WARN " + m), m -> told.add("ERROR " + m));
     private List<ProducedFile> produced;
 
     @BeforeEach

@@ -30,6 +30,7 @@ import dev.securebuild.shared.signer.pgp.PublicKeys;
 import dev.securebuild.shared.signer.pgp.TestKeys;
 import dev.securebuild.shared.outputs.ProducedFile;
 import dev.securebuild.shared.signer.pgp.TrustedKeys;
+import dev.securebuild.shared.text.LogSink;
 
 class ProvenanceCheckTest {
 
@@ -39,7 +40,7 @@ class ProvenanceCheckTest {
     Path folder;
 
     private final List<String> told = new ArrayList<>();
-    private final Report report = Report.of(m -> told.add("INFO " + m), m -> told.add("WARN " + m), m -> told.add("ERROR " + m));
+    private final LogSink report = LogSink.of(m -> told.add("INFO " + m), m -> told.add("WARN " + m), m -> told.add("ERROR " + m));
     private List<ProducedFile> produced;
     private PgpSigner signer;
 
@@ -53,7 +54,7 @@ class ProvenanceCheckTest {
     }
 
     /** A check of a project's outputs ({@code directory} null) or of a folder's files. */
-    static ProvenanceCheck check(Path base, Path provenanceFile, Path directory, boolean requireCleanSource, Report report) {
+    static ProvenanceCheck check(Path base, Path provenanceFile, Path directory, boolean requireCleanSource, LogSink report) {
         return new ProvenanceCheck(new ProvenanceCheck.Request(directory == null, base, provenanceFile, null, directory, requireCleanSource,
                 "org.example:demo"), report);
     }
@@ -68,7 +69,7 @@ class ProvenanceCheckTest {
         return new ProvenanceBuilder(ProvenanceBuilderTest.checkout(null, tree), Clock.systemUTC(), KnownSecrets.NONE)
                 .write(new ProvenanceBuilder.Request(produced, List.of(), folder, Map.of(), null, List.of(), List.of(), Map.of(), PublicProperties.DEFAULT,
                         "secure-build-maven-plugin", "0.1.0", "3.9.11", new Properties(), folder.resolve("demo-1.0.intoto.jsonl")), signer,
-                        Report.of(m -> {}, m -> {}, m -> {}))
+                        LogSink.of(m -> {}, m -> {}, m -> {}))
                 .output();
     }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.securebuild.provenance.ProvenanceException;
-import dev.securebuild.provenance.Report;
+import dev.securebuild.shared.text.LogSink;
 import dev.securebuild.provenance.SecurityEvents;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.shared.events.EventLog;
@@ -29,7 +29,7 @@ public final class LedgerCheck {
      * @throws VerificationFailedException when there is no ledger, or it is broken: saying at which line and what happened
      * @throws ProvenanceException         when the ledger cannot be read, or the event not recorded
      */
-    public LedgerVerifier.Result verify(Path file, EventLog log, String projectId, Report report)
+    public LedgerVerifier.Result verify(Path file, EventLog log, String projectId, LogSink report)
             throws VerificationFailedException, ProvenanceException {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ledger", file.toString());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.securebuild.provenance.Report;
+import dev.securebuild.shared.text.LogSink;
 import dev.securebuild.provenance.VerificationFailedException;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.Signer;
@@ -35,7 +35,7 @@ class LedgerCheckTest {
 
     private final List<String> told = new ArrayList<>();
     private final Signer signer;
-    private final Report report = Report.of(m -> told.add("INFO " + m), m -> told.add("WARN " + m), m -> told.add("ERROR " + m));
+    private final LogSink report = LogSink.of(m -> told.add("INFO " + m), m -> told.add("WARN " + m), m -> told.add("ERROR " + m));
 
     LedgerCheckTest() throws Exception {
         signer = LedgerTest.signer(TestKeys.ed25519());
