@@ -26,7 +26,6 @@ import dev.securebuild.findings.check.FindingsGate;
 import dev.securebuild.findings.check.FindingsVerdict;
 import dev.securebuild.findings.policy.InvalidPolicyException;
 import dev.securebuild.findings.read.ReportLimits;
-import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.settings.InvalidSettingException;
 
@@ -199,16 +198,14 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
         Path base = baseOf(checked);
         Path output = base.resolve(checked == project ? standalone(findingsDirectory, "target/secure-build/findings")
                 : checked.getBuild().getDirectory() + "/secure-build/findings");
-        Path events = eventLogFile();
         Clock clock = Clock.systemDefaultZone();
         FindingsVerdict verdict;
         try {
             FindingsGate.clearOutputs(output);
             PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
             ReportLimits limits = limits();
-            EventLog eventLogFile = new EventLog(events, clock, eventLogToMavenLog ? getLog()::warn : null, secrets());
             verdict = new FindingsGate(clock, secrets()).run(new FindingsGate.Request(files, base, maxReportAge, failOnStaleReports, limits,
-                    loaded.policy(), loaded.description(), output, plugin.getVersion(), GoalResultFiles.key(checked)), eventLogFile);
+                    loaded.policy(), loaded.description(), output, plugin.getVersion(), GoalResultFiles.key(checked)), openEventLog());
         } catch (InvalidPolicyException | ReportParseException | InvalidSettingException e) {
             String message = e instanceof ReportLimitException limit ? e.getMessage() + raise(limit) : e.getMessage();
             GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, getLog());

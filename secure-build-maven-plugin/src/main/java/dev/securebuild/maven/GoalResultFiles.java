@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.provenance.Provenance;
 import dev.securebuild.shared.secrets.Redaction;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
@@ -43,11 +42,6 @@ final class GoalResultFiles {
     static void pass(MavenProject project, String check, String goal, String summary, Path details, GoalResult.SourceTree sourceTree, Log log) {
         write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(), details,
                 sourceTree, log);
-    }
-
-    /** clean, dirty, or unknown when git could not tell (null). */
-    static GoalResult.SourceTree sourceTree(Provenance.WorkingTree tree) {
-        return tree == null ? GoalResult.SourceTree.UNKNOWN : tree.clean() ? GoalResult.SourceTree.CLEAN : GoalResult.SourceTree.DIRTY;
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.securebuild.provenance.ProvenanceException;
 import dev.securebuild.shared.text.LogSink;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
+import dev.securebuild.provenance.Provenance;
 
 /**
  * Writes SLSA provenance for every file the project produced (the deployed POM, the main and the attached
@@ -113,7 +114,7 @@ public class ProvenanceMojo extends AbstractSigningMojo {
             projectHelper.attachArtifact(project, ProvenanceBuilder.TYPE, null, output.toFile());
         }
         GoalResultFiles.pass(project, "provenance", "provenance", written.summary(), output,
-                GoalResultFiles.sourceTree(written.workingTree()), getLog());
+                Provenance.WorkingTree.state(written.workingTree()), getLog());
         getLog().info(written.message(attach ? project.getArtifactId() + "-" + project.getArtifact().getBaseVersion() + "." + ProvenanceBuilder.TYPE
                 : null));
     }

@@ -1,7 +1,6 @@
 package dev.securebuild.maven;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -15,7 +14,6 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.provenance.ProvenanceException;
 import dev.securebuild.provenance.ledger.DeploymentRecorder;
-import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.signer.Signer;
 
@@ -117,8 +115,7 @@ public class RecordDeploymentMojo extends AbstractSigningMojo {
             if (arrival.all().isEmpty()) {
                 getLog().info(DeploymentRecorder.waiting(mine, project.getArtifactId(), arrival.stillToCome()));
             } else {
-                EventLog events = new EventLog(eventLogFile(), Clock.systemUTC(), eventLogToMavenLog ? getLog()::warn : null, secrets());
-                recorder.record(arrival.all().get(), Path.of(top.getBuild().getDirectory(), "secure-build"), this::signer, events,
+                recorder.record(arrival.all().get(), Path.of(top.getBuild().getDirectory(), "secure-build"), this::signer, openEventLog(),
                         top.getGroupId() + ":" + top.getArtifactId(), getLog()::info);
             }
         } catch (ProvenanceException e) {

@@ -39,9 +39,9 @@ final class SecurityEventLogs {
     /** Appends an event the goal's success depends on: a log that cannot be written fails the goal. */
     static void record(EventLog events, MavenProject project, String type, Map<String, ?> fields, String message) throws MojoExecutionException {
         try {
-            events.append(type, projectId(project), fields, message);
+            events.record(type, projectId(project), fields, message);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot append to the security event log " + events.file() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.securebuild.shared.secrets.Redaction;
 import dev.securebuild.shared.text.Printable;
+import dev.securebuild.shared.results.GoalResult;
 
 /**
  * An in-toto Statement v1 whose predicate is SLSA Provenance v1, with our build type (docs/provenance.md describes
@@ -95,6 +96,11 @@ public record Provenance(List<Subject> subjects, ExternalParameters externalPara
         /** Nothing differs from the commit: the commit is the source. */
         public boolean clean() {
             return modifiedFileCount == 0 && untrackedFileCount == 0 && !incomplete;
+        }
+
+        /** As the release gate reads it from a result file: clean, dirty, or unknown when nothing was recorded (null). */
+        public static GoalResult.SourceTree state(WorkingTree tree) {
+            return tree == null ? GoalResult.SourceTree.UNKNOWN : tree.clean() ? GoalResult.SourceTree.CLEAN : GoalResult.SourceTree.DIRTY;
         }
     }
 

@@ -208,8 +208,7 @@ public final class ProvenanceCheck {
     static GoalResult.SourceTree sourceTree(List<ProvenanceVerifier.SourceState> sources) {
         GoalResult.SourceTree worst = sources.isEmpty() ? GoalResult.SourceTree.UNKNOWN : GoalResult.SourceTree.CLEAN;
         for (ProvenanceVerifier.SourceState source : sources) {
-            GoalResult.SourceTree state = source.tree() == null ? GoalResult.SourceTree.UNKNOWN
-                    : source.tree().clean() ? GoalResult.SourceTree.CLEAN : GoalResult.SourceTree.DIRTY;
+            GoalResult.SourceTree state = Provenance.WorkingTree.state(source.tree());
             if (state == GoalResult.SourceTree.DIRTY || (state == GoalResult.SourceTree.UNKNOWN && worst == GoalResult.SourceTree.CLEAN)) {
                 worst = state;
             }

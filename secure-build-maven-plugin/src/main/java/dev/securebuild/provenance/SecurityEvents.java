@@ -13,9 +13,9 @@ public final class SecurityEvents {
     public static void append(EventLog events, String type, String projectId, Map<String, ?> fields, String message)
             throws ProvenanceException {
         try {
-            events.append(type, projectId, fields, message);
+            events.record(type, projectId, fields, message);
         } catch (IOException e) {
-            throw new ProvenanceException("Cannot append to the security event log " + events.file() + ": " + e.getMessage(), e);
+            throw new ProvenanceException(e.getMessage(), e);
         }
     }
 }

@@ -67,6 +67,18 @@ public final class EventLog {
         this.secrets = Objects.requireNonNull(secrets);
     }
 
+    /**
+     * Appends an event the caller's success depends on: a log that cannot be written is an IOException that names it,
+     * for the caller to fail with in its own terms.
+     */
+    public void record(String type, String project, Map<String, ?> fields, String message) throws IOException {
+        try {
+            append(type, project, fields, message);
+        } catch (IOException e) {
+            throw new IOException("Cannot append to the security event log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public Path file() {
         return file;
     }

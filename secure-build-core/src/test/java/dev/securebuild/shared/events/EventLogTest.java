@@ -1,6 +1,7 @@
 package dev.securebuild.shared.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,6 +63,14 @@ class EventLogTest {
         // A new log on the same file appends, it does not truncate.
         new EventLog(file, CLOCK).append("exception.used", "org.example:app", Map.of(), "in force");
         assertEquals(3, Files.readAllLines(file).size());
+    }
+
+    @Test
+    void anEventThatCannotBeRecordedSaysWhichLog() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("security-events.jsonl")); // a folder where the file should be
+        IOException e = assertThrows(IOException.class, () -> new EventLog(folder, CLOCK).record("release.approved", "g:a", Map.of(), "ok"));
+        assertTrue(e.getMessage().startsWith("Cannot append to the security event log " + folder + ": "), e.getMessage());
+        assertTrue(e.getCause() instanceof IOException);
     }
 
     @Test
