@@ -14,10 +14,10 @@ import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.sign.SigningRequest;
 
 /**
- * What the goals that sign with the build's key share besides {@code sign} ({@code provenance},
- * {@code record-deployment}, {@code export-public-key}): the key parameters, the same properties as {@code sign}'s so
- * that one configuration serves them all, and the security event log where a key that cannot be used is recorded.
- * Each goal declares its own {@code signer} parameter, because their defaults differ.
+ * What the goals that sign with the build's key share ({@code sign}, {@code provenance}, {@code record-deployment},
+ * {@code export-public-key}): the key parameters, declared once so that one configuration serves them all, and the
+ * security event log where a key that cannot be used is recorded. Each goal declares its own {@code signer} parameter,
+ * because their defaults differ.
  */
 abstract class AbstractSigningMojo extends AbstractEventLoggingMojo {
 
@@ -28,8 +28,8 @@ abstract class AbstractSigningMojo extends AbstractEventLoggingMojo {
     protected MavenProject project;
 
     /**
-     * For signer pgp: an armored (or binary, or base64) OpenPGP secret key file, as for {@code sign}. Used when
-     * environment SECURE_BUILD_SIGNING_KEY is not set.
+     * For signer pgp: an armored (or binary, or base64) OpenPGP secret key file. Used when environment
+     * SECURE_BUILD_SIGNING_KEY is not set.
      *
      * @since 0.1.0
      */
@@ -46,7 +46,8 @@ abstract class AbstractSigningMojo extends AbstractEventLoggingMojo {
     private String serverId;
 
     /**
-     * For signer pgp: which key to use when the key source holds several.
+     * For signer pgp: which key to use when the key source holds several: the fingerprint of the key or of its signing
+     * subkey.
      *
      * @since 0.1.0
      */

@@ -34,6 +34,8 @@ final class SettingNames {
         table.put(Setting.KEY_FINGERPRINT, new Names("keyFingerprint", "secure-build.keyFingerprint", true));
         table.put(Setting.PASSPHRASE, new Names("passphrase", "secure-build.passphrase", true));
         table.put(Setting.TRUSTED_KEYS, new Names("trustedKeys", "secure-build.trustedKeys", true));
+        table.put(Setting.DIGEST_ALGORITHMS, new Names("algorithms", "secure-build.algorithms", true));
+        table.put(Setting.SUMMARY_FORMAT, new Names("summaryFormat", "secure-build.summaryFormat", true));
         table.put(Setting.SIGNER, new Names("signer", "secure-build.signer", false));
         table.put(Setting.PKCS11_LIBRARY, new Names("pkcs11Library", "secure-build.pkcs11.library", false));
         table.put(Setting.PKCS11_TOKEN_LABEL, new Names("pkcs11TokenLabel", "secure-build.pkcs11.tokenLabel", false));

@@ -5,7 +5,6 @@ import java.util.List;
 
 import javax.inject.Inject;
 
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -13,50 +12,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.securebuild.shared.results.GoalResult;
-import dev.securebuild.shared.signer.Signer;
-import dev.securebuild.sign.SigningRequest;
+import dev.securebuild.sign.HashAndSign;
 
 /**
  * Signs and hashes every file the project installs and deploys (the deployed POM, the main and the attached artifacts)
- * in one read of each, verifies each signature, and attaches the {@code .asc} files and checksum sidecars.
+ * in one read of each, verifies each signature, and attaches the {@code .asc} files and checksum sidecars. The key
+ * parameters are those of every signing goal; the hashing parameters are {@code checksums}'.
  */
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class SignMojo extends AbstractHashingMojo {
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /**
-     * An armored (or binary, or base64) OpenPGP secret key file. Used when environment SECURE_BUILD_SIGNING_KEY is not set.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFile")
-    private File keyFile;
-
-    /**
-     * The id of a settings.xml server whose {@code privateKey} is the key file and whose {@code passphrase} unlocks it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.serverId")
-    private String serverId;
-
-    /**
-     * Which key to use when the key source holds several: the fingerprint of the key or of its signing subkey.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.keyFingerprint")
-    private String keyFingerprint;
-
-    /**
-     * Refused: a passphrase does not belong in the POM or on the command line. Exists only to say so.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.passphrase")
-    private String passphrase;
+public class SignMojo extends AbstractSigningMojo {
 
     /**
      * Which signer signs: {@code pgp} (an OpenPGP secret key, see keyFile) or {@code pkcs11} (a key on a PKCS#11 token
@@ -69,120 +33,78 @@ public class SignMojo extends AbstractHashingMojo {
     private String signer;
 
     /**
-     * The token's PKCS#11 module library (.so, .dylib or .dll), for signer pkcs11.
+     * The digests written as sidecars: any of SHA-256, SHA-512, SHA-1, MD5. SHA-1 and MD5 only for repositories that
+     * still demand them.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.pkcs11.library")
-    private String pkcs11Library;
+    @Parameter(property = "secure-build.algorithms", defaultValue = "SHA-256,SHA-512")
+    private List<String> algorithms;
 
     /**
-     * The label of the token that holds the key, for signer pkcs11. Optional when the module has one token.
+     * Also write summaries ({@code SHA256SUMS}, {@code SHA512SUMS}) that {@code sha256sum -c} reads: NONE, GNU or BSD.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.pkcs11.tokenLabel")
-    private String pkcs11TokenLabel;
+    @Parameter(property = "secure-build.summaryFormat", defaultValue = "NONE")
+    private String summaryFormat;
 
     /**
-     * The slot (its PKCS#11 slot id) that holds the token, for signer pkcs11: instead of the token label, or with it
-     * when several tokens share a label. The labels and slots of the module's tokens are listed when none matches.
+     * Where signatures, sidecars and summaries are written.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.pkcs11.slot")
-    private Long pkcs11Slot;
+    @Parameter(property = "secure-build.outputDirectory", defaultValue = "${project.build.directory}/secure-build/sign")
+    private File outputDirectory;
 
     /**
-     * The label (CKA_LABEL) of the signing key on the token, for signer pkcs11.
+     * Attach signatures and sidecars to the project, so that install and deploy carry them.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.pkcs11.keyLabel")
-    private String pkcs11KeyLabel;
+    @Parameter(property = "secure-build.attach", defaultValue = "true")
+    private boolean attach;
 
     /**
-     * The id (CKA_ID, in hex, such as {@code 01} or {@code 0a:1b}) of the signing key on the token, for signer pkcs11:
-     * instead of the label, or with it when several keys share a label.
+     * How many files are read at once; 0 means one per processor.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "secure-build.pkcs11.keyId")
-    private String pkcs11KeyId;
+    @Parameter(property = "secure-build.threads", defaultValue = "0")
+    private int threads;
 
-    /**
-     * The token and key as a PKCS#11 URI (RFC 7512), for signer pkcs11, such as
-     * {@code pkcs11:token=release;object=signing?module-path=/usr/lib/softhsm/libsofthsm2.so}: instead of, or with,
-     * the parameters above (what both name must agree). Attributes taken: token, slot-id, object, id, type=private and
-     * module-path; a PIN in it (pin-value, pin-source) is refused.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.uri")
-    private String pkcs11Uri;
-
-    /**
-     * The creation time of the token key's OpenPGP key (ISO-8601, such as 2026-01-15T10:00:00Z), for signer pkcs11: it
-     * is part of the fingerprint, so it must stay the same.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.keyCreated")
-    private String pkcs11KeyCreated;
-
-    /**
-     * The user id of the token key's OpenPGP certificate, for signer pkcs11. By default {@code secure-build PKCS#11 key <keyLabel>}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.pkcs11.userId")
-    private String pkcs11UserId;
-
-    private SigningRequest signingRequest() {
-        return new SigningRequest(signer, keyFile == null ? null : keyFile.toPath(), serverId, keyFingerprint,
-                passphrase != null && !passphrase.isEmpty(), new SigningRequest.Pkcs11(pkcs11Library, pkcs11TokenLabel, pkcs11Slot,
-                        pkcs11KeyLabel, pkcs11KeyId, pkcs11Uri, pkcs11KeyCreated, pkcs11UserId));
-    }
-
-    /**
-     * The security event log (JSON Lines, appended): a key that cannot be loaded is recorded there (never the key or
-     * its passphrase). docs/events.md lists the events.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog", defaultValue = "${project.build.directory}/secure-build/security-events.jsonl")
-    private String eventLog;
-
-    /**
-     * Also print each security event as one line of the Maven log ({@code secure-build-event {...}}), for log shippers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.eventLog.mavenLog", defaultValue = "false")
-    private boolean eventLogToMavenLog;
-
-    private final MavenSigningKeys signingKeys;
+    private final MavenProjectHelper projectHelper;
 
     @Inject
     public SignMojo(MavenProjectHelper projectHelper, MavenSigningKeys signingKeys) {
-        super(projectHelper);
-        this.signingKeys = signingKeys;
+        super(signingKeys);
+        this.projectHelper = projectHelper;
     }
 
     @Override
-    protected Signer signer() throws MojoExecutionException {
+    protected String signerName() {
+        return signer;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping: secure-build.skip is set");
+            return;
+        }
+        HashingStep hashing = new HashingStep(project, projectHelper,
+                new HashingStep.Parameters(algorithms, summaryFormat, outputDirectory, attach, threads), getLog());
+        HashAndSign.Options options = hashing.options();
         try {
-            return signingKeys.signer(session, signingRequest(), getLog(),
-                    SecurityEventLogs.open(eventLogFile(eventLog), eventLogToMavenLog, getLog()), project, "sign");
+            recordResult(GoalResult.Verdict.PASS, hashing.run(options, signer("sign", openEventLog())));
         } catch (MojoExecutionException e) {
-            recordResult(false, e.getMessage());
+            recordResult(GoalResult.Verdict.FAIL, e.getMessage());
             throw e;
         }
     }
 
-    @Override
-    protected void recordResult(boolean passed, String summary) {
-        GoalResultFiles.write(project, List.of(project), "sign", "sign", passed ? GoalResult.Verdict.PASS : GoalResult.Verdict.FAIL,
-                summary, List.of(), outputDirectory.toPath(), getLog());
+    /** For the release gate. */
+    private void recordResult(GoalResult.Verdict verdict, String summary) {
+        GoalResultFiles.write(project, List.of(project), "sign", "sign", verdict, summary, List.of(), outputDirectory.toPath(), getLog());
     }
 }

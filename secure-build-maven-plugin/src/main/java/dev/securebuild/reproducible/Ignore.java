@@ -1,8 +1,6 @@
 package dev.securebuild.reproducible;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import dev.securebuild.shared.io.Glob;
 
 /**
  * An output that may differ, and why: an SBOM that records its creation time is the usual case. The reason is
@@ -19,10 +17,16 @@ public record Ignore(String pattern, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("the ignore of '" + pattern + "' needs a <reason>: say why this output may differ");
         }
+        try {
+            Glob.compile(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the ignore's <pattern> " + pattern + " is not a glob: " + e.getMessage(), e);
+        }
     }
 
+    /** Whether the output's path, or its name, matches the glob ({@link Glob}). */
     public boolean matches(String name) {
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.strip());
-        return matcher.matches(Path.of(name)) || matcher.matches(Path.of(name).getFileName());
+        Glob glob = Glob.compile(pattern);
+        return glob.matches(name) || glob.matchesName(name);
     }
 }

@@ -59,6 +59,15 @@ public final class HashAndSign {
         this.signerKeys = signer == null ? null : PublicKeys.parse(signer.armoredPublicKey(), "the signing key's certificate");
     }
 
+    /** One line on what {@link #run} did, for the log and the result file. */
+    public String summary(List<SignedFile> results) {
+        int count = results.size();
+        String digests = String.join(", ", options.algorithms().stream().sorted().map(DigestAlgorithm::jcaName).toList());
+        return (signer == null ? "Hashed " : "Signed and hashed ") + count + (count == 1 ? " file" : " files") + " (" + digests + ")"
+                + (signer == null ? "" : " with key " + signer.fingerprint() + ", every signature verified")
+                + " in " + options.outputDirectory();
+    }
+
     public List<SignedFile> run(Collection<ProducedFile> files) throws ProcessingException {
         List<ProducedFile> unique = deduplicate(files);
         List<SignedFile> results = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.securebuild.sign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.securebuild.shared.io.Glob;
 import dev.securebuild.shared.digest.DigestAlgorithm;
 import dev.securebuild.shared.io.Links;
 import dev.securebuild.shared.outputs.ProducedFile;
@@ -41,16 +41,15 @@ public final class VerificationTargets {
         if (!Files.isDirectory(directory)) {
             throw new IOException("The directory to verify, " + directory + ", does not exist or is not a directory");
         }
-        List<PathMatcher> skipped = new ArrayList<>();
+        List<Glob> skipped = new ArrayList<>();
         for (String pattern : excludes) {
-            skipped.add(directory.getFileSystem().getPathMatcher("glob:" + pattern.strip()));
+            if (!pattern.isBlank()) {
+                skipped.add(Glob.compile(pattern));
+            }
         }
-        List<PathMatcher> bookkeeping = new ArrayList<>();
-        for (String pattern : REPOSITORY_BOOKKEEPING) {
-            bookkeeping.add(directory.getFileSystem().getPathMatcher("glob:" + pattern));
-        }
-        java.util.function.Predicate<Path> verified = file -> skipped.stream().noneMatch(m -> m.matches(directory.relativize(file)))
-                && bookkeeping.stream().noneMatch(m -> m.matches(file.getFileName()));
+        List<Glob> bookkeeping = REPOSITORY_BOOKKEEPING.stream().map(Glob::compile).toList();
+        java.util.function.Predicate<Path> verified = file -> skipped.stream().noneMatch(g -> g.matches(directory.relativize(file).toString()))
+                && bookkeeping.stream().noneMatch(g -> g.matchesName(file.getFileName().toString()));
         Map<Path, List<Path>> filesByFolder = new TreeMap<>();
         // Links are never followed out of the folder; one that is to be verified is not passed unread either.
         for (Path file : Links.filesAndLinks(directory)) {

@@ -63,10 +63,13 @@ class HashAndSignTest {
                 produced("demo.jar", "demo-1.0.jar", "jar", null, 700_000),
                 produced("demo-sources.jar", "demo-1.0-sources.jar", "jar", "sources", 3000));
 
-        List<SignedFile> results = new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512,
-                DigestAlgorithm.SHA1, DigestAlgorithm.MD5), signer()).run(files);
+        HashAndSign engine = new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512,
+                DigestAlgorithm.SHA1, DigestAlgorithm.MD5), signer());
+        List<SignedFile> results = engine.run(files);
 
         assertEquals(3, results.size());
+        assertEquals("Signed and hashed 3 files (MD5, SHA-1, SHA-256, SHA-512) with key " + signer().fingerprint()
+                + ", every signature verified in " + out(), engine.summary(results));
         PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
         for (SignedFile result : results) {
             byte[] content = Files.readAllBytes(result.produced().file());
@@ -100,8 +103,10 @@ class HashAndSignTest {
     @Test
     void checksumsOnlyWritesNoSignatureAndNoSummaryByDefault() throws Exception {
         ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
-        List<SignedFile> results = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null).run(List.of(jar));
+        HashAndSign engine = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null);
+        List<SignedFile> results = engine.run(List.of(jar));
         assertNull(results.get(0).signature());
+        assertEquals("Hashed 1 file (SHA-256) in " + out(), engine.summary(results));
         assertEquals(List.of("a-1.jar.sha256"), listing(out()));
     }
 

@@ -1,15 +1,13 @@
 package dev.securebuild.shared.secrets;
 
-import java.nio.file.FileSystems;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import dev.securebuild.shared.io.Glob;
 
 /**
  * Known false positives, each with a reason. An entry names the files (a glob) and either a piece of the line or the
@@ -25,8 +23,7 @@ public final class AllowList {
         private final String lineContains;
         private final String fingerprint;
         private final String reason;
-        private final PathMatcher matcher;
-        private final PathMatcher nameMatcher;
+        private final Glob glob;
         private final AtomicInteger uses = new AtomicInteger();
 
         /**
@@ -60,12 +57,10 @@ public final class AllowList {
             this.fingerprint = normalized;
             this.reason = reason.trim();
             try {
-                this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + this.file);
-                // "pom.xml" or "*.properties" name a file in any folder; "**/x" matches "x" at the root too.
-                String nameGlob = this.file.startsWith("**/") ? this.file.substring(3) : this.file;
-                this.nameMatcher = nameGlob.contains("/") ? null : FileSystems.getDefault().getPathMatcher("glob:" + nameGlob);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("the allowed secret has a <file> that is not a glob: " + file + " (" + e.getDescription() + ")");
+                this.glob = Glob.compile(this.file);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the allowed secret has a <file> that is not a glob: " + file + " ("
+                        + (e instanceof PatternSyntaxException ? ((PatternSyntaxException) e).getDescription() : e.getMessage()) + ")");
             }
         }
 
@@ -79,17 +74,9 @@ public final class AllowList {
             return lineContains == null || lineText.contains(lineContains);
         }
 
+        /** "pom.xml" or "*.properties" name a file in any folder. */
         private boolean fileMatches(String relativeFile) {
-            try {
-                Path path = Path.of(relativeFile);
-                if (matcher.matches(path)) {
-                    return true;
-                }
-                Path name = path.getFileName();
-                return nameMatcher != null && name != null && nameMatcher.matches(name);
-            } catch (InvalidPathException e) {
-                return false;
-            }
+            return glob.matches(relativeFile) || !glob.hasFolders() && glob.matchesName(relativeFile);
         }
 
         public String file() {

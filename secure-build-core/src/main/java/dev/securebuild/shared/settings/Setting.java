@@ -20,6 +20,8 @@ public enum Setting {
     PKCS11_KEY_CREATED("PKCS#11 key creation time", false),
     PKCS11_USER_ID("PKCS#11 key user id", false),
     TRUSTED_KEYS("trusted keys", false),
+    DIGEST_ALGORITHMS("digest algorithms", false),
+    SUMMARY_FORMAT("checksum summary format", false),
     ALLOWLISTS("allow-lists", false),
     ALLOWLIST_FAIL_ON("allow-list report's failOn", false),
     MAX_REPORT_AGE("oldest report age", false),

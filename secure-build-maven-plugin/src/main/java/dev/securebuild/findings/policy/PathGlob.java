@@ -1,65 +1,48 @@
 package dev.securebuild.findings.policy;
 
-import java.util.regex.Pattern;
+import dev.securebuild.shared.io.Glob;
 
 /**
- * The {@code path} selector of an exception: a glob where {@code **} spans folders, {@code *} and {@code ?} stay
- * within one name. Paths are compared with forward slashes, without {@code file:} and a leading {@code ./}. A relative
- * glob also matches an absolute path from any of its folders on, since tools write the absolute path of wherever the
- * project was checked out ({@code src/main/generated/**} matches {@code /home/ci/app/src/main/generated/A.java}).
+ * The {@code path} selector of an exception: a glob in the one glob syntax ({@link Glob}: {@code **} spans folders,
+ * none included; {@code *} and {@code ?} stay within one name) on the path a tool reported. Paths are compared with
+ * forward slashes, without {@code file:} and a leading {@code ./}. A relative glob also matches an absolute path from
+ * any of its folders on, since tools write the absolute path of wherever the project was checked out
+ * ({@code src/main/generated/**} matches {@code /home/ci/app/src/main/generated/A.java}).
  */
 public final class PathGlob {
 
-    private final String glob;
-    private final Pattern pattern;
+    private final String text;
+    private final Glob glob;
+    /** For a relative glob: the same from any folder on ({@code **}{@code /glob}); null for an absolute one. */
+    private final Glob fromAnyFolder;
 
-    private PathGlob(String glob, Pattern pattern) {
+    private PathGlob(String text, Glob glob, Glob fromAnyFolder) {
+        this.text = text;
         this.glob = glob;
-        this.pattern = pattern;
+        this.fromAnyFolder = fromAnyFolder;
     }
 
+    /** @throws IllegalArgumentException when it is empty or not a glob */
     public static PathGlob compile(String glob) {
         String normalized = normalize(glob);
         if (normalized.isEmpty()) {
             throw new IllegalArgumentException("expected a path glob such as src/main/generated/**");
         }
-        StringBuilder regex = new StringBuilder();
-        int i = 0;
-        while (i < normalized.length()) {
-            char c = normalized.charAt(i);
-            if (normalized.startsWith("**/", i)) {
-                regex.append("(?:.*/)?");
-                i += 3;
-            } else if (normalized.startsWith("**", i)) {
-                regex.append(".*");
-                i += 2;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-                i++;
-            } else if (c == '?') {
-                regex.append("[^/]");
-                i++;
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-                i++;
-            }
+        try {
+            boolean absolute = normalized.startsWith("/");
+            return new PathGlob(glob, Glob.compile(normalized), absolute ? null : Glob.compile("**/" + normalized));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected a path glob such as src/main/generated/** (" + e.getMessage() + ")", e);
         }
-        return new PathGlob(glob, Pattern.compile(regex.toString()));
     }
 
-    /** Forward slashes, no {@code file:} scheme, no leading {@code ./}, no doubled slashes. */
+    /** Forward slashes, no {@code file:} scheme, no leading {@code ./}. */
     static String normalize(String path) {
         String p = path.strip().replace('\\', '/');
         if (p.startsWith("file://")) {
             p = p.substring("file://".length());
         } else if (p.startsWith("file:")) {
             p = p.substring("file:".length());
-        }
-        while (p.contains("//")) {
-            p = p.replace("//", "/");
-        }
-        while (p.startsWith("./")) {
-            p = p.substring(2);
         }
         return p;
     }
@@ -69,23 +52,16 @@ public final class PathGlob {
             return false;
         }
         String normalized = normalize(path);
-        if (pattern.matcher(normalized).matches()) {
+        if (glob.matches(normalized)) {
             return true;
         }
         boolean absolute = normalized.startsWith("/") || normalized.matches("^[A-Za-z]:/.*");
-        boolean relativeGlob = !normalize(glob).startsWith("/");
-        if (absolute && relativeGlob) {
-            for (int slash = normalized.indexOf('/'); slash >= 0; slash = normalized.indexOf('/', slash + 1)) {
-                if (pattern.matcher(normalized.substring(slash + 1)).matches()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        // A drive letter is one more folder name to skip.
+        return absolute && fromAnyFolder != null && fromAnyFolder.matches(normalized.startsWith("/") ? normalized.substring(1) : normalized);
     }
 
     @Override
     public String toString() {
-        return glob;
+        return text;
     }
 }

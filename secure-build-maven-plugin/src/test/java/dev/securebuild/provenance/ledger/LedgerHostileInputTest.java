@@ -2,7 +2,6 @@ package dev.securebuild.provenance.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ class LedgerHostileInputTest {
                 Set.of(TestKeys.ed25519().fingerprint()));
         for (Input input : inputs) {
             Path ledger = Files.write(folder.resolve("deployments.jsonl"), input.bytes());
-            LedgerVerifier.Result result = assertTimeoutPreemptively(HostileInputs.TIME_LIMIT, () -> verifier.verify(ledger), input.name());
+            LedgerVerifier.Result result = HostileInputs.withinTimeLimit(input.name(), () -> verifier.verify(ledger));
             assertFalse(result.ok(), input + ": verifies");
             assertEquals(ledger, result.ledger());
             assertEquals(1, result.problem().line(), input + ": " + result.problem().message());

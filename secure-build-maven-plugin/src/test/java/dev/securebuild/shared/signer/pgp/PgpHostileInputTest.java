@@ -1,7 +1,6 @@
 package dev.securebuild.shared.signer.pgp;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -68,7 +67,7 @@ class PgpHostileInputTest {
     void textAroundArmoredBlocksIsSkippedAsInAnApacheKeysFile() throws Exception {
         String armoredKey = new String(TestKeys.ed25519().armoredPublicKey(), StandardCharsets.US_ASCII);
         Path file = Files.writeString(folder.resolve("KEYS"), "pub   ed25519 2026-01-01\nuid   ed\n\n" + armoredKey + "\n\u0000 trailing text\n");
-        PublicKeys keys = assertTimeoutPreemptively(HostileInputs.TIME_LIMIT, () -> PublicKeys.read(file));
+        PublicKeys keys = HostileInputs.withinTimeLimit(file.toString(), () -> PublicKeys.read(file));
         org.junit.jupiter.api.Assertions.assertEquals(List.of(TestKeys.ed25519().fingerprint()), List.copyOf(keys.primaryFingerprints()));
     }
 
@@ -86,8 +85,8 @@ class PgpHostileInputTest {
         List<Input> inputs = inputs();
         inputs.add(HostileInputs.yamlAliasBomb("signature"));
         for (Input input : inputs) {
-            SignatureVerifier.Outcome outcome = assertTimeoutPreemptively(HostileInputs.TIME_LIMIT,
-                    () -> new SignatureVerifier().verify(input.bytes(), new ByteArrayInputStream(new byte[10]), known), input.name());
+            SignatureVerifier.Outcome outcome = HostileInputs.withinTimeLimit(input.name(),
+                    () -> new SignatureVerifier().verify(input.bytes(), new ByteArrayInputStream(new byte[10]), known));
             assertNotEquals(SignatureVerifier.Status.VALID, outcome.status(), input.name());
             HostileInputs.assertPrintableLine(input, outcome.detail());
         }
