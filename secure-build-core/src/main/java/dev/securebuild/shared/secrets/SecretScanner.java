@@ -57,8 +57,9 @@ public final class SecretScanner {
     private static final Pattern ENTROPY_CANDIDATE = Pattern.compile("[A-Za-z0-9+/=_\\-]{20,}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     /** Not a value: Maven expressions, resource-filter tokens, settings-security encrypted values, variables, booleans. */
+    // Expressions, filter tokens, encrypted values, booleans, and the placeholders of documentation: "...", "***", "xxx", "<your-password>".
     private static final Pattern NOT_A_VALUE = Pattern.compile(
-            "|.*\\$\\{.*|(?:@[\\w.\\-]+@)+|\\{.*\\}|\\$[A-Za-z_]\\w*|%[A-Za-z_]\\w*%|(?i:true|false)");
+            "|.*\\$\\{.*|(?:@[\\w.\\-]+@)+|\\{.*\\}|\\$[A-Za-z_]\\w*|%[A-Za-z_]\\w*%|(?i:true|false)|[.\u2026*]+|(?i:x{3,})|<[^<>\\s]+>");
 
     /** Names that hold a password even alone ({@code <password>}); the others only with a prefix ({@code github.token}). */
     private static final List<String> PASSWORD_NAMES = List.of("password", "passwd", "passphrase");

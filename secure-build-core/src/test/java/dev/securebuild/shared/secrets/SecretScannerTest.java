@@ -176,7 +176,9 @@ class SecretScannerTest {
                 "<useToken>true</useToken>",
                 "<password-file>/run/secrets/pw</password-file>",
                 "-Dgpg.passphrase=${env.GPG_PASSPHRASE} -Dtoken.secret=$CI_SECRET",
-                "<url>https://${repo.user}:${repo.password}@repo.example.com/</url>");
+                "<url>https://${repo.user}:${repo.password}@repo.example.com/</url>",
+                "<!-- SECURE_BUILD_SIGNING_KEY=... SECURE_BUILD_SIGNING_PASSPHRASE=... mvn -Prelease deploy -->",
+                "<!-- DEPLOY_PASSWORD=*** DEPLOY_TOKEN=xxxx GPG_PASSPHRASE=<your-passphrase> -->");
 
         assertTrue(findings.isEmpty(), findings::toString);
     }
