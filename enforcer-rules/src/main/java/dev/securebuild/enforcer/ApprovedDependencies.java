@@ -180,8 +180,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
 
     private List<AllowList> loadLists() throws EnforcerRuleError {
         try {
-            return new AllowListSources(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories(),
-                    project.getBasedir().toPath()).load(lists);
+            return new AllowListSources(repositorySystem, session, project.getRemoteProjectRepositories()).load(lists);
         } catch (BuildInputException e) {
             throw new EnforcerRuleError("approvedDependencies: " + e.getMessage(), e);
         } catch (InvalidAllowListException e) {
