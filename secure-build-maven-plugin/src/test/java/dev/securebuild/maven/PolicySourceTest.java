@@ -141,7 +141,7 @@ class PolicySourceTest {
                 () -> PolicySource.load("security-policy.yaml", project(), base(), repositoryWith(dir), null));
 
         assertEquals("The policy " + dir.resolve("security-policy.yaml") + " does not exist: a relative path is read from the top of the reactor "
-                + dir + " (the top-level project); for this module's own file write ${project.basedir}/security-policy.yaml; policy takes a file"
+                + dir + " (the top-level project, as no .mvn/ marks the top); for this module's own file write ${project.basedir}/security-policy.yaml; policy takes a file"
                 + " of the project, a file: or https: URL, or Maven coordinates groupId:artifactId:version[:extension[:classifier]] of a published policy",
                 e.getMessage());
         assertTrue(requested.isEmpty(), "a missing file is never taken for something to download");

@@ -98,7 +98,9 @@ public final class LocationBase {
     /**
      * Why a file that does not exist was looked for where it was, for the end of a message: for a relative value,
      * {@code ": a relative path is read from the top of the reactor /r (the folder with .mvn/); for this module's own
-     * file write ${project.basedir}/approved.yaml"}; for an absolute one, nothing (it was looked for where it says).
+     * file write ${project.basedir}/approved.yaml"} (without {@code .mvn/}: {@code "(the top-level project, as no .mvn/
+     * marks the top)"}, which with {@code -pl} is a module); for an absolute one, nothing (it was looked for where it
+     * says).
      *
      * @param configured the value as configured
      */
@@ -108,7 +110,8 @@ public final class LocationBase {
             return "";
         }
         String where = why == null ? "a relative path is read from " + Printable.of(folder.toString())
-                : "a relative path is read from the top of the reactor " + Printable.of(folder.toString()) + " (" + why + ")";
+                : "a relative path is read from the top of the reactor " + Printable.of(folder.toString()) + " (" + why
+                + (TOP_LEVEL_PROJECT.equals(why) ? ", as no .mvn/ marks the top" : "") + ")";
         String own = text.startsWith("./") ? text.substring(2) : text;
         return ": " + where + "; for this module's own file write ${project.basedir}/" + Printable.abbreviated(own);
     }

@@ -103,10 +103,10 @@ class LocationBaseTest {
     void aMissingFileSaysWhereAndWhyThere() {
         LocationBase base = LocationBase.reactorTop(null, Path.of("/r"), null);
         assertEquals("the allow-list /r/approved.yaml (list 1) does not exist: a relative path is read from the top of the reactor /r"
-                + " (the top-level project); for this module's own file write ${project.basedir}/approved.yaml",
+                + " (the top-level project, as no .mvn/ marks the top); for this module's own file write ${project.basedir}/approved.yaml",
                 base.missing("the allow-list", base.resolve("approved.yaml"), "(list 1)", "approved.yaml"));
         assertEquals("the allow-list /r/lists/approved.yaml (list 2) does not exist: a relative path is read from the top of the reactor /r"
-                + " (the top-level project); for this module's own file write ${project.basedir}/lists/approved.yaml",
+                + " (the top-level project, as no .mvn/ marks the top); for this module's own file write ${project.basedir}/lists/approved.yaml",
                 base.missing("the allow-list", base.resolve("./lists/approved.yaml"), "(list 2)", " ./lists/approved.yaml "));
     }
 

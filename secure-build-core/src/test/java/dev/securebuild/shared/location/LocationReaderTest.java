@@ -59,7 +59,7 @@ class LocationReaderTest {
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> reader.read(reader.locate("gate.yaml", "gatePolicy"), "test", LocationReaderTest::text));
 
         assertEquals(base.resolve("gate.yaml") + " does not exist: a relative path is read from the top of the reactor " + base
-                + " (the top-level project); for this module's own file write ${project.basedir}/gate.yaml", e.getMessage());
+                + " (the top-level project, as no .mvn/ marks the top); for this module's own file write ${project.basedir}/gate.yaml", e.getMessage());
         assertEquals(base.resolve("gate.yaml").toString(), e.getFile());
     }
 
