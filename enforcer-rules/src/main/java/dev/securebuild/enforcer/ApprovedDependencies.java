@@ -48,7 +48,7 @@ import dev.securebuild.allowlist.maven.BuildInputException;
 @Named("approvedDependencies")
 public class ApprovedDependencies extends AbstractEnforcerRule {
 
-    /** Paths (relative to the project), file: or https: URLs, or groupId:artifactId:version[:extension]; in layer order. */
+    /** Paths (relative to the top of the reactor: LocationBase), file: or https: URLs, or groupId:artifactId:version[:extension]; in layer order. */
     private static final String DECISIONS_KEY = ApprovedDependencies.class.getName() + ".decisions";
 
     private List<String> lists = new ArrayList<>();
@@ -180,8 +180,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
 
     private List<AllowList> loadLists() throws EnforcerRuleError {
         try {
-            return new AllowListSources(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories(),
-                    project.getBasedir().toPath()).load(lists);
+            return new AllowListSources(repositorySystem, session, project.getRemoteProjectRepositories()).load(lists);
         } catch (BuildInputException e) {
             throw new EnforcerRuleError("approvedDependencies: " + e.getMessage(), e);
         } catch (InvalidAllowListException e) {

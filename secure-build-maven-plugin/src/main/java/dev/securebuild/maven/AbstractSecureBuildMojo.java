@@ -13,6 +13,7 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.shared.events.EventLogLocation;
+import dev.securebuild.shared.location.LocationBase;
 import dev.securebuild.shared.location.LocationReader;
 import dev.securebuild.shared.secrets.KnownSecrets;
 
@@ -69,10 +70,14 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
         return EventLogLocation.of(buildSession, currentProject, configured);
     }
 
-    /** Reads lists and policies ({@link LocationReader}): paths from {@code base}, coordinates from the project's repositories. */
-    protected LocationReader locations(Path base) {
+    /**
+     * Reads lists and policies ({@link LocationReader}): a relative path from the top of the reactor
+     * ({@link LocationBase#reactorTop}, the same for every module), coordinates from the project's repositories.
+     */
+    protected LocationReader locations() {
         return new LocationReader(repositorySystem, buildSession == null ? null : buildSession.getRepositorySession(),
-                currentProject == null ? List.of() : currentProject.getRemoteProjectRepositories(), base);
+                currentProject == null ? List.of() : currentProject.getRemoteProjectRepositories(),
+                buildSession == null ? LocationBase.folder(Path.of("")) : LocationBase.reactorTop(buildSession));
     }
 
     @Override

@@ -144,8 +144,7 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
             AllowlistReportRun run = AllowlistReportRun.settle(new AllowlistReportRun.Request(lists, includePlugins, includeLosers, readLicenses,
                     includeParents, includeImportedBoms, transitivePluginDependencies, failOn, top.getFile()), ApprovedDependenciesConfiguration.of(top));
             run.ruleNote().ifPresent(getLog()::info);
-            AllowListSources sources = new AllowListSources(repositorySystem, session.getRepositorySession(), top.getRemoteProjectRepositories(),
-                    top.getBasedir().toPath());
+            AllowListSources sources = new AllowListSources(repositorySystem, session, top.getRemoteProjectRepositories());
             ProjectComponents components = new ProjectComponents(repositorySystem, session,
                     message -> getLog().warn("allowlist-report: " + message), message -> getLog().debug(message));
             List<AllowlistReportRun.Module> modules = session.getProjects().stream().map(module -> new AllowlistReportRun.Module(

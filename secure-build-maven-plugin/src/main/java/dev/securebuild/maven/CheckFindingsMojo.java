@@ -202,7 +202,7 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
         FindingsVerdict verdict;
         try {
             FindingsGate.clearOutputs(output);
-            PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session.getRepositorySession());
+            PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session);
             ReportLimits limits = limits();
             verdict = new FindingsGate(clock, secrets()).run(new FindingsGate.Request(files, base, maxReportAge, failOnStaleReports, limits,
                     loaded.policy(), loaded.description(), output, plugin.getVersion(), GoalResultFiles.key(checked)), openEventLog());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
@@ -14,13 +15,15 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 import dev.securebuild.findings.policy.Policy;
 import dev.securebuild.findings.policy.PolicyLoader;
 import dev.securebuild.shared.location.Location;
+import dev.securebuild.shared.location.LocationBase;
 import dev.securebuild.shared.location.LocationReader;
 
 /**
  * Where the scanner gate's policy comes from: none (the default policy), or a {@link Location} (docs/locations.md): a
  * file of the project, a {@code file:} or {@code https:} URL, or Maven coordinates
  * ({@code com.example:security-policy:1.4}, extension {@code yaml} unless given), so that an organization publishes
- * one versioned policy and every repository resolves it like a dependency.
+ * one versioned policy and every repository resolves it like a dependency. A relative path is read from the top of the
+ * reactor ({@link LocationBase#reactorTop}), so that a policy configured in a parent POM is one file for every module.
  */
 final class PolicySource {
 
@@ -32,13 +35,23 @@ final class PolicySource {
 
     private PolicySource() {}
 
-    static Loaded load(String policy, MavenProject project, RepositorySystem repositorySystem, RepositorySystemSession session)
+    /** The policy of {@code project} in this build; a relative path from the top of its reactor. */
+    static Loaded load(String policy, MavenProject project, RepositorySystem repositorySystem, MavenSession session)
+            throws MojoExecutionException, IOException {
+        return load(policy, project, LocationBase.reactorTop(session), repositorySystem, session.getRepositorySession());
+    }
+
+    /**
+     * @param project its repositories resolve coordinates
+     * @param base    where a relative path is read from, and why there
+     */
+    static Loaded load(String policy, MavenProject project, LocationBase base, RepositorySystem repositorySystem, RepositorySystemSession session)
             throws MojoExecutionException, IOException {
         if (policy == null || policy.isBlank()) {
             return new Loaded(Policy.defaults(), "the default policy (fail on critical and high, warn on the rest)");
         }
         String value = policy.strip();
-        LocationReader reader = new LocationReader(repositorySystem, session, project.getRemoteProjectRepositories(), base(project));
+        LocationReader reader = new LocationReader(repositorySystem, session, project.getRemoteProjectRepositories(), base);
         Location location;
         try {
             location = reader.locate(value, "policy");
@@ -48,7 +61,8 @@ final class PolicySource {
         if (location.kind() == Location.Kind.PATH) {
             Path file = fileOf(reader, location);
             if (file == null || !Files.isRegularFile(file)) {
-                throw new MojoExecutionException("The policy " + (file != null ? file : value) + " does not exist; " + TAKES);
+                throw new MojoExecutionException((file != null ? base.missing("The policy", file, null, value) : "The policy " + value + " does not exist")
+                        + "; " + TAKES);
             }
         }
         String[] name = new String[1];
@@ -57,18 +71,18 @@ final class PolicySource {
                 name[0] = source;
                 return PolicyLoader.load(in, source);
             });
-            return new Loaded(loaded, description(project, location, name[0]));
+            return new Loaded(loaded, description(base, location, name[0]));
         } catch (ArtifactResolutionException e) {
             throw new MojoExecutionException("Cannot resolve the policy " + LocationReader.artifact(location) + " from " + reader.repositoryIds()
                     + ": " + e.getMessage(), e);
         }
     }
 
-    /** A file of the project by its relative path, a URL as given, coordinates with the file they resolved to. */
-    private static String description(MavenProject project, Location location, String source) {
+    /** A file by its path from the base, a URL as given, coordinates with the file they resolved to. */
+    private static String description(LocationBase base, Location location, String source) {
         switch (location.kind()) {
             case PATH:
-                return relative(project, Path.of(source));
+                return relative(base, Path.of(source));
             case COORDINATES:
                 return location.text() + " (" + source + ")";
             default:
@@ -85,13 +99,8 @@ final class PolicySource {
         }
     }
 
-    /** The project's folder; without a project, the folder Maven runs in. */
-    private static Path base(MavenProject project) {
-        return project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("").toAbsolutePath();
-    }
-
-    private static String relative(MavenProject project, Path file) {
-        Path base = base(project).toAbsolutePath().normalize();
-        return file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : file.toString();
+    private static String relative(LocationBase base, Path file) {
+        Path folder = base.folder();
+        return file.startsWith(folder) ? folder.relativize(file).toString().replace('\\', '/') : file.toString();
     }
 }

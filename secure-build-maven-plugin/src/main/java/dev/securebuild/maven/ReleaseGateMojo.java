@@ -101,7 +101,7 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
         Path output = ReleaseGateRun.outputFolder(top.getBasedir().toPath(), Path.of(top.getBuild().getDirectory()), releaseGateDirectory);
         ReleaseGateOutcome outcome;
         try {
-            outcome = new ReleaseGateRun(Clock.systemUTC(), secrets()).run(new ReleaseGateRun.Request(gatePolicy, locations(top.getBasedir().toPath()),
+            outcome = new ReleaseGateRun(Clock.systemUTC(), secrets()).run(new ReleaseGateRun.Request(gatePolicy, locations(),
                     GoalResultFiles.key(top), top.getVersion(), gated.stream().map(GoalResultFiles::key).toList(), folders,
                     acceptEarlierResults || session.getStartTime() == null ? null : session.getStartTime().toInstant(), approval,
                     System.getenv(), System.getProperty("user.name"), output));

@@ -20,6 +20,8 @@ import org.eclipse.aether.resolution.ArtifactResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.securebuild.shared.location.LocationBase;
+
 /** Where the policy comes from: a file of the project, or Maven coordinates resolved like a dependency. */
 class PolicySourceTest {
 
@@ -40,6 +42,11 @@ class PolicySourceTest {
         return project;
     }
 
+    /** A single-module build: the project is the top of its reactor. */
+    private LocationBase base() {
+        return LocationBase.reactorTop(null, dir, null);
+    }
+
     /** Resolves every request to {@code published}, and remembers what was asked for. */
     private RepositorySystem repositoryWith(Path published) {
         return (RepositorySystem) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RepositorySystem.class}, (proxy, method, args) -> {
@@ -57,7 +64,7 @@ class PolicySourceTest {
         Files.createDirectories(dir.resolve("config"));
         Files.writeString(dir.resolve("config/security-policy.yaml"), POLICY);
 
-        PolicySource.Loaded loaded = PolicySource.load("config/security-policy.yaml", project(), repositoryWith(dir), null);
+        PolicySource.Loaded loaded = PolicySource.load("config/security-policy.yaml", project(), base(), repositoryWith(dir), null);
 
         assertEquals("config/security-policy.yaml", loaded.description());
         assertTrue(requested.isEmpty());
@@ -67,7 +74,7 @@ class PolicySourceTest {
     void coordinatesAreResolvedAsAYamlArtifact() throws Exception {
         Path published = Files.writeString(dir.resolve("security-policy-1.4.yaml"), POLICY);
 
-        PolicySource.Loaded loaded = PolicySource.load("com.example.security:security-policy:1.4", project(), repositoryWith(published), null);
+        PolicySource.Loaded loaded = PolicySource.load("com.example.security:security-policy:1.4", project(), base(), repositoryWith(published), null);
 
         assertEquals("com.example.security:security-policy:yaml:1.4", requested.get(0).toString());
         assertEquals("com.example.security:security-policy:1.4 (" + published + ")", loaded.description());
@@ -77,7 +84,7 @@ class PolicySourceTest {
     void fiveCoordinatesNameTheClassifier() throws Exception {
         Path published = Files.writeString(dir.resolve("security-policy-1.4-strict.yaml"), POLICY);
 
-        PolicySource.load("com.example.security:security-policy:1.4:yaml:strict", project(), repositoryWith(published), null);
+        PolicySource.load("com.example.security:security-policy:1.4:yaml:strict", project(), base(), repositoryWith(published), null);
 
         assertEquals("com.example.security:security-policy:yaml:strict:1.4", requested.get(0).toString());
     }
@@ -86,7 +93,7 @@ class PolicySourceTest {
     void aFileOfTheProjectNamedLikeCoordinatesIsThatFile() throws Exception {
         Files.writeString(dir.resolve("com.example:policy:1"), POLICY);
 
-        assertEquals("com.example:policy:1", PolicySource.load("com.example:policy:1", project(), repositoryWith(dir), null).description());
+        assertEquals("com.example:policy:1", PolicySource.load("com.example:policy:1", project(), base(), repositoryWith(dir), null).description());
         assertTrue(requested.isEmpty());
     }
 
@@ -94,13 +101,13 @@ class PolicySourceTest {
     void aFileUrlIsReadAndNamedAsGiven() throws Exception {
         String url = Files.writeString(dir.resolve("remote-policy.yaml"), POLICY).toUri().toString();
 
-        assertEquals(url, PolicySource.load(url, project(), repositoryWith(dir), null).description());
+        assertEquals(url, PolicySource.load(url, project(), base(), repositoryWith(dir), null).description());
     }
 
     @Test
     void plainHttpIsRefused() {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
-                () -> PolicySource.load("http://example.com/policy.yaml", project(), repositoryWith(dir), null));
+                () -> PolicySource.load("http://example.com/policy.yaml", project(), base(), repositoryWith(dir), null));
 
         assertTrue(e.getMessage().startsWith("<policy>http://example.com/policy.yaml</policy>: only file: and https: URLs are read"), e.getMessage());
     }
@@ -110,8 +117,33 @@ class PolicySourceTest {
         // A NUL is no path anywhere, as "g:a:v" is none on Windows: the value is taken for coordinates or refused, never
         // left to fail as an IllegalArgumentException of the file system.
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
-                () -> PolicySource.load("policy\0.yaml", project(), repositoryWith(dir), null));
+                () -> PolicySource.load("policy\0.yaml", project(), base(), repositoryWith(dir), null));
 
         assertTrue(e.getMessage().contains("policy takes a file of the project, a file: or https: URL, or Maven coordinates"), e.getMessage());
+    }
+
+    @Test
+    void aModuleReadsARelativePolicyFromTheTopOfTheReactorAndItsOwnByItsAbsolutePath() throws Exception {
+        // As a parent POM's <policy>security-policy.yaml</policy> reaches module-a, and ${project.basedir}/own.yaml.
+        Files.writeString(dir.resolve("security-policy.yaml"), POLICY);
+        Path module = Files.createDirectories(dir.resolve("module-a"));
+        Files.writeString(module.resolve("own.yaml"), POLICY);
+        MavenProject moduleA = new MavenProject();
+        moduleA.setFile(module.resolve("pom.xml").toFile());
+
+        assertEquals("security-policy.yaml", PolicySource.load("security-policy.yaml", moduleA, base(), repositoryWith(dir), null).description());
+        assertEquals("module-a/own.yaml", PolicySource.load(module.resolve("own.yaml").toString(), moduleA, base(), repositoryWith(dir), null).description());
+    }
+
+    @Test
+    void aMissingPolicyNamesWhereItWasLookedForAndWhyThere() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> PolicySource.load("security-policy.yaml", project(), base(), repositoryWith(dir), null));
+
+        assertEquals("The policy " + dir.resolve("security-policy.yaml") + " does not exist: a relative path is read from the top of the reactor "
+                + dir + " (the top-level project, as no .mvn/ marks the top); for this module's own file write ${project.basedir}/security-policy.yaml; policy takes a file"
+                + " of the project, a file: or https: URL, or Maven coordinates groupId:artifactId:version[:extension[:classifier]] of a published policy",
+                e.getMessage());
+        assertTrue(requested.isEmpty(), "a missing file is never taken for something to download");
     }
 }

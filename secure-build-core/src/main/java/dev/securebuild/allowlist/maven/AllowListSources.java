@@ -2,11 +2,11 @@ package dev.securebuild.allowlist.maven;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -16,6 +16,7 @@ import dev.securebuild.allowlist.AllowList;
 import dev.securebuild.allowlist.AllowListLoader;
 import dev.securebuild.allowlist.InvalidAllowListException;
 import dev.securebuild.shared.location.Location;
+import dev.securebuild.shared.location.LocationBase;
 import dev.securebuild.shared.location.LocationReader;
 import dev.securebuild.shared.session.SessionCache;
 
@@ -32,13 +33,24 @@ public final class AllowListSources {
     private final LocationReader reader;
 
     /**
+     * The lists of a build: a relative path is read from the top of the reactor ({@link LocationBase#reactorTop}), the
+     * same file for every module that inherits the configuration.
+     *
      * @param repositories where lists given as coordinates are resolved
-     * @param basedir      the folder paths are relative to
+     */
+    public AllowListSources(RepositorySystem system, MavenSession session, List<RemoteRepository> repositories) {
+        this(system, session.getRepositorySession(), repositories, LocationBase.reactorTop(session));
+    }
+
+    /**
+     * @param repositories where lists given as coordinates are resolved
+     * @param base         where relative paths are read from: the top of the reactor, {@link LocationBase#reactorTop},
+     *                     the same for every module
      */
     public AllowListSources(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
-                            Path basedir) {
+                            LocationBase base) {
         this.session = session;
-        this.reader = new LocationReader(system, session, repositories, basedir);
+        this.reader = new LocationReader(system, session, repositories, base);
     }
 
     /**
@@ -73,7 +85,7 @@ public final class AllowListSources {
 
     private AllowList read(Location location, String position) throws BuildInputException, InvalidAllowListException {
         if (location.kind() == Location.Kind.PATH && !Files.isRegularFile(reader.path(location))) {
-            throw new BuildInputException("the allow-list " + reader.path(location) + " (" + position + ") does not exist");
+            throw new BuildInputException(reader.base().missing("the allow-list", reader.path(location), "(" + position + ")", location.text()));
         }
         try {
             return reader.read(location, "allow-list", (in, name) -> AllowListLoader.load(in, name, position));

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * given: three to five parts without slashes, backslashes or blanks, so that no Windows path or URL is taken for them
  * - unless a file of that name exists in the base folder, which is then read (a file of the project is never
  * replaced by a download);</li>
- * <li>else a path, relative to the base folder (the project's).</li>
+ * <li>else a path, relative to the base folder: for a build, the top of the reactor ({@link LocationBase}).</li>
  * </ol>
  */
 public final class Location {

@@ -33,27 +33,42 @@ public final class LocationReader {
     private final RepositorySystem system;
     private final RepositorySystemSession session;
     private final List<RemoteRepository> repositories;
-    private final Path base;
+    private final LocationBase base;
 
     /**
      * @param repositories where coordinates are resolved (none when null)
-     * @param base         the folder paths are relative to
+     * @param base         where relative paths are read from, and why there: for a shared file of a build,
+     *                     {@link LocationBase#reactorTop}
      */
-    public LocationReader(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories, Path base) {
+    public LocationReader(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories, LocationBase base) {
         this.system = system;
         this.session = session;
         this.repositories = repositories == null ? List.of() : List.copyOf(repositories);
         this.base = base;
     }
 
+    /**
+     * A reader outside a build's rule for shared files (a test, a tool).
+     *
+     * @param base the folder paths are relative to
+     */
+    public LocationReader(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories, Path base) {
+        this(system, session, repositories, LocationBase.folder(base));
+    }
+
     /** Reads a configured value ({@link Location#parse}) against this reader's base folder. */
     public Location locate(String configured, String element) {
-        return Location.parse(configured, element, base);
+        return Location.parse(configured, element, base.folder());
     }
 
     /** The file a path names, absolute. */
     public Path path(Location location) {
-        return location.path(base);
+        return location.path(base.folder());
+    }
+
+    /** Where relative paths are read from, and why there, for messages. */
+    public LocationBase base() {
+        return base;
     }
 
     /**
@@ -77,8 +92,9 @@ public final class LocationReader {
     }
 
     /**
-     * Reads and parses the document a location names. A missing path is a {@link java.nio.file.NoSuchFileException}: a
-     * caller that words it otherwise checks {@link #path} first.
+     * Reads and parses the document a location names. A path that names nothing is a {@link MissingFileException}
+     * (a {@link java.nio.file.NoSuchFileException}) whose message says where it was looked for and why there; a caller
+     * that words it otherwise checks {@link #path} first.
      */
     public <T, E extends Exception> T read(Location location, String context, Parser<T, E> parser)
             throws IOException, ArtifactResolutionException, E {
@@ -89,7 +105,11 @@ public final class LocationReader {
             case COORDINATES:
                 return readFile(resolve(location, context), parser);
             default:
-                return readFile(path(location), parser);
+                Path file = path(location);
+                if (Files.notExists(file)) {
+                    throw new MissingFileException(file, base.whyThere(location.text()));
+                }
+                return readFile(file, parser);
         }
     }
 

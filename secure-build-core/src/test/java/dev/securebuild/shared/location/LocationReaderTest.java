@@ -53,6 +53,17 @@ class LocationReaderTest {
     }
 
     @Test
+    void aMissingPathSaysWhereItWasLookedForAndWhyThere() {
+        LocationReader reader = new LocationReader(null, null, List.of(), LocationBase.reactorTop(null, base, null));
+
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> reader.read(reader.locate("gate.yaml", "gatePolicy"), "test", LocationReaderTest::text));
+
+        assertEquals(base.resolve("gate.yaml") + " does not exist: a relative path is read from the top of the reactor " + base
+                + " (the top-level project, as no .mvn/ marks the top); for this module's own file write ${project.basedir}/gate.yaml", e.getMessage());
+        assertEquals(base.resolve("gate.yaml").toString(), e.getFile());
+    }
+
+    @Test
     void aFileUrlIsDownloadedWithinTheBoundsAndNamedByItsUrl() throws Exception {
         Path file = Files.writeString(base.resolve("remote.yaml"), "version: 2");
         LocationReader reader = readerResolvingTo(base);

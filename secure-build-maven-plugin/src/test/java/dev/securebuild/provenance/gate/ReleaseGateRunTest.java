@@ -122,6 +122,8 @@ class ReleaseGateRunTest {
 
         IOException missing = assertThrows(IOException.class, () -> run("nowhere.yaml", START, null));
         assertTrue(missing.getMessage().startsWith("Cannot read the release gate policy " + top.resolve("nowhere.yaml") + ": "), missing.getMessage());
+        assertTrue(missing.getMessage().contains(top.resolve("nowhere.yaml") + " does not exist: a relative path is read from " + top.toAbsolutePath().normalize()
+                + "; for this module's own file write ${project.basedir}/nowhere.yaml"), "where it was looked for and why there: " + missing.getMessage());
         assertFalse(Files.exists(output()), "nothing decided, nothing written");
     }
 
