@@ -17,9 +17,7 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.allowlist.InvalidAllowListException;
-import dev.securebuild.allowlist.maven.AllowListSources;
 import dev.securebuild.allowlist.maven.BuildInputException;
-import dev.securebuild.allowlist.maven.ProjectComponents;
 import dev.securebuild.allowlist.report.AllowlistReportOutcome;
 import dev.securebuild.allowlist.report.AllowlistReportRun;
 import dev.securebuild.shared.settings.InvalidSettingException;
@@ -36,8 +34,9 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
     static final String JSON_FILE = "allowlist-report.json";
 
     /**
-     * The allow-lists, in layer order: paths (relative to the top-level project), file: or https: URLs, or
-     * groupId:artifactId:version[:extension]. None: those of the approvedDependencies rule in the top-level POM.
+     * The allow-lists, in layer order: paths (relative to the top of the reactor), file: or https: URLs, or
+     * groupId:artifactId:version[:extension] (docs/locations.md). None: those of the approvedDependencies rule in the
+     * top-level POM.
      *
      * @since 0.1.0
      */
@@ -144,12 +143,8 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
             AllowlistReportRun run = AllowlistReportRun.settle(new AllowlistReportRun.Request(lists, includePlugins, includeLosers, readLicenses,
                     includeParents, includeImportedBoms, transitivePluginDependencies, failOn, top.getFile()), ApprovedDependenciesConfiguration.of(top));
             run.ruleNote().ifPresent(getLog()::info);
-            AllowListSources sources = new AllowListSources(repositorySystem, session, top.getRemoteProjectRepositories());
-            ProjectComponents components = new ProjectComponents(repositorySystem, session,
-                    message -> getLog().warn("allowlist-report: " + message), message -> getLog().debug(message));
-            List<AllowlistReportRun.Module> modules = session.getProjects().stream().map(module -> new AllowlistReportRun.Module(
-                    module.getGroupId() + ":" + module.getArtifactId(), options -> components.of(module, options))).toList();
-            outcome = run.run(sources::load, modules, LocalDate.now(), json, secrets());
+            outcome = run.run(ReactorComponents.sources(repositorySystem, session, top)::load,
+                    ReactorComponents.modules(repositorySystem, session, getLog()), LocalDate.now(), json, secrets());
         } catch (InvalidSettingException e) {
             throw SettingNames.failure(e);
         } catch (InvalidAllowListException | IOException e) {
