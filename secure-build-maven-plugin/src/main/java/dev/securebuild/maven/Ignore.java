@@ -19,4 +19,14 @@ public class Ignore {
     dev.securebuild.reproducible.Ignore toRule() {
         return new dev.securebuild.reproducible.Ignore(pattern, reason);
     }
+
+    /** The {@code <ignores>} as the comparison's rules; none when not set. A pattern or reason missing is a broken setup. */
+    static java.util.List<dev.securebuild.reproducible.Ignore> toRules(java.util.List<Ignore> ignores)
+            throws org.apache.maven.plugin.MojoExecutionException {
+        try {
+            return ignores == null ? java.util.List.of() : ignores.stream().map(Ignore::toRule).toList();
+        } catch (IllegalArgumentException e) {
+            throw new org.apache.maven.plugin.MojoExecutionException("verify-reproducible <ignores>: " + e.getMessage(), e);
+        }
+    }
 }
