@@ -24,7 +24,7 @@ public final class ReproducibilityRun {
      * @param root      the top-level project's folder: the sources to copy, and where the outputs are found
      * @param work      where the copy, the rebuild's log and the reports go
      * @param buildName the {@code .buildcompare}'s file name without extension ({@code artifactId-version})
-     * @param clean     where to look for files left by an earlier build ({@link StaleOutputs}), and since when
+     * @param clean     where to look for files left by an earlier build ({@link StaleOutputs}), and since when; null when not known
      */
     public record Request(Path root, Path work, List<ReactorModule> modules, List<Ignore> ignores, Variations variations,
                           RebuildInvocation invocation, ArchiveLimits limits, String buildName, String version,

@@ -43,8 +43,14 @@ public record StaleOutputs(long files, String example) {
         }
     }
 
-    /** @param root the project's folder, against which the example is named */
+    /**
+     * @param scope what to look at; null when the build's start is not known: then nothing is found
+     * @param root  the project's folder, against which the example is named
+     */
     public static StaleOutputs find(Scope scope, Path root) throws IOException {
+        if (scope == null) {
+            return NONE;
+        }
         Instant before = scope.buildStarted().minus(TOLERANCE);
         long[] count = {0};
         Path[] first = {null};

@@ -42,6 +42,8 @@ class StaleOutputsTest {
 
         assertSame(StaleOutputs.NONE, find("target"));
         assertFalse(find("target").found());
+        file("target/old.txt", STARTED.minusSeconds(3600));
+        assertSame(StaleOutputs.NONE, StaleOutputs.find(null, root), "a build whose start Maven does not say is not judged");
     }
 
     @Test
