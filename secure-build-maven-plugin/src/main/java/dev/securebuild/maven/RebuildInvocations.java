@@ -13,9 +13,9 @@ import dev.securebuild.reproducible.BuildPlatform;
 import dev.securebuild.reproducible.Ignore;
 import dev.securebuild.reproducible.RebuildInvocation;
 import dev.securebuild.reproducible.ReproducibilityRun;
+import dev.securebuild.reproducible.StaleOutputs;
 import dev.securebuild.reproducible.Variations;
 import dev.securebuild.shared.secrets.KnownSecrets;
-import dev.securebuild.reproducible.StaleOutputs;
 
 /**
  * What the rebuild takes over from this Maven session: its Maven and JDK, local repository, settings, profiles, threads;
