@@ -72,10 +72,13 @@ public final class AllowListDecider {
                 String mismatch = entry.mismatch(component);
                 if (mismatch != null) {
                     nearMisses.add(mismatch + " of entry " + entry.location() + " (" + list.layer() + ")");
-                } else if (entry.expires() == null || Decision.daysLeft(today, entry.expires()) > list.expiringWithinDays()) {
+                    continue;
+                }
+                Expiry.State state = Expiry.state(entry.expires(), today, list.expiringWithinDays());
+                if (state == Expiry.State.IN_FORCE) {
                     return new Decision(Decision.Status.ALLOWED, component, list, entry, component + " is approved by " + list.title()
                             + ", entry " + entry.location() + ": " + entry.reason() + " (owner " + entry.owner() + ")", List.of(), false, null);
-                } else if (!today.isAfter(entry.expires())) {
+                } else if (state == Expiry.State.EXPIRING) {
                     if (expiring == null || entry.expires().isAfter(expiring.expires())) {
                         expiringList = list;
                         expiring = entry;
@@ -87,10 +90,9 @@ public final class AllowListDecider {
             }
         }
         if (expiring != null) {
-            long days = Decision.daysLeft(today, expiring.expires());
             return new Decision(Decision.Status.EXPIRING, component, expiringList, expiring, component + " is approved by "
                     + expiringList.title() + ", entry " + expiring.location() + ", only until " + expiring.expires() + " ("
-                    + (days == 0 ? "its last day" : days + (days == 1 ? " day" : " days") + " left") + "): renew the approval (owner "
+                    + Expiry.left(Expiry.daysLeft(today, expiring.expires())) + "): renew the approval (owner "
                     + expiring.owner() + ") or replace the dependency", nearMisses, false, null);
         }
         if (expired != null) {

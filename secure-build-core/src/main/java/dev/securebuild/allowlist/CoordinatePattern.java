@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 /**
  * A groupId or artifactId pattern where {@code *} stands for any run of characters (dots included) and every other
  * character stands for itself. Compiled once; the user's text never becomes a regular expression: each literal piece
- * is quoted.
+ * is quoted. The one matcher of coordinate patterns: the allow-lists' entries and the exemptions of
+ * {@code requireReproducibleBuild} use it.
  */
-final class CoordinatePattern {
+public final class CoordinatePattern {
 
     /** What a pattern may hold: the characters of Maven coordinates, and {@code *}. */
     static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._\\-*]+");
@@ -16,9 +17,10 @@ final class CoordinatePattern {
     /** Null when the pattern has no wildcard: then it is compared as a plain string. */
     private final Pattern compiled;
 
-    CoordinatePattern(String text) {
-        if (!ALLOWED.matcher(text).matches()) {
-            throw new IllegalArgumentException("not a coordinate pattern: " + text);
+    /** @throws IllegalArgumentException when {@code text} holds other characters than those of coordinates and {@code *} */
+    public CoordinatePattern(String text) {
+        if (text == null || !ALLOWED.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a coordinate pattern: " + text + " (expected letters, digits, '.', '_', '-' and '*' wildcards)");
         }
         this.text = text;
         this.compiled = text.indexOf('*') < 0 ? null : Pattern.compile(toRegex(text));
@@ -40,7 +42,7 @@ final class CoordinatePattern {
         return regex.toString();
     }
 
-    boolean matches(String value) {
+    public boolean matches(String value) {
         if (value == null) {
             return false;
         }

@@ -1,6 +1,5 @@
 package dev.securebuild.allowlist;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -109,11 +108,6 @@ public final class Decision {
             message.setLength(message.length() - 1);
         }
         return message.toString();
-    }
-
-    /** Days from {@code today} to the end of {@code expires} (its last day in force): 0 on that day. */
-    static long daysLeft(LocalDate today, LocalDate expires) {
-        return java.time.temporal.ChronoUnit.DAYS.between(today, expires);
     }
 
     @Override

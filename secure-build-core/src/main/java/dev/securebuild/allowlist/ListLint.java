@@ -159,15 +159,16 @@ public final class ListLint {
         if (entry.expires() == null) {
             return null;
         }
-        long days = Decision.daysLeft(today, entry.expires());
+        long days = Expiry.daysLeft(today, entry.expires());
         String owner = " (owner " + entry.owner() + ")";
-        if (days < 0) {
+        Expiry.State state = Expiry.state(entry.expires(), today, list.expiringWithinDays());
+        if (state == Expiry.State.EXPIRED) {
             return new LintFinding(LintFinding.Kind.EXPIRED, list, entry, coordinates(entry) + " expired on " + entry.expires() + ", "
-                    + plural(-days, "day") + " ago: renew it" + owner + " or remove it");
+                    + Expiry.ago(-days) + ": renew it" + owner + " or remove it");
         }
-        if (days <= list.expiringWithinDays()) {
+        if (state == Expiry.State.EXPIRING) {
             return new LintFinding(LintFinding.Kind.EXPIRING, list, entry, coordinates(entry) + " expires on " + entry.expires() + " ("
-                    + (days == 0 ? "today is its last day" : plural(days, "day") + " left") + "): renew it" + owner
+                    + (days == 0 ? "today is its last day" : Expiry.plural(days, "day") + " left") + "): renew it" + owner
                     + " or plan the replacement");
         }
         return null;
@@ -203,9 +204,5 @@ public final class ListLint {
     private static String coordinates(Entry entry) {
         return entry.kind().name().toLowerCase(Locale.ROOT) + " " + entry.groupId() + ":" + entry.artifactId()
                 + (entry.versions() == null ? "" : ":" + entry.versions());
-    }
-
-    private static String plural(long count, String word) {
-        return count + " " + word + (count == 1 ? "" : "s");
     }
 }

@@ -8,9 +8,19 @@ import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.reproducible.ArchiveLimits;
+import dev.securebuild.reproducible.BuildPlatform;
+import dev.securebuild.reproducible.Ignore;
 import dev.securebuild.reproducible.RebuildInvocation;
+import dev.securebuild.reproducible.ReproducibilityRun;
+import dev.securebuild.reproducible.StaleOutputs;
+import dev.securebuild.reproducible.Variations;
+import dev.securebuild.shared.secrets.KnownSecrets;
 
-/** What the rebuild takes over from this Maven session: its Maven and JDK, local repository, settings, profiles, threads. */
+/**
+ * What the rebuild takes over from this Maven session: its Maven and JDK, local repository, settings, profiles, threads;
+ * and what tells whether this build started clean: when it started, and the build folders of the modules compared.
+ */
 final class RebuildInvocations {
 
     private RebuildInvocations() {}
@@ -27,5 +37,20 @@ final class RebuildInvocations {
                 .threads(request.getDegreeOfConcurrency())
                 .pomFileName(top.getFile() == null ? null : top.getFile().getName())
                 .arguments(arguments);
+    }
+
+    /** What verify-reproducible's run takes: the top-level project's folder and work folder, the modules compared, the session. */
+    static ReproducibilityRun.Request request(MavenSession session, MavenProject top, List<ModuleOutputs> modules, List<Ignore> ignores,
+                                              Variations variations, RebuildInvocation invocation, ArchiveLimits limits, KnownSecrets secrets) {
+        return new ReproducibilityRun.Request(top.getBasedir().toPath().toAbsolutePath().normalize(),
+                Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath(), ReactorModules.of(modules), ignores,
+                variations, invocation, limits, top.getArtifactId() + "-" + top.getVersion(), top.getVersion(), BuildPlatform.current(),
+                secrets, cleanStart(session, modules));
+    }
+
+    /** When this build started, and the build folders of the modules compared: whether it started clean; null when Maven does not say. */
+    static StaleOutputs.Scope cleanStart(MavenSession session, List<ModuleOutputs> modules) {
+        return session.getStartTime() == null ? null : new StaleOutputs.Scope(session.getStartTime().toInstant(),
+                modules.stream().map(m -> Path.of(m.project().getBuild().getDirectory())).toList());
     }
 }

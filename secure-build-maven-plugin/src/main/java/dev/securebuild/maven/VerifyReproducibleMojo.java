@@ -1,7 +1,6 @@
 package dev.securebuild.maven;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
@@ -11,8 +10,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.securebuild.reproducible.BuildPlatform;
-import dev.securebuild.reproducible.ComparisonReport;
 import dev.securebuild.reproducible.Rebuild;
 import dev.securebuild.reproducible.ReproducibilityResult;
 import dev.securebuild.reproducible.ReproducibilityRun;
@@ -28,8 +25,6 @@ import dev.securebuild.shared.text.Printable;
  */
 @Mojo(name = "verify-reproducible", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyReproducibleMojo extends AbstractComparingMojo {
-
-    private static final int LOGGED_PER_OUTPUT = 6;
 
     /**
      * The goals of the rebuild. It never installs: keep it to phases up to {@code package}.
@@ -119,56 +114,36 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
         if (skip) {
             getLog().info("Skipping: secure-build.skip is set; this module's outputs are not compared");
         }
-        ReactorAggregation<ModuleOutputs> aggregation = ReactorAggregation.of(session, mojoExecution);
-        var arrival = aggregation.add(project, ModuleOutputs.of(project, skip));
-        var all = arrival.all();
-        if (all.isEmpty()) {
+        var arrival = ReactorAggregation.<ModuleOutputs>of(session, mojoExecution).add(project, ModuleOutputs.of(project, skip));
+        if (arrival.all().isEmpty()) {
             getLog().info("Recorded the outputs of " + project.getArtifactId() + "; the rebuild runs after the last module ("
                     + arrival.stillToCome() + " still to come)");
             return;
         }
-        List<ModuleOutputs> modules = all.get();
+        List<ModuleOutputs> modules = arrival.all().get();
         if (modules.stream().allMatch(m -> m.files().isEmpty())) {
             return;
         }
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-        ReproducibilityRun.Request request = new ReproducibilityRun.Request(top.getBasedir().toPath().toAbsolutePath().normalize(),
-                Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath(), ReactorModules.of(modules),
-                rules(), new Variations(varyTimeZone, varyLocale, varyUmask, varyUserName, unsetSourceDateEpoch),
-                RebuildInvocations.of(session, top, rebuildGoals, rebuildArguments, rebuildTimeoutMinutes), limits(),
-                top.getArtifactId() + "-" + top.getVersion(), top.getVersion(), BuildPlatform.current(), secrets());
         ReproducibilityResult result;
         try {
-            result = new ReproducibilityRun(getLog()::info).run(request);
+            result = new ReproducibilityRun(getLog()::info, getLog()::warn).run(RebuildInvocations.request(session, top, modules,
+                    Ignore.toRules(ignores), new Variations(varyTimeZone, varyLocale, varyUmask, varyUserName, unsetSourceDateEpoch),
+                    RebuildInvocations.of(session, top, rebuildGoals, rebuildArguments, rebuildTimeoutMinutes), limits(), secrets()));
         } catch (IOException e) {
             recordResult(top, modules, GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
-        if (result.rebuildFailed()) {
-            recordDifference(top, "the rebuild " + result.rebuildOutcome(), result.rebuild().log());
-            recordResult(top, modules, GoalResult.Verdict.FAIL, "The rebuild " + result.rebuildOutcome(), result.rebuild().log());
-            throw new MojoFailureException(result.rebuildFailure());
+        if (result.failed()) {
+            recordDifference(top, result.eventSummary(), result.details());
         }
-        ComparisonReport report = result.report();
-        log(report, LOGGED_PER_OUTPUT);
-        getLog().info("Reports: " + result.reportText() + ", report.json, report.html, .buildcompare");
-        getLog().info(result.timing());
-        if (report.differs()) {
-            recordDifference(top, "not reproducible: " + report.summaryLine(), result.reportJson());
+        if (!result.rebuildFailed()) {
+            log(result.report(), 6);
+            result.closing().forEach(getLog()::info);
         }
-        recordResult(top, modules, report.differs(), (report.differs() ? "Not reproducible: " : "Reproducible: ") + report.summaryLine(),
-                result.reportJson());
-        if (report.differs() && failOnDifference) {
-            throw new MojoFailureException("The build is not reproducible: " + report.summaryLine() + ". Causes and fixes: "
-                    + result.reportText() + " (-Dsecure-build.failOnDifference=false reports without failing)");
-        }
-    }
-
-    private List<dev.securebuild.reproducible.Ignore> rules() throws MojoExecutionException {
-        try {
-            return ignores == null ? List.of() : ignores.stream().map(Ignore::toRule).toList();
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("verify-reproducible <ignores>: " + e.getMessage(), e);
+        recordResult(top, modules, result.verdict(failOnDifference), result.summary(), result.details());
+        if (result.failure(failOnDifference) != null) {
+            throw new MojoFailureException(result.failure(failOnDifference));
         }
     }
 }

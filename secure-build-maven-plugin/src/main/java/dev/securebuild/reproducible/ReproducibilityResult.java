@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -12,15 +13,17 @@ import dev.securebuild.shared.text.Printable;
  * @param report  null when the rebuild failed
  * @param reports the folder of report.txt, report.json, report.html; null when the rebuild failed
  * @param took    the whole run, for the log
+ * @param stale   the files an earlier build left in the build folders ({@link StaleOutputs#NONE} when it started clean)
  */
-public record ReproducibilityResult(Rebuild.Result rebuild, Duration timeout, ComparisonReport report, Path reports, Duration took) {
+public record ReproducibilityResult(Rebuild.Result rebuild, Duration timeout, ComparisonReport report, Path reports, Duration took,
+                                    StaleOutputs stale) {
 
-    static ReproducibilityResult rebuildFailed(Rebuild.Result rebuild, Duration timeout) {
-        return new ReproducibilityResult(rebuild, timeout, null, null, null);
+    static ReproducibilityResult rebuildFailed(Rebuild.Result rebuild, Duration timeout, StaleOutputs stale) {
+        return new ReproducibilityResult(rebuild, timeout, null, null, null, stale);
     }
 
-    static ReproducibilityResult compared(Rebuild.Result rebuild, ComparisonReport report, Path reports, Duration took) {
-        return new ReproducibilityResult(rebuild, null, report, reports, took);
+    static ReproducibilityResult compared(Rebuild.Result rebuild, ComparisonReport report, Path reports, Duration took, StaleOutputs stale) {
+        return new ReproducibilityResult(rebuild, null, report, reports, took, stale);
     }
 
     public boolean rebuildFailed() {
@@ -39,6 +42,47 @@ public record ReproducibilityResult(Rebuild.Result rebuild, Duration timeout, Co
                 rebuild.tail().stream().map(Printable::of).toList()) + "\nThe whole log: " + rebuild.log();
     }
 
+    /**
+     * Why the build fails when the outputs differ: the summary, where the causes are, and a build that did not start
+     * clean (the likelier cause then).
+     */
+    public String differenceFailure() {
+        return "The build is not reproducible: " + report.summaryLine() + ". Causes and fixes: " + reportText()
+                + (stale.found() ? ". It did not start from a clean target/ (" + stale.files() + " older file(s)): run mvn clean verify first"
+                : "") + " (-Dsecure-build.failOnDifference=false reports without failing)";
+    }
+
+    /** Whether the run ends in a security event: the rebuild failed, or the outputs differ. */
+    public boolean failed() {
+        return rebuildFailed() || differs();
+    }
+
+    /** One line for the result file: how the run ended. */
+    public String summary() {
+        return rebuildFailed() ? "The rebuild " + rebuildOutcome() : (differs() ? "Not reproducible: " : "Reproducible: ") + report.summaryLine();
+    }
+
+    /** The verdict for the release gate: a failed rebuild fails; a difference fails, or warns when it is not to fail the build. */
+    public GoalResult.Verdict verdict(boolean failOnDifference) {
+        return rebuildFailed() ? GoalResult.Verdict.FAIL : !differs() ? GoalResult.Verdict.PASS
+                : failOnDifference ? GoalResult.Verdict.FAIL : GoalResult.Verdict.WARN;
+    }
+
+    /** Why the build fails: the rebuild failed, or the outputs differ and that fails the build; null when it does not fail. */
+    public String failure(boolean failOnDifference) {
+        return rebuildFailed() ? rebuildFailure() : differs() && failOnDifference ? differenceFailure() : null;
+    }
+
+    /** One line for the event log, when the run {@link #failed()}. */
+    public String eventSummary() {
+        return rebuildFailed() ? "the rebuild " + rebuildOutcome() : "not reproducible: " + report.summaryLine();
+    }
+
+    /** Where the details are: the rebuild's log when it failed, else report.json. */
+    public Path details() {
+        return rebuildFailed() ? rebuild.log() : reportJson();
+    }
+
     public boolean differs() {
         return report != null && report.differs();
     }
@@ -49,6 +93,11 @@ public record ReproducibilityResult(Rebuild.Result rebuild, Duration timeout, Co
 
     public Path reportJson() {
         return reports.resolve("report.json");
+    }
+
+    /** The last lines of a run that compared: where the reports are, and what it cost. */
+    public java.util.List<String> closing() {
+        return java.util.List.of("Reports: " + reportText() + ", report.json, report.html, .buildcompare", timing());
     }
 
     /** How long the run took against the rebuild alone: what verify-reproducible costs beyond a second build. */

@@ -24,10 +24,11 @@ public final class ReproducibilityRun {
      * @param root      the top-level project's folder: the sources to copy, and where the outputs are found
      * @param work      where the copy, the rebuild's log and the reports go
      * @param buildName the {@code .buildcompare}'s file name without extension ({@code artifactId-version})
+     * @param clean     where to look for files left by an earlier build ({@link StaleOutputs}), and since when; null when not known
      */
     public record Request(Path root, Path work, List<ReactorModule> modules, List<Ignore> ignores, Variations variations,
                           RebuildInvocation invocation, ArchiveLimits limits, String buildName, String version,
-                          BuildPlatform platform, KnownSecrets secrets) {}
+                          BuildPlatform platform, KnownSecrets secrets, StaleOutputs.Scope clean) {}
 
     /** Runs the rebuild; a test gives one that does not start Maven. */
     public interface Rebuilder {
@@ -36,19 +37,28 @@ public final class ReproducibilityRun {
 
     private final Rebuilder rebuilder;
     private final Consumer<String> progress;
+    private final Consumer<String> warning;
 
-    /** @param progress where the steps are told as they happen (the Maven log) */
-    public ReproducibilityRun(Rebuilder rebuilder, Consumer<String> progress) {
+    /**
+     * @param progress where the steps are told as they happen (the Maven log)
+     * @param warning  where what a person must see goes (a build that did not start clean)
+     */
+    public ReproducibilityRun(Rebuilder rebuilder, Consumer<String> progress, Consumer<String> warning) {
         this.rebuilder = rebuilder;
         this.progress = progress;
+        this.warning = warning;
     }
 
-    public ReproducibilityRun(Consumer<String> progress) {
-        this(Rebuild::run, progress);
+    public ReproducibilityRun(Consumer<String> progress, Consumer<String> warning) {
+        this(Rebuild::run, progress, warning);
     }
 
     public ReproducibilityResult run(Request request) throws IOException {
         long started = System.nanoTime();
+        StaleOutputs stale = StaleOutputs.find(request.clean(), request.root());
+        if (stale.found()) {
+            warning.accept(stale.warning());
+        }
         Path copy = request.work().resolve("rebuild");
         SourceSnapshot.Result snapshot = SourceSnapshot.copy(request.root(), copy);
         progress.accept("Copied " + snapshot.files() + " source file(s) to " + copy + ": " + snapshot.method());
@@ -57,7 +67,7 @@ public final class ReproducibilityRun {
         progress.accept("Rebuilding with " + String.join(" ", rebuild.goals()) + ", differently: " + String.join(", ", variations.description()));
         Rebuild.Result result = rebuilder.run(rebuild);
         if (!result.succeeded()) {
-            return ReproducibilityResult.rebuildFailed(result, rebuild.timeout());
+            return ReproducibilityResult.rebuildFailed(result, rebuild.timeout(), stale);
         }
         progress.accept("The rebuild took " + result.took().toSeconds() + " s; comparing the outputs");
 
@@ -69,10 +79,10 @@ public final class ReproducibilityRun {
             }
         }
         ComparisonReport report = new ComparisonReport("verify-reproducible", Instant.now(), "this build (" + request.root() + ")",
-                "the rebuild (" + copy + ")", comparisons);
+                "the rebuild (" + copy + ")", comparisons, stale.found() ? List.of(stale.note()) : List.of());
         Reports.write(report, request.work(), request.secrets(), request.buildName(),
                 BuildCompare.render(request.version(), comparisons, request.platform().javaVersion(), request.platform().osName()));
-        return ReproducibilityResult.compared(result, report, request.work(), Duration.ofNanos(System.nanoTime() - started));
+        return ReproducibilityResult.compared(result, report, request.work(), Duration.ofNanos(System.nanoTime() - started), stale);
     }
 
     private static ArtifactComparison compare(DiffEngine engine, ReactorModule module, ReactorModule.Output output, Path root,

@@ -31,6 +31,9 @@ class ReproducibilityRunTest {
     private Path work;
     private Path jar;
     private final List<String> progress = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** When "this build" started: after the fixture's files were written, unless a test makes them older. */
+    private final java.time.Instant started = java.time.Instant.now().plusSeconds(60);
     private final List<Rebuild.Request> rebuilds = new ArrayList<>();
 
     @BeforeEach
@@ -58,12 +61,13 @@ class ReproducibilityRunTest {
         ReactorModule module = new ReactorModule("g:demo:jar:1.0", new FilteredSources(List.of(), root), files);
         return new ReproducibilityRun.Request(root, work, List.of(module), ignores, NONE,
                 new RebuildInvocation(dir.resolve("maven"), dir.resolve("jdk")).timeout(Duration.ofMinutes(7)), ArchiveLimits.DEFAULT,
-                "demo-1.0", "1.0", new BuildPlatform("17.0.9", "Vendor", "17", "Linux", "\n"), KnownSecrets.NONE);
+                "demo-1.0", "1.0", new BuildPlatform("17.0.9", "Vendor", "17", "Linux", "\n"), KnownSecrets.NONE,
+                new StaleOutputs.Scope(java.time.Instant.EPOCH, List.of(root.resolve("target"))));
     }
 
     @Test
     void theSameBytesFromTheRebuildAreReproducible() throws IOException {
-        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(request(List.of(), jar));
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("the jar"), progress::add, warnings::add).run(request(List.of(), jar));
 
         assertFalse(result.rebuildFailed());
         assertFalse(result.differs());
@@ -83,7 +87,7 @@ class ReproducibilityRunTest {
 
     @Test
     void theRebuildRunsInTheCopyOfTheSourcesWithTheInvocationsOptions() throws IOException {
-        new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(request(List.of(), jar));
+        new ReproducibilityRun(rebuildWriting("the jar"), progress::add, warnings::add).run(request(List.of(), jar));
 
         Rebuild.Request rebuild = rebuilds.get(0);
         assertEquals(work.resolve("rebuild"), rebuild.directory());
@@ -98,7 +102,7 @@ class ReproducibilityRunTest {
 
     @Test
     void otherBytesFromTheRebuildAreADifference() throws IOException {
-        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("another jar"), progress::add).run(request(List.of(), jar));
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("another jar"), progress::add, warnings::add).run(request(List.of(), jar));
 
         assertTrue(result.differs());
         ArtifactComparison comparison = result.report().artifacts().get(0);
@@ -108,7 +112,7 @@ class ReproducibilityRunTest {
 
     @Test
     void anIgnoredOutputMayDifferWithItsReason() throws IOException {
-        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("another jar"), progress::add)
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("another jar"), progress::add, warnings::add)
                 .run(request(List.of(new Ignore("*.jar", "the jar records the build time")), jar));
 
         assertFalse(result.differs());
@@ -119,7 +123,7 @@ class ReproducibilityRunTest {
     @Test
     void anOutputOutsideTheProjectHasNoRebuiltCounterpart() throws IOException {
         Path outside = Files.writeString(dir.resolve("elsewhere.jar"), "the jar");
-        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(request(List.of(), outside));
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("the jar"), progress::add, warnings::add).run(request(List.of(), outside));
 
         assertEquals(ArtifactComparison.Status.MISSING, result.report().artifacts().get(0).status());
         assertTrue(result.differs());
@@ -133,7 +137,7 @@ class ReproducibilityRunTest {
             Files.createSymbolicLink(request.directory().resolve("target"), elsewhere);
             return new Rebuild.Result(0, false, request.log(), List.of(), Duration.ofSeconds(1));
         };
-        ReproducibilityResult result = new ReproducibilityRun(linking, progress::add).run(request(List.of(), jar));
+        ReproducibilityResult result = new ReproducibilityRun(linking, progress::add, warnings::add).run(request(List.of(), jar));
 
         assertEquals(ArtifactComparison.Status.MISSING, result.report().artifacts().get(0).status());
     }
@@ -142,7 +146,7 @@ class ReproducibilityRunTest {
     void aFailedRebuildEndsTheRunWithItsExitCodeAndLastLines() throws IOException {
         ReproducibilityRun.Rebuilder failing = request -> new Rebuild.Result(1, false, request.log(),
                 List.of("[ERROR] compilation failed", "[ERROR] \u001b[1mbold\u001b[m"), Duration.ofSeconds(3));
-        ReproducibilityResult result = new ReproducibilityRun(failing, progress::add).run(request(List.of(), jar));
+        ReproducibilityResult result = new ReproducibilityRun(failing, progress::add, warnings::add).run(request(List.of(), jar));
 
         assertTrue(result.rebuildFailed());
         assertNull(result.report());
@@ -157,7 +161,7 @@ class ReproducibilityRunTest {
     @Test
     void aRebuildThatTimedOutSaysHowLongItMayTake() throws IOException {
         ReproducibilityRun.Rebuilder hung = request -> new Rebuild.Result(-1, true, request.log(), List.of(), Duration.ofMinutes(7));
-        ReproducibilityResult result = new ReproducibilityRun(hung, progress::add).run(request(List.of(), jar));
+        ReproducibilityResult result = new ReproducibilityRun(hung, progress::add, warnings::add).run(request(List.of(), jar));
 
         assertEquals("timed out", result.rebuildOutcome());
         assertTrue(result.rebuildFailure().startsWith("The rebuild took longer than 7 minutes. Its last lines:\n  \nThe whole log: "),
@@ -167,7 +171,8 @@ class ReproducibilityRunTest {
     @Test
     void theTimingComparesTheRunWithTheRebuild() {
         ReproducibilityResult result = ReproducibilityResult.compared(new Rebuild.Result(0, false, work, List.of(), Duration.ofSeconds(10)),
-                new ComparisonReport("verify-reproducible", java.time.Instant.now(), "a", "b", List.of()), work, Duration.ofSeconds(25));
+                new ComparisonReport("verify-reproducible", java.time.Instant.now(), "a", "b", List.of()), work, Duration.ofSeconds(25),
+                StaleOutputs.NONE);
 
         assertEquals("verify-reproducible took 25.0 s, of which the rebuild 10.0 s (2.50 times the rebuild)", result.timing());
     }
@@ -177,9 +182,45 @@ class ReproducibilityRunTest {
         ReproducibilityRun.Request request = request(List.of(), jar);
         ReproducibilityRun.Request withSecret = new ReproducibilityRun.Request(request.root(), request.work(), request.modules(),
                 request.ignores(), request.variations(), request.invocation(), request.limits(), request.buildName(), "s3cr3t-version",
-                request.platform(), new KnownSecrets(Set.of("s3cr3t-version")));
-        new ReproducibilityRun(rebuildWriting("the jar"), progress::add).run(withSecret);
+                request.platform(), new KnownSecrets(Set.of("s3cr3t-version")), request.clean());
+        new ReproducibilityRun(rebuildWriting("the jar"), progress::add, warnings::add).run(withSecret);
 
         assertFalse(Files.readString(work.resolve("demo-1.0.buildcompare")).contains("s3cr3t-version"));
+    }
+    @Test
+    void aBuildThatDidNotStartCleanIsWarnedAboutAndNotedInTheReportAndTheFailure() throws IOException {
+        Files.writeString(Files.createDirectories(root.resolve("target/classes/demo")).resolve("Gone.class"), "left by an earlier build");
+        ReproducibilityRun.Request request = request(List.of(), jar);
+        ReproducibilityRun.Request later = new ReproducibilityRun.Request(request.root(), request.work(), request.modules(),
+                request.ignores(), request.variations(), request.invocation(), request.limits(), request.buildName(), request.version(),
+                request.platform(), request.secrets(), new StaleOutputs.Scope(started, List.of(root.resolve("target"))));
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("another jar"), progress::add, warnings::add).run(later);
+
+        assertEquals(List.of("This build did not start from a clean target/: 2 file(s) in the build folders are older than this build, "
+                + "such as target/classes/demo/Gone.class. Outputs left by an earlier build make differences whose cause is then guessed "
+                + "wrong: run mvn clean verify"), warnings);
+        assertEquals(2, result.stale().files());
+        assertEquals(1, result.report().notes().size());
+        assertTrue(result.report().notes().get(0).startsWith("This build did not start from a clean target/: 2 file(s)"),
+                result.report().notes().get(0));
+        assertTrue(Files.readString(work.resolve("report.json")).contains("did not start from a clean target/"));
+        assertTrue(Files.readString(work.resolve("report.txt")).contains("did not start from a clean target/"));
+        assertTrue(result.failure(true).contains(". It did not start from a clean target/ (2 older file(s)): run mvn clean verify first"),
+                result.failure(true));
+        assertEquals(dev.securebuild.shared.results.GoalResult.Verdict.WARN, result.verdict(false));
+        assertEquals(null, result.failure(false));
+    }
+
+    @Test
+    void aCleanBuildIsNotWarnedAbout() throws IOException {
+        ReproducibilityResult result = new ReproducibilityRun(rebuildWriting("the jar"), progress::add, warnings::add)
+                .run(request(List.of(), jar));
+
+        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), result.report().notes());
+        assertFalse(result.stale().found());
+        assertEquals(dev.securebuild.shared.results.GoalResult.Verdict.PASS, result.verdict(true));
+        assertEquals(null, result.failure(true));
+        assertEquals("Reproducible: 1 output(s): 1 OK, 0 DIFFERENT, 0 MISSING", result.summary());
     }
 }

@@ -37,6 +37,14 @@ public final class ReproducibleBuildCheck {
             return kind;
         }
 
+        public String groupId() {
+            return groupId;
+        }
+
+        public String artifactId() {
+            return artifactId;
+        }
+
         public String version() {
             return version;
         }
@@ -70,6 +78,39 @@ public final class ReproducibleBuildCheck {
         }
     }
 
+    /** One reason the build cannot be reproducible, about one coordinate or (the timestamp) about the project. */
+    public static final class Problem {
+        private final Coordinate coordinate;
+        private final String finding;
+        private final String message;
+
+        Problem(Coordinate coordinate, String finding, String message) {
+            this.coordinate = coordinate;
+            this.finding = finding;
+            this.message = message;
+        }
+
+        /** The dependency or plugin it is about; null for the project's own setting (the timestamp): no exemption covers it. */
+        public Coordinate coordinate() {
+            return coordinate;
+        }
+
+        /** What is wrong, short, after the coordinate: "a SNAPSHOT in release 1.0". */
+        public String finding() {
+            return finding;
+        }
+
+        /** The whole message, with what to change. */
+        public String message() {
+            return message;
+        }
+
+        @Override
+        public String toString() {
+            return message;
+        }
+    }
+
     private final Map<String, Minimum> minimums;
 
     public ReproducibleBuildCheck(Map<String, Minimum> minimums) {
@@ -89,15 +130,22 @@ public final class ReproducibleBuildCheck {
      * @return one message per problem, each saying what to change; empty when there is none
      */
     public List<String> check(String outputTimestamp, String projectVersion, List<Coordinate> dependencies, List<Coordinate> plugins) {
-        List<String> problems = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        problems(outputTimestamp, projectVersion, dependencies, plugins).forEach(problem -> messages.add(problem.message()));
+        return messages;
+    }
+
+    /** The problems of {@link #check}, each with the coordinate it is about, for exemptions per coordinate. */
+    public List<Problem> problems(String outputTimestamp, String projectVersion, List<Coordinate> dependencies, List<Coordinate> plugins) {
+        List<Problem> problems = new ArrayList<>();
         if (outputTimestamp == null || outputTimestamp.isBlank()) {
-            problems.add("project.build.outputTimestamp is not set: archives record the build time of every entry. Add "
-                    + "<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> to <properties> "
-                    + "(the release plugin updates it)");
+            problems.add(new Problem(null, "no outputTimestamp", "project.build.outputTimestamp is not set: archives record the build "
+                    + "time of every entry. Add <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> to "
+                    + "<properties> (the release plugin updates it)"));
         } else if (!isTimestamp(outputTimestamp.strip())) {
             // maven-archiver reads a one-character value as "off": that is the same as not set.
-            problems.add("project.build.outputTimestamp is '" + outputTimestamp + "': expected an ISO-8601 instant such as "
-                    + "2026-01-01T00:00:00Z, or seconds since the epoch");
+            problems.add(new Problem(null, "a malformed outputTimestamp", "project.build.outputTimestamp is '" + outputTimestamp
+                    + "': expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, or seconds since the epoch"));
         }
         boolean release = projectVersion != null && !projectVersion.endsWith("-SNAPSHOT");
         List<Coordinate> all = new ArrayList<>(dependencies);
@@ -106,22 +154,23 @@ public final class ReproducibleBuildCheck {
             String version = coordinate.version();
             if (version == null || version.isBlank()) {
                 if (coordinate.kind().contains("plugin")) {
-                    problems.add(coordinate.kind() + " " + coordinate.key() + " has no version: Maven picks one, which changes with "
-                            + "Maven's version; pin it in <pluginManagement>");
+                    problems.add(new Problem(coordinate, "no version", coordinate.kind() + " " + coordinate.key() + " has no version: Maven "
+                            + "picks one, which changes with Maven's version; pin it in <pluginManagement>"));
                 }
                 continue;
             }
             if (isRange(version)) {
-                problems.add(coordinate + " is a version range: another day resolves another version; pin one version");
+                problems.add(new Problem(coordinate, "a version range", coordinate + " is a version range: another day resolves another "
+                        + "version; pin one version"));
             } else if (release && version.endsWith("-SNAPSHOT")) {
-                problems.add(coordinate + " is a SNAPSHOT in release " + projectVersion + ": its content changes with every deploy; "
-                        + "depend on a release");
+                problems.add(new Problem(coordinate, "a SNAPSHOT in release " + projectVersion, coordinate + " is a SNAPSHOT in release "
+                        + projectVersion + ": its content changes with every deploy; depend on a release"));
             }
             Minimum minimum = minimums.get(coordinate.key());
             if (minimum != null && coordinate.kind().equals("plugin") && !isRange(version)
                     && new ComparableVersion(version).compareTo(new ComparableVersion(minimum.version())) < 0) {
-                problems.add(coordinate + " is older than " + minimum.version() + ", its first reproducible version (" + minimum.reason()
-                        + "): upgrade it to " + minimum.version() + " or later");
+                problems.add(new Problem(coordinate, "older than " + minimum.version(), coordinate + " is older than " + minimum.version()
+                        + ", its first reproducible version (" + minimum.reason() + "): upgrade it to " + minimum.version() + " or later"));
             }
         }
         return problems;

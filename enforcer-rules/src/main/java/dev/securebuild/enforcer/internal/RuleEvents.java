@@ -28,14 +28,27 @@ public final class RuleEvents {
      */
     public static void append(MavenSession session, MavenProject project, String type, Map<String, ?> fields, String message,
                               java.util.function.Consumer<String> warn) {
+        EventLog log = log(session, project, warn);
+        try {
+            log.append(type, project.getGroupId() + ":" + project.getArtifactId(), fields, message);
+        } catch (IOException e) {
+            warn.accept("Could not write the security event log " + log.file() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Appends one event that the rule's success depends on (an exemption used): a log that cannot be written is an
+     * IOException naming it ({@link EventLog#record}), for the rule to fail with.
+     */
+    public static void record(MavenSession session, MavenProject project, String type, Map<String, ?> fields, String message,
+                              java.util.function.Consumer<String> warn) throws IOException {
+        log(session, project, warn).record(type, project.getGroupId() + ":" + project.getArtifactId(), fields, message);
+    }
+
+    private static EventLog log(MavenSession session, MavenProject project, java.util.function.Consumer<String> warn) {
         Path file = EventLogLocation.of(session, project, session.getUserProperties().getProperty(EventLogLocation.PROPERTY));
         boolean echo = Boolean.parseBoolean(session.getUserProperties().getProperty(EventLogLocation.MAVEN_LOG_PROPERTY));
-        try {
-            new EventLog(file, Clock.systemUTC(), echo ? warn::accept : null, secrets(session))
-                    .append(type, project.getGroupId() + ":" + project.getArtifactId(), fields, message);
-        } catch (IOException e) {
-            warn.accept("Could not write the security event log " + file + ": " + e.getMessage());
-        }
+        return new EventLog(file, Clock.systemUTC(), echo ? warn::accept : null, secrets(session));
     }
 
     /**
