@@ -7,16 +7,16 @@ import java.util.regex.Pattern;
  * character stands for itself. Compiled once; the user's text never becomes a regular expression: each literal piece
  * is quoted.
  */
-final class CoordinatePattern {
+public final class CoordinatePattern {
 
     /** What a pattern may hold: the characters of Maven coordinates, and {@code *}. */
-    static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._\\-*]+");
+    public static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._\\-*]+");
 
     private final String text;
     /** Null when the pattern has no wildcard: then it is compared as a plain string. */
     private final Pattern compiled;
 
-    CoordinatePattern(String text) {
+    public CoordinatePattern(String text) {
         if (!ALLOWED.matcher(text).matches()) {
             throw new IllegalArgumentException("not a coordinate pattern: " + text);
         }
@@ -40,7 +40,7 @@ final class CoordinatePattern {
         return regex.toString();
     }
 
-    boolean matches(String value) {
+    public boolean matches(String value) {
         if (value == null) {
             return false;
         }
