@@ -22,6 +22,7 @@ public enum Setting {
     TRUSTED_KEYS("trusted keys", false),
     ALLOWLISTS("allow-lists", false),
     ALLOWLIST_FAIL_ON("allow-list report's failOn", false),
+    REPORTS("scanner reports", false),
     MAX_REPORT_AGE("oldest report age", false),
     MAX_STRING_LENGTH("longest string of a scanner report", false),
     MAX_NESTING_DEPTH("deepest nesting of a scanner report", false),
