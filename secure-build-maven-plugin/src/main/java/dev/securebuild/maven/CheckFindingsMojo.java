@@ -17,9 +17,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
+import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.FindingsGate;
 import dev.securebuild.findings.check.FindingsVerdict;
 import dev.securebuild.findings.check.ModuleCode;
+import dev.securebuild.findings.policy.InvalidPolicyException;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.settings.InvalidSettingException;
 
@@ -34,7 +36,8 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
 
     /**
      * The scanners' reports: paths or globs relative to the project ({@code target/dependency-check-report.json},
-     * {@code target/*.sarif}). A path that does not exist or a glob that matches nothing fails the build.
+     * {@code target/*.sarif}). A path that does not exist or a glob that matches nothing fails the build, unless the module
+     * has nothing to scan (packaging pom, or no class and no source file): then the check is not applicable there.
      *
      * @since 0.1.0
      */
@@ -140,12 +143,16 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping: secure-build.skip is set" + (aggregate ? "; this module adds no reports to the reactor's check" : ""));
+            if (!aggregate) {
+                return;
+            }
         }
         FindingsGate gate = new FindingsGate(Clock.systemDefaultZone(), secrets());
+        String module = GoalResultFiles.key(project);
         FindingsGate.Collected mine;
         try {
-            mine = skip ? FindingsGate.Collected.skipped(GoalResultFiles.key(project)) : gate.collect(new FindingsGate.Scope(GoalResultFiles.key(project),
-                    baseOf(project), reports, List.of(baseOf(project).resolve(findingsFolder(project)), eventLogFile()), code()), LogLines.sink(getLog()));
+            mine = skip ? FindingsGate.Collected.skipped(module) : gate.collect(new FindingsGate.Scope(module, baseOf(project), reports,
+                    List.of(baseOf(project).resolve(findingsFolder(project)), eventLogFile()), code()), LogLines.sink(getLog()));
         } catch (IOException | InvalidSettingException e) {
             throw failed(project, List.of(project), e);
         }
@@ -161,18 +168,20 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
         } else if (arrival.all().get().stream().allMatch(FindingsGate.Collected::skipped)) {
             getLog().info("Every module of the reactor skips the goal: nothing to check");
         } else {
-            if (session.getProjects().size() < (session.getAllProjects() == null ? 0 : session.getAllProjects().size())) {
-                getLog().warn("The reactor's check covers the reports of " + session.getProjects().size() + " of the reactor's " + session.getAllProjects()
-                        .size() + " modules (this build selects modules with -pl, -rf or -am): run the whole reactor for the release decision");
+            int reactor = session.getAllProjects() == null ? 0 : session.getAllProjects().size();
+            if (session.getProjects().size() < reactor) {
+                getLog().warn("The reactor's check covers the reports of " + session.getProjects().size() + " of the reactor's " + reactor
+                        + " modules (this build selects modules with -pl, -rf or -am): run the whole reactor for the release decision");
             }
-            check(gate, session.getTopLevelProject() != null ? session.getTopLevelProject() : project, arrival.all().get(), aggregation.projects());
+            List<MavenProject> covered = aggregation.projects().stream().filter(m -> arrival.all().get().stream()
+                    .anyMatch(c -> !c.skipped() && c.module().equals(GoalResultFiles.key(m)))).toList();
+            check(gate, session.getTopLevelProject() != null ? session.getTopLevelProject() : project, arrival.all().get(), covered);
         }
     }
 
-    private void check(FindingsGate gate, MavenProject checked, List<FindingsGate.Collected> collected, List<MavenProject> arrived)
+    /** @param covered the modules the check covers (not those that skip it) */
+    private void check(FindingsGate gate, MavenProject checked, List<FindingsGate.Collected> collected, List<MavenProject> covered)
             throws MojoExecutionException, MojoFailureException {
-        List<MavenProject> covered = arrived.stream().filter(m -> collected.stream().anyMatch(c -> !c.skipped() && c.module().equals(GoalResultFiles.key(m))))
-                .toList();
         Path output = baseOf(checked).resolve(findingsFolder(checked));
         FindingsVerdict verdict;
         try {
@@ -195,12 +204,11 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
         }
     }
 
-    /** Records the failure for the release gate: what the user can fix in their words, anything else as not completed. */
+    /** Records the failure for the release gate: what the user can fix in its own words, anything else as not completed. */
     private MojoExecutionException failed(MavenProject checked, List<MavenProject> modules, Exception e) {
-        boolean users = e instanceof InvalidSettingException || e instanceof dev.securebuild.findings.ReportParseException
-                || e instanceof dev.securebuild.findings.policy.InvalidPolicyException;
         String message = e instanceof InvalidSettingException setting ? SettingNames.message(setting) : e.getMessage();
         GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, getLog());
+        boolean users = e instanceof InvalidSettingException || e instanceof ReportParseException || e instanceof InvalidPolicyException;
         return new MojoExecutionException(users ? message : "check-findings could not complete: " + message, e);
     }
 
@@ -210,7 +218,7 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
                 project.getCompileSourceRoots().stream().map(Path::of).toList());
     }
 
-    /** findingsDirectory; the top-level project's findings folder for the reactor's check; without a project, ./target's. */
+    /** findingsDirectory; for the reactor's check the top-level project's; without a project Maven leaves ${...} unresolved: ./target's. */
     private String findingsFolder(MavenProject checked) {
         return checked != project ? checked.getBuild().getDirectory() + "/secure-build/findings"
                 : findingsDirectory.contains("${") ? "target/secure-build/findings" : findingsDirectory;

@@ -127,6 +127,9 @@ public final class FindingsGate {
     /** Decides, writes the outputs and records the events; a check whose every module has nothing to scan writes none. */
     public FindingsVerdict run(Request request, EventLog events) throws IOException {
         List<Collected> covered = request.modules().stream().filter(c -> !c.skipped()).toList();
+        if (covered.isEmpty()) {
+            throw new IllegalArgumentException("no module to check: every one skips the goal");
+        }
         List<String> modules = covered.stream().map(Collected::module).distinct().toList();
         if (covered.stream().allMatch(Collected::notApplicable)) {
             return FindingsVerdict.notApplicable(modules, request.output(), covered.size() == 1 ? covered.get(0).nothingToScan() : null);
