@@ -75,7 +75,8 @@ public final class FindingsGate {
      * @param base            the checked project's folder: report paths and finding paths are shown relative to it
      * @param maxReportAge    as the user wrote it ({@code 24h}, {@code P1D}); null or blank: any age
      * @param failOnStale     a stale report fails the check instead of warning
-     * @param maxStringLength what the report parsers accept ({@link ReportLimits})
+     * @param maxStringLength what the report parsers accept ({@link ReportLimits}), as the user set it: below one is a setting to fix
+     * @param maxNestingDepth the same, for nesting
      * @param policy          the policy, and where it came from in words
      * @param output          the folder of findings.json, the SARIF files, the JUnit XML and report.html
      * @param project         {@code groupId:artifactId} of the checked project, for the event log

@@ -111,8 +111,8 @@ public record FindingsVerdict(CheckResult result, Path output, List<String> modu
     public List<LogLine> logLines(int maxRows) {
         List<LogLine> lines = new ArrayList<>();
         if (result == null) {
-            lines.add(LogLine.info(Printable.of(summary() + ": no report to read, no outputs written; the release gate counts the check as "
-                    + "not applicable for " + String.join(", ", modules))));
+            lines.add(LogLine.info(Printable.of(summary() + ": no outputs written; the release gate counts findings as not applicable for "
+                    + String.join(", ", modules))));
             return lines;
         }
         lines.add(LogLine.info(LogTable.readLine(result)));
