@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class CoordinatePattern {
 
     /** What a pattern may hold: the characters of Maven coordinates, and {@code *}. */
-    static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._\\-*]+");
+    public static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._\\-*]+");
 
     private final String text;
     /** Null when the pattern has no wildcard: then it is compared as a plain string. */

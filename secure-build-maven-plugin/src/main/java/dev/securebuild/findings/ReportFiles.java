@@ -38,6 +38,17 @@ public final class ReportFiles {
      * @param warnings told of each symbolic link a glob passed over
      */
     public static List<Path> expand(Path base, List<String> patterns, List<Path> outputs, Consumer<String> warnings) throws ReportParseException {
+        return expand(base, patterns, outputs, warnings, null);
+    }
+
+    /**
+     * The same, for a caller that decides what a missing report means (a module with nothing to scan has none).
+     *
+     * @param missing told of each path that does not exist and each glob that matches nothing, with the error it would
+     *                be, instead of failing; null: such a pattern fails
+     */
+    public static List<Path> expand(Path base, List<String> patterns, List<Path> outputs, Consumer<String> warnings,
+                                    Consumer<ReportParseException> missing) throws ReportParseException {
         Scope scope = new Scope(base, outputs);
         Set<Path> files = new LinkedHashSet<>();
         for (String raw : patterns) {
@@ -46,14 +57,23 @@ public final class ReportFiles {
                 continue;
             }
             if (!Globs.isGlob(pattern)) {
-                files.add(named(scope, pattern));
+                Path file = scope.base.resolve(pattern).normalize();
+                if (missing != null && !Files.exists(file) && !scope.isOutput(file)) {
+                    missing.accept(notFound(file, pattern));
+                } else {
+                    files.add(named(scope, pattern));
+                }
                 continue;
             }
             List<Path> matched = glob(scope, pattern, warnings);
             if (matched.isEmpty()) {
-                throw new ReportParseException("no report file matches \"" + Printable.of(pattern) + "\" under " + Printable.of(base.toString())
+                ReportParseException none = new ReportParseException("no report file matches \"" + Printable.of(pattern) + "\" under " + Printable.of(base.toString())
                         + " (secure-build's own outputs under target/" + OUTPUT_FOLDER + " are never reports); a scanner that did not run is "
                         + "not a scanner that found nothing: run it before this goal");
+                if (missing == null) {
+                    throw none;
+                }
+                missing.accept(none);
             }
             files.addAll(matched);
         }
@@ -68,9 +88,7 @@ public final class ReportFiles {
                     + "name the scanner's report instead");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ReportParseException(Printable.of(file.toString()) + ": no such report file (configured as \"" + Printable.of(pattern)
-                    + "\"); a scanner that did not run is not a scanner that found nothing: run it before this goal, or remove the report "
-                    + "from the configuration");
+            throw notFound(file, pattern);
         }
         Path real = scope.real(file);
         if (file.startsWith(scope.base) && !real.startsWith(scope.realBase)) {
@@ -79,6 +97,12 @@ public final class ReportFiles {
                     + "(an absolute path) or copy it into the project");
         }
         return file;
+    }
+
+    private static ReportParseException notFound(Path file, String pattern) {
+        return new ReportParseException(Printable.of(file.toString()) + ": no such report file (configured as \"" + Printable.of(pattern)
+                + "\"); a scanner that did not run is not a scanner that found nothing: run it before this goal, or remove the report "
+                + "from the configuration");
     }
 
     /** Walks from the glob's root ({@link Globs#root}), never into secure-build's outputs. */

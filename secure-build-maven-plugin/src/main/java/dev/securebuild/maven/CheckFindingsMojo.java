@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import javax.inject.Inject;
 
@@ -12,34 +11,33 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
-import dev.securebuild.findings.ReportFiles;
-import dev.securebuild.findings.ReportLimitException;
 import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.FindingsGate;
 import dev.securebuild.findings.check.FindingsVerdict;
+import dev.securebuild.findings.check.ModuleCode;
 import dev.securebuild.findings.policy.InvalidPolicyException;
-import dev.securebuild.findings.read.ReportLimits;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.settings.InvalidSettingException;
 
 /**
  * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,
  * Grype, OSV-Scanner, CycloneDX, OpenVEX), merges the same issue seen by several tools, applies the policy with its
- * exceptions, writes findings.json, SARIF, JUnit XML and report.html, and fails the build when a finding blocks.
+ * exceptions, writes findings.json, SARIF, JUnit XML and report.html, and fails the build when a finding blocks. A module
+ * with nothing to scan (packaging pom, no classes and no sources) and no report is recorded as not applicable.
  */
 @Mojo(name = "check-findings", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class CheckFindingsMojo extends AbstractEventLoggingMojo {
 
     /**
      * The scanners' reports: paths or globs relative to the project ({@code target/dependency-check-report.json},
-     * {@code target/*.sarif}). A path that does not exist or a glob that matches nothing fails the build.
+     * {@code target/*.sarif}). A path that does not exist or a glob that matches nothing fails the build, unless the module
+     * has nothing to scan (packaging pom, or no class and no source file): then the check is not applicable there.
      *
      * @since 0.1.0
      */
@@ -134,9 +132,6 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    private PluginDescriptor plugin;
-
     private final RepositorySystem repositorySystem;
 
     @Inject
@@ -148,73 +143,57 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping: secure-build.skip is set" + (aggregate ? "; this module adds no reports to the reactor's check" : ""));
-        }
-        List<Path> files = skip ? List.of() : reportFiles();
-        if (!aggregate) {
-            if (!skip) {
-                check(project, files, List.of(project));
+            if (!aggregate) {
+                return;
             }
-            return;
         }
-        ReactorAggregation<List<Path>> aggregation = ReactorAggregation.of(session, mojoExecution);
-        var arrival = aggregation.add(project, files);
-        Optional<List<List<Path>>> all = arrival.all();
-        if (all.isEmpty()) {
-            getLog().info("Recorded " + files.size() + " report(s) of " + project.getArtifactId() + " for the reactor's check ("
-                    + arrival.stillToCome() + " module(s) still to come)");
-            return;
-        }
-        List<Path> everything = all.get().stream().flatMap(List::stream).distinct().toList();
-        if (everything.isEmpty()) {
-            getLog().info("No module of the reactor added reports: nothing to check");
-            return;
-        }
-        int building = session.getProjects().size();
-        int reactor = session.getAllProjects() == null ? building : session.getAllProjects().size();
-        if (building < reactor) {
-            // -pl, -rf or -am: the reactor's check sees only the reports of the modules in this build.
-            getLog().warn("The reactor's check covers the reports of " + building + " of the reactor's " + reactor
-                    + " modules (this build selects modules with -pl, -rf or -am): run the whole reactor for the release decision");
-        }
-        check(session.getTopLevelProject() != null ? session.getTopLevelProject() : project, everything, aggregation.projects());
-    }
-
-    private List<Path> reportFiles() throws MojoExecutionException {
-        if (reports == null || reports.stream().allMatch(r -> r == null || r.isBlank())) {
-            GoalResultFiles.fail(project, "findings", "check-findings", "No scanner reports are configured", null, getLog());
-            throw new MojoExecutionException("No scanner reports are configured for " + project.getId() + ": set <reports><report>"
-                    + "target/dependency-check-report.json</report></reports> (paths or globs), or -Dsecure-build.reports=a.sarif,b.json, "
-                    + "or skip the goal in this module");
-        }
+        FindingsGate gate = new FindingsGate(Clock.systemDefaultZone(), secrets());
+        String module = GoalResultFiles.key(project);
+        FindingsGate.Collected mine;
         try {
-            return ReportFiles.expand(baseOf(project), reports.stream().filter(r -> r != null).toList(), outputsOf(project), getLog()::warn);
-        } catch (ReportParseException e) {
-            GoalResultFiles.fail(project, "findings", "check-findings", e.getMessage(), null, getLog());
-            throw new MojoExecutionException(e.getMessage(), e);
+            mine = skip ? FindingsGate.Collected.skipped(module) : gate.collect(new FindingsGate.Scope(module, baseOf(project), reports,
+                    List.of(baseOf(project).resolve(findingsFolder(project)), eventLogFile()), code()), LogLines.sink(getLog()));
+        } catch (IOException | InvalidSettingException e) {
+            throw failed(project, List.of(project), e);
+        }
+        if (!aggregate) {
+            check(gate, project, List.of(mine), List.of(project));
+            return;
+        }
+        ReactorAggregation<FindingsGate.Collected> aggregation = ReactorAggregation.of(session, mojoExecution);
+        var arrival = aggregation.add(project, mine);
+        if (arrival.all().isEmpty()) {
+            getLog().info("Recorded " + mine.reports().size() + " report(s) of " + project.getArtifactId() + " for the reactor's check ("
+                    + arrival.stillToCome() + " module(s) still to come)");
+        } else if (arrival.all().get().stream().allMatch(FindingsGate.Collected::skipped)) {
+            getLog().info("Every module of the reactor skips the goal: nothing to check");
+        } else {
+            int reactor = session.getAllProjects() == null ? 0 : session.getAllProjects().size();
+            if (session.getProjects().size() < reactor) {
+                getLog().warn("The reactor's check covers the reports of " + session.getProjects().size() + " of the reactor's " + reactor
+                        + " modules (this build selects modules with -pl, -rf or -am): run the whole reactor for the release decision");
+            }
+            List<MavenProject> covered = aggregation.projects().stream().filter(m -> arrival.all().get().stream()
+                    .anyMatch(c -> !c.skipped() && c.module().equals(GoalResultFiles.key(m)))).toList();
+            check(gate, session.getTopLevelProject() != null ? session.getTopLevelProject() : project, arrival.all().get(), covered);
         }
     }
 
-    private void check(MavenProject checked, List<Path> files, List<MavenProject> modules) throws MojoExecutionException, MojoFailureException {
-        Path base = baseOf(checked);
-        Path output = base.resolve(checked == project ? standalone(findingsDirectory, "target/secure-build/findings")
-                : checked.getBuild().getDirectory() + "/secure-build/findings");
-        Clock clock = Clock.systemDefaultZone();
+    /** @param covered the modules the check covers (not those that skip it) */
+    private void check(FindingsGate gate, MavenProject checked, List<FindingsGate.Collected> collected, List<MavenProject> covered)
+            throws MojoExecutionException, MojoFailureException {
+        Path output = baseOf(checked).resolve(findingsFolder(checked));
         FindingsVerdict verdict;
         try {
             FindingsGate.clearOutputs(output);
             PolicySource.Loaded loaded = PolicySource.load(policy, checked, repositorySystem, session);
-            ReportLimits limits = limits();
-            verdict = new FindingsGate(clock, secrets()).run(new FindingsGate.Request(files, base, maxReportAge, failOnStaleReports, limits,
-                    loaded.policy(), loaded.description(), output, plugin.getVersion(), GoalResultFiles.key(checked)), openEventLog());
-        } catch (InvalidPolicyException | ReportParseException | InvalidSettingException e) {
-            String message = e instanceof ReportLimitException limit ? e.getMessage() + raise(limit) : e.getMessage();
-            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, getLog());
-            throw new MojoExecutionException(message, e);
-        } catch (IOException e) {
-            GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, e.getMessage(), List.of(), null, getLog());
-            throw new MojoExecutionException("check-findings could not complete: " + e.getMessage(), e);
+            verdict = gate.run(new FindingsGate.Request(collected, baseOf(checked), maxReportAge, failOnStaleReports, maxStringLength, maxNestingDepth,
+                    loaded.policy(), loaded.description(), output, mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion(),
+                    GoalResultFiles.key(checked)), openEventLog());
+        } catch (IOException | InvalidSettingException e) {
+            throw failed(checked, covered, e);
         }
-        GoalResultFiles.write(checked, modules, "findings", "check-findings", verdict.goalVerdict(failOnViolation), verdict.summary(),
+        GoalResultFiles.write(checked, covered, "findings", "check-findings", verdict.goalVerdict(failOnViolation), verdict.summary(),
                 verdict.usedExceptions(), verdict.json(), getLog());
         LogLines.print(verdict.logLines(maxLogRows), getLog());
         if (!verdict.passed()) {
@@ -225,40 +204,28 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
         }
     }
 
-    private ReportLimits limits() throws MojoExecutionException {
-        try {
-            return ReportLimits.of(maxStringLength, maxNestingDepth);
-        } catch (InvalidSettingException e) {
-            throw new MojoExecutionException(e.getMessage() + ": set secure-build.findings.maxStringLength and secure-build.findings.maxNestingDepth "
-                    + "to positive numbers", e);
-        }
+    /** Records the failure for the release gate: what the user can fix in its own words, anything else as not completed. */
+    private MojoExecutionException failed(MavenProject checked, List<MavenProject> modules, Exception e) {
+        String message = e instanceof InvalidSettingException setting ? SettingNames.message(setting) : e.getMessage();
+        GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, getLog());
+        boolean users = e instanceof InvalidSettingException || e instanceof ReportParseException || e instanceof InvalidPolicyException;
+        return new MojoExecutionException(users ? message : "check-findings could not complete: " + message, e);
     }
 
-    /** Which parameter raises the limit a report went beyond. */
-    private static String raise(ReportLimitException e) {
-        return switch (e.limit()) {
-            case STRING_LENGTH -> ". If the report is genuine, raise the limit with -Dsecure-build.findings.maxStringLength=<characters> "
-                    + "(parameter maxStringLength)";
-            case NESTING_DEPTH -> ". If the report is genuine, raise the limit with -Dsecure-build.findings.maxNestingDepth=<levels> "
-                    + "(parameter maxNestingDepth)";
-            case NUMBER_LENGTH -> ". No real report has such a number: the file is not a genuine report";
-        };
+    /** Whether the module has code, for a report that is missing; without a project (a plain folder) it may have. */
+    private ModuleCode code() {
+        return project.getFile() == null ? ModuleCode.UNKNOWN : new ModuleCode(project.getPackaging(), Path.of(project.getBuild().getOutputDirectory()),
+                project.getCompileSourceRoots().stream().map(Path::of).toList());
     }
 
-    /** The folders this goal writes to, besides every target/secure-build: never read as reports. */
-    private List<Path> outputsOf(MavenProject module) {
-        Path base = baseOf(module);
-        return List.of(base.resolve(standalone(findingsDirectory, "target/secure-build/findings")),
-                eventLogFile());
+    /** findingsDirectory; for the reactor's check the top-level project's; without a project Maven leaves ${...} unresolved: ./target's. */
+    private String findingsFolder(MavenProject checked) {
+        return checked != project ? checked.getBuild().getDirectory() + "/secure-build/findings"
+                : findingsDirectory.contains("${") ? "target/secure-build/findings" : findingsDirectory;
     }
 
     /** The project's folder; without a project (a CI step that only runs the gate), the folder Maven runs in. */
     private Path baseOf(MavenProject module) {
         return module.getBasedir() != null ? module.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory());
-    }
-
-    /** Without a project Maven leaves ${project.basedir} in the defaults unresolved: they then name the current folder's target. */
-    private static String standalone(String configured, String fallback) {
-        return configured.contains("${") ? fallback : configured;
     }
 }

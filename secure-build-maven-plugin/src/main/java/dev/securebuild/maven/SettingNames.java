@@ -47,6 +47,7 @@ final class SettingNames {
         table.put(Setting.PKCS11_USER_ID, new Names("pkcs11UserId", "secure-build.pkcs11.userId", false));
         table.put(Setting.ALLOWLISTS, new Names("lists", "secure-build.allowlists", true));
         table.put(Setting.ALLOWLIST_FAIL_ON, new Names("failOn", "secure-build.allowlist.failOn", true));
+        table.put(Setting.REPORTS, new Names("reports", "secure-build.reports", true));
         table.put(Setting.MAX_REPORT_AGE, new Names("maxReportAge", "secure-build.maxReportAge", true));
         table.put(Setting.MAX_STRING_LENGTH, new Names("maxStringLength", "secure-build.findings.maxStringLength", true));
         table.put(Setting.MAX_NESTING_DEPTH, new Names("maxNestingDepth", "secure-build.findings.maxNestingDepth", true));

@@ -38,7 +38,7 @@ public final class GoalResult {
      *                   module of an aggregate check
      * @param version    the project's version
      * @param time       when it was decided
-     * @param verdict    pass, fail or warn
+     * @param verdict    pass, fail, warn or not applicable
      * @param summary    one sentence for a person (null is written as empty)
      * @param exceptions exceptions the check accepted (findings exceptions used, approvals about to expire), or null
      * @param details    the goal's own report, or null
@@ -139,12 +139,20 @@ public final class GoalResult {
                 + (sourceTree == null ? "" : ", sourceTree=" + sourceTree.label()) + "]";
     }
 
-    /** pass, fail or warn, as written in the file. */
+    /**
+     * pass, fail or warn, as written in the file; {@code not-applicable} when the project had nothing for the goal to
+     * check (check-findings in a module without code). Declared from best to worst: the worst of several is the greatest.
+     */
     public enum Verdict {
+        /** Nothing to check: not a pass, and no reason to block. */
+        NOT_APPLICABLE,
         PASS, WARN, FAIL;
 
+        /** The words every verdict is written as, for messages. */
+        public static final String LABELS = "pass, fail, warn or not-applicable";
+
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public static Verdict parse(String text) {
@@ -153,7 +161,7 @@ public final class GoalResult {
                     return verdict;
                 }
             }
-            throw new IllegalArgumentException("expected pass, fail or warn; got \"" + text + "\"");
+            throw new IllegalArgumentException("expected " + LABELS + "; got \"" + text + "\"");
         }
     }
 
@@ -186,6 +194,7 @@ public final class GoalResult {
         private final String reason;
         private final String approvedBy;
         private final String expires;
+        private final List<String> modules;
 
         /**
          * @param id         its id in the policy or list
@@ -194,10 +203,19 @@ public final class GoalResult {
          * @param expires    when it ends ({@code YYYY-MM-DD}), or null
          */
         public ResultException(String id, String reason, String approvedBy, String expires) {
+            this(id, reason, approvedBy, expires, null);
+        }
+
+        /**
+         * @param modules the modules ({@code groupId:artifactId}) whose findings or components it applied to, for a
+         *                result that covers several modules; null or empty: every module the result covers
+         */
+        public ResultException(String id, String reason, String approvedBy, String expires, List<String> modules) {
             this.id = Objects.requireNonNull(id, "id");
             this.reason = reason;
             this.approvedBy = approvedBy;
             this.expires = expires;
+            this.modules = modules == null ? List.of() : List.copyOf(modules);
         }
 
         public String id() {
@@ -216,6 +234,16 @@ public final class GoalResult {
             return expires;
         }
 
+        /** The modules it applied to; empty: every module of the result. */
+        public List<String> modules() {
+            return modules;
+        }
+
+        /** Whether it applied to {@code module}, one of the modules of its result. */
+        public boolean appliesTo(String module) {
+            return modules.isEmpty() || modules.contains(module);
+        }
+
         @Override
         public boolean equals(Object other) {
             if (this == other) {
@@ -226,17 +254,18 @@ public final class GoalResult {
             }
             ResultException that = (ResultException) other;
             return id.equals(that.id) && Objects.equals(reason, that.reason) && Objects.equals(approvedBy, that.approvedBy)
-                    && Objects.equals(expires, that.expires);
+                    && Objects.equals(expires, that.expires) && modules.equals(that.modules);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(id, reason, approvedBy, expires);
+            return Objects.hash(id, reason, approvedBy, expires, modules);
         }
 
         @Override
         public String toString() {
-            return "ResultException[id=" + id + ", reason=" + reason + ", approvedBy=" + approvedBy + ", expires=" + expires + "]";
+            return "ResultException[id=" + id + ", reason=" + reason + ", approvedBy=" + approvedBy + ", expires=" + expires
+                    + (modules.isEmpty() ? "" : ", modules=" + modules) + "]";
         }
     }
 }

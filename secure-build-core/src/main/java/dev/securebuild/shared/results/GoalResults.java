@@ -45,7 +45,7 @@ public final class GoalResults {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> FIELDS = Set.of("format", "check", "goal", "project", "modules", "version", "time", "verdict",
             "summary", "exceptions", "details", "sourceTree");
-    private static final Set<String> EXCEPTION_FIELDS = Set.of("id", "reason", "approvedBy", "expires");
+    private static final Set<String> EXCEPTION_FIELDS = Set.of("id", "reason", "approvedBy", "expires", "modules");
 
     private GoalResults() {}
 
@@ -98,6 +98,13 @@ public final class GoalResults {
                     json.writeStringField("reason", exception.reason());
                     json.writeStringField("approvedBy", exception.approvedBy());
                     json.writeStringField("expires", exception.expires());
+                    if (!exception.modules().isEmpty()) {
+                        json.writeArrayFieldStart("modules");
+                        for (String module : exception.modules()) {
+                            json.writeString(module);
+                        }
+                        json.writeEndArray();
+                    }
                     json.writeEndObject();
                 }
                 json.writeEndArray();
@@ -173,19 +180,7 @@ public final class GoalResults {
             String check = name(root, "check");
             String goal = text(root, "goal", true);
             String project = text(root, "project", true);
-            List<String> modules = new ArrayList<>();
-            JsonNode modulesNode = root.get("modules");
-            if (modulesNode != null && !modulesNode.isNull()) {
-                if (!modulesNode.isArray()) {
-                    throw error("modules: expected a list of groupId:artifactId");
-                }
-                for (JsonNode module : modulesNode) {
-                    if (!module.isTextual() || module.asText().isBlank()) {
-                        throw error("modules: expected a list of groupId:artifactId; got " + Printable.abbreviated(module.toString()));
-                    }
-                    modules.add(module.asText());
-                }
-            }
+            List<String> modules = modules(root, "modules");
             String version = text(root, "version", false);
             Instant time;
             String timeText = text(root, "time", true);
@@ -198,7 +193,7 @@ public final class GoalResults {
             try {
                 verdict = GoalResult.Verdict.parse(text(root, "verdict", true));
             } catch (IllegalArgumentException e) {
-                throw error("verdict: expected pass, fail or warn; got \"" + Printable.abbreviated(root.get("verdict").asText()) + "\"");
+                throw error("verdict: expected " + GoalResult.Verdict.LABELS + "; got \"" + Printable.abbreviated(root.get("verdict").asText()) + "\"");
             }
             String summary = text(root, "summary", false);
             List<GoalResult.ResultException> exceptions = new ArrayList<>();
@@ -216,7 +211,8 @@ public final class GoalResults {
                     }
                     unknown(exception, EXCEPTION_FIELDS, where);
                     exceptions.add(new GoalResult.ResultException(text(exception, "id", true, where), text(exception, "reason", false, where),
-                            text(exception, "approvedBy", false, where), text(exception, "expires", false, where)));
+                            text(exception, "approvedBy", false, where), text(exception, "expires", false, where),
+                            modules(exception, where + ".modules")));
                 }
             }
             String details = text(root, "details", false);
@@ -228,6 +224,24 @@ public final class GoalResults {
                 throw error("sourceTree: expected clean, dirty or unknown; got \"" + Printable.abbreviated(sourceTreeText) + "\"");
             }
             return new GoalResult(check, goal, project, modules, version, time, verdict, summary, exceptions, details, sourceTree);
+        }
+
+        /** An optional list of {@code groupId:artifactId}; {@code where} names it in messages, its last part is the field. */
+        private List<String> modules(JsonNode node, String where) throws InvalidResultException {
+            List<String> modules = new ArrayList<>();
+            JsonNode modulesNode = node.get(where.substring(where.lastIndexOf('.') + 1));
+            if (modulesNode != null && !modulesNode.isNull()) {
+                if (!modulesNode.isArray()) {
+                    throw error(where + ": expected a list of groupId:artifactId");
+                }
+                for (JsonNode module : modulesNode) {
+                    if (!module.isTextual() || module.asText().isBlank()) {
+                        throw error(where + ": expected a list of groupId:artifactId; got " + Printable.abbreviated(module.toString()));
+                    }
+                    modules.add(module.asText());
+                }
+            }
+            return modules;
         }
 
         private String name(JsonNode node, String field) throws InvalidResultException {

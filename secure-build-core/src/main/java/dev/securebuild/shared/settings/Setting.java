@@ -24,6 +24,7 @@ public enum Setting {
     SUMMARY_FORMAT("checksum summary format", false),
     ALLOWLISTS("allow-lists", false),
     ALLOWLIST_FAIL_ON("allow-list report's failOn", false),
+    REPORTS("scanner reports", false),
     MAX_REPORT_AGE("oldest report age", false),
     MAX_STRING_LENGTH("longest string of a scanner report", false),
     MAX_NESTING_DEPTH("deepest nesting of a scanner report", false),

@@ -65,14 +65,41 @@ class GoalResultsTest {
     }
 
     @Test
+    void aModuleWithNothingToCheckAndExceptionsOfSomeModulesOfAReactorResultReadBack() throws IOException {
+        GoalResult notApplicable = new GoalResult("findings", "check-findings", "g:parent", null, "1.0", Instant.parse("2026-12-01T10:15:30Z"),
+                GoalResult.Verdict.NOT_APPLICABLE, "nothing to scan: packaging pom", null, null);
+        Path file = GoalResults.write(folder, notApplicable, dev.securebuild.shared.secrets.KnownSecrets.NONE);
+        assertEquals("not-applicable", new ObjectMapper().readTree(file.toFile()).get("verdict").asText());
+        assertEquals(notApplicable, GoalResults.read(file));
+
+        GoalResult reactor = new GoalResult("findings", "check-findings", "g:parent", List.of("g:parent", "g:a", "g:b"), "1.0",
+                Instant.parse("2026-12-01T10:15:30Z"), GoalResult.Verdict.PASS, "PASS", List.of(new GoalResult.ResultException("CVE-1", "r",
+                "x", null, List.of("g:b"))), null);
+        file = GoalResults.write(folder, reactor, dev.securebuild.shared.secrets.KnownSecrets.NONE);
+        assertEquals("g:b", new ObjectMapper().readTree(file.toFile()).get("exceptions").get(0).get("modules").get(0).asText());
+        GoalResult read = GoalResults.read(file);
+        assertEquals(reactor, read);
+        assertTrue(read.exceptions().get(0).appliesTo("g:b"));
+        assertTrue(!read.exceptions().get(0).appliesTo("g:a"));
+        // Without modules an exception applies to every module of its result; the field is then not written.
+        assertTrue(sample().exceptions().get(0).appliesTo("g:b"));
+        GoalResults.write(folder, sample(), dev.securebuild.shared.secrets.KnownSecrets.NONE);
+        assertTrue(new ObjectMapper().readTree(folder.resolve("check-findings.json").toFile()).get("exceptions").get(0).get("modules") == null);
+        assertTrue(GoalResult.Verdict.NOT_APPLICABLE.compareTo(GoalResult.Verdict.PASS) < 0, "the least of the verdicts: any other is worse");
+    }
+
+    @Test
     void rejectsWhatIsNotAResultNamingTheFileAndTheField() throws IOException {
         assertRejected("{\"format\":\"other/1\"}", "format: expected \"secure-build-result/1\"");
-        assertRejected(valid().replace("\"pass\"", "\"ok\""), "verdict: expected pass, fail or warn; got \"ok\"");
+        assertRejected(valid().replace("\"pass\"", "\"ok\""), "verdict: expected pass, fail, warn or not-applicable; got \"ok\"");
         assertRejected(valid().replace("\"time\":\"2026-12-01T10:15:30Z\"", "\"time\":\"yesterday\""), "time: expected an ISO-8601 instant");
         assertRejected(valid().replace("\"check\":\"sign\",", ""), "check: expected a text; the field is missing");
         assertRejected(valid().replace("{\"format\"", "{\"extra\":1,\"format\""), "unknown field \"extra\"");
         assertRejected(valid().replace("\"verdict\"", "\"verdict\":\"fail\",\"verdict\""), "not valid JSON");
         assertRejected("{\"format\": ", "at line 1");
+        assertRejected(valid().replace("\"exceptions\":[]", "\"exceptions\":[{\"id\":\"x\",\"modules\":\"g:a\"}]"),
+                "exceptions #1.modules: expected a list of groupId:artifactId");
+        assertRejected(valid().replace("\"pass\"", "\"not_applicable\""), "verdict: expected");
         assertRejected(valid() + "{}", "expected the end of the file");
     }
 

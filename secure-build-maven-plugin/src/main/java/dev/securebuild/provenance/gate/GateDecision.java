@@ -15,16 +15,20 @@ import dev.securebuild.shared.results.GoalResult;
  * @param policy     where the policy came from
  * @param modules    each gated module with its checks, in reactor order
  * @param reasons    why the decision is not plain GO, one sentence each (empty for GO)
- * @param exceptions every exception a check accepted, with its module and check
+ * @param blocking   those of the reasons that block the release (NO-GO, an approval missing); the others are exceptions
+ * @param exceptions every exception a check accepted, with the module it applied to and its check
  * @param approval   the approval asked for and given
+ * @param warnings   what in the policy did nothing (a waiver that covers no gated module), one sentence each
  */
 public record GateDecision(Decision decision, String project, String version, Instant time, String policy, List<Module> modules,
-                           List<String> reasons, List<Exception> exceptions, Approval approval) {
+                           List<String> reasons, List<String> blocking, List<Exception> exceptions, Approval approval, List<String> warnings) {
 
     public GateDecision {
         modules = List.copyOf(modules);
         reasons = List.copyOf(reasons);
+        blocking = List.copyOf(blocking);
         exceptions = List.copyOf(exceptions);
+        warnings = List.copyOf(warnings);
     }
 
     public enum Decision {
@@ -52,10 +56,12 @@ public record GateDecision(Decision decision, String project, String version, In
         /** Required but no result of this build: NO-GO. */
         MISSING,
         /** Waived by the policy: not counted. */
-        WAIVED;
+        WAIVED,
+        /** The module had nothing for the check (check-findings in a module without code): satisfies a required check. */
+        NOT_APPLICABLE;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

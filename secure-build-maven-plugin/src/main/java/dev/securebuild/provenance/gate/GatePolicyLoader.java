@@ -17,7 +17,7 @@ import dev.securebuild.shared.yaml.PositionedNode;
 
 /**
  * Reads a release gate policy, YAML or JSON ({@code .json} files as JSON, every other as YAML), strictly: an unknown
- * key, a wrong type, an unknown check, a waiver without reason, a bad date is an {@link InvalidGatePolicyException}
+ * key, a wrong type, an unknown check, a waiver without reason, a module pattern that is none, a bad date is an {@link InvalidGatePolicyException}
  * naming the file, the line and column and what was expected there. A policy that cannot be read never turns into the
  * default one.
  *
@@ -28,6 +28,9 @@ import dev.securebuild.shared.yaml.PositionedNode;
  *   - check: reproducible
  *     reason: "The rebuild runs nightly, not in the release job"
  *     expires: 2027-06-30
+ *   - check: findings
+ *     modules: [parent, "*-docs"]
+ *     reason: "No code: nothing a scanner could read"
  * approval:
  *   requiredForExceptions: true
  * requireCleanSource: true
@@ -73,25 +76,31 @@ public final class GatePolicyLoader {
             if (requiredNode != null) {
                 required = checks(requiredNode, "required");
             }
-            Map<String, GatePolicy.Waiver> waived = new LinkedHashMap<>();
+            List<GatePolicy.Waiver> waived = new ArrayList<>();
             PositionedNode waivedNode = root.fields().get("waived");
             if (waivedNode != null && !waivedNode.isNull()) {
                 if (!waivedNode.isArray()) {
-                    throw error(waivedNode.location(), "waived: expected a list of {check, reason, expires}; got " + waivedNode.describe());
+                    throw error(waivedNode.location(), "waived: expected a list of {check, modules, reason, expires}; got " + waivedNode.describe());
                 }
+                Map<String, Integer> seen = new LinkedHashMap<>();
                 for (int i = 0; i < waivedNode.items().size(); i++) {
                     PositionedNode item = waivedNode.items().get(i);
                     String where = "waived #" + (i + 1);
-                    object(item, where, "a mapping of check, reason and (optional) expires");
-                    keys(item, where, List.of("check", "reason", "expires"));
+                    object(item, where, "a mapping of check, reason, (optional) modules and (optional) expires");
+                    keys(item, where, List.of("check", "modules", "reason", "expires"));
                     PositionedNode checkNode = required(item, "check", where);
                     String check = check(checkNode, where + ".check");
-                    if (waived.containsKey(check)) {
-                        throw error(checkNode.location(), where + ".check: \"" + check + "\" is waived twice; expected each check once");
+                    PositionedNode modulesNode = item.fields().get("modules");
+                    List<GatePolicy.ModulePattern> modules = modulesNode == null ? List.of() : modules(modulesNode, where + ".modules");
+                    String key = check + " " + modules.stream().map(GatePolicy.ModulePattern::text).sorted().toList();
+                    Integer twice = seen.putIfAbsent(key, i + 1);
+                    if (twice != null) {
+                        throw error(checkNode.location(), where + ".check: \"" + check + "\" is waived twice for the same modules (also by waived #"
+                                + twice + "); expected each check once per modules");
                     }
                     String reason = text(required(item, "reason", where), where + ".reason");
                     PositionedNode expiresNode = item.fields().get("expires");
-                    waived.put(check, new GatePolicy.Waiver(check, reason, expiresNode == null ? null : date(expiresNode, where + ".expires")));
+                    waived.add(new GatePolicy.Waiver(check, modules, reason, expiresNode == null ? null : date(expiresNode, where + ".expires")));
                 }
             }
             boolean approval = false;
@@ -131,6 +140,27 @@ public final class GatePolicyLoader {
                 checks.add(check);
             }
             return checks;
+        }
+
+        /** One pattern or a list of them: {@code artifactId} or {@code groupId:artifactId}, {@code *} for any run of characters. */
+        private List<GatePolicy.ModulePattern> modules(PositionedNode node, String where) throws InvalidGatePolicyException {
+            List<PositionedNode> items = node.isArray() ? node.items() : List.of(node);
+            if (items.isEmpty()) {
+                throw error(node.location(), where + ": expected at least one module pattern (leave modules out to waive the check for every module)");
+            }
+            List<GatePolicy.ModulePattern> patterns = new ArrayList<>();
+            for (PositionedNode item : items) {
+                try {
+                    if (item.type() != PositionedNode.Type.STRING) {
+                        throw new IllegalArgumentException("not a text");
+                    }
+                    patterns.add(GatePolicy.ModulePattern.parse(item.text().strip()));
+                } catch (IllegalArgumentException e) {
+                    throw error(item.location(), where + ": expected an artifactId or groupId:artifactId pattern (letters, digits, '.', '_', '-', "
+                            + "and '*' for any run of characters), or a list of them; got " + item.describe());
+                }
+            }
+            return patterns;
         }
 
         private String check(PositionedNode node, String where) throws InvalidGatePolicyException {

@@ -58,6 +58,11 @@ public final class GateReports {
                 json.writeString(reason);
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("warnings");
+            for (String warning : d.warnings()) {
+                json.writeString(warning);
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("modules");
             for (GateDecision.Module module : d.modules()) {
                 json.writeStartObject();
@@ -138,6 +143,11 @@ public final class GateReports {
             d.reasons().forEach(reason -> md.append("- ").append(cell(reason)).append('\n'));
             md.append('\n');
         }
+        if (!d.warnings().isEmpty()) {
+            md.append("### Policy warnings\n\n");
+            d.warnings().forEach(warning -> md.append("- ").append(cell(warning)).append('\n'));
+            md.append('\n');
+        }
         List<String> checks = d.checkNames();
         md.append("### Checks\n\n| Module |");
         checks.forEach(c -> md.append(' ').append(c).append(" |"));
@@ -189,6 +199,7 @@ public final class GateReports {
             case EXCEPTIONS -> "⚠️";
             case FAIL, MISSING -> "❌";
             case WAIVED -> "➖";
+            case NOT_APPLICABLE -> "⚪";
         };
     }
 
@@ -209,7 +220,7 @@ public final class GateReports {
             + "section{border:1px solid #ddd;border-radius:6px;margin:1em 0;padding:.5em 1em}"
             + ".verdict{border-radius:6px;padding:1em 1.5em;color:#fff}.verdict.go{background:#1a7f37}.verdict.no-go{background:#cf222e}"
             + ".verdict.go-with-exceptions{background:#9a6700}.verdict.blocked{background:#cf222e}.verdict p{margin:.3em 0 0}"
-            + ".fail,.missing{color:#cf222e;font-weight:600}.exceptions{color:#9a6700;font-weight:600}.pass{color:#1a7f37}.waived{color:#555}"
+            + ".fail,.missing{color:#cf222e;font-weight:600}.exceptions{color:#9a6700;font-weight:600}.pass{color:#1a7f37}.waived,.not-applicable{color:#555}"
             + ".mono{font-family:monospace;color:#555;overflow-wrap:anywhere}";
 
     static String html(GateDecision d) {
@@ -225,6 +236,11 @@ public final class GateReports {
         if (!d.reasons().isEmpty()) {
             html.append("<section id=\"reasons\"><h2>Reasons</h2><ul>");
             d.reasons().forEach(r -> html.append("<li>").append(Html.escape(r)).append("</li>"));
+            html.append("</ul></section>\n");
+        }
+        if (!d.warnings().isEmpty()) {
+            html.append("<section id=\"warnings\"><h2>Policy warnings</h2><ul>");
+            d.warnings().forEach(w -> html.append("<li>").append(Html.escape(w)).append("</li>"));
             html.append("</ul></section>\n");
         }
         List<String> checks = d.checkNames();

@@ -15,7 +15,8 @@ import dev.securebuild.shared.results.GoalResult;
 /**
  * Decides GO, NO-GO or GO-WITH-EXCEPTIONS from the result files of the reactor's modules, and only from those: a
  * required check without a result of this build is NO-GO ("did not run") unless the policy waives it; any failed
- * check is NO-GO; a warning or an accepted exception is GO-WITH-EXCEPTIONS; otherwise GO. A result older than the
+ * check is NO-GO; a warning or an accepted exception is GO-WITH-EXCEPTIONS; a check with nothing to check in a module
+ * (verdict not-applicable) satisfies it; otherwise GO. A waiver holds for the modules its patterns name. A result older than the
  * build (left in {@code target} by an earlier run) does not count, so a goal that did not run this time cannot pass
  * with yesterday's verdict.
  */
@@ -85,13 +86,10 @@ public final class ReleaseGate {
             List<GateDecision.Check> rows = new ArrayList<>();
             for (String check : checks) {
                 boolean required = policy.required().contains(check);
-                GatePolicy.Waiver waiver = policy.waiver(check);
+                GatePolicy.Waiver found = policy.waiver(check, module, in.today()).orElse(null);
+                GatePolicy.Waiver waiver = found != null && found.inForce(in.today()) ? found : null;
+                String expired = found != null && waiver == null ? " (its waiver expired on " + found.expires() + ")" : "";
                 List<GoalResult> results = byCheck.getOrDefault(check, List.of());
-                String expired = "";
-                if (waiver != null && !waiver.inForce(in.today())) {
-                    expired = " (its waiver expired on " + waiver.expires() + ")";
-                    waiver = null;
-                }
                 if (results.isEmpty()) {
                     String summary = "did not run: no result in target/secure-build/results"
                             + (stale.containsKey(check) ? " of this build (only one from an earlier build, "
@@ -107,14 +105,17 @@ public final class ReleaseGate {
                 GoalResult worst = results.stream().max(Comparator.comparing(GoalResult::verdict)).orElseThrow();
                 List<String> goals = results.stream().map(GoalResult::goal).distinct().toList();
                 List<String> details = results.stream().map(GoalResult::details).filter(d -> d != null).distinct().toList();
+                // A result for several modules (a reactor's check) says which of them each exception applied to.
                 List<GoalResult.ResultException> accepted = new ArrayList<>();
-                results.forEach(r -> r.exceptions().stream().filter(e -> !accepted.contains(e)).forEach(accepted::add));
+                results.forEach(r -> r.exceptions().stream().filter(e -> e.appliesTo(module) && !accepted.contains(e)).forEach(accepted::add));
                 GateDecision.Status status;
                 if (waiver != null) {
                     status = GateDecision.Status.WAIVED;
                 } else if (worst.verdict() == GoalResult.Verdict.FAIL) {
                     status = GateDecision.Status.FAIL;
                     noGo.add(module + ": " + check + " failed (" + worst.goal() + "): " + worst.summary() + expired);
+                } else if (worst.verdict() == GoalResult.Verdict.NOT_APPLICABLE) {
+                    status = GateDecision.Status.NOT_APPLICABLE;
                 } else if (worst.verdict() == GoalResult.Verdict.WARN || !accepted.isEmpty()) {
                     status = GateDecision.Status.EXCEPTIONS;
                     if (worst.verdict() == GoalResult.Verdict.WARN) {
@@ -140,18 +141,36 @@ public final class ReleaseGate {
         }
         GateDecision.Decision decision = !noGo.isEmpty() ? GateDecision.Decision.NO_GO
                 : !withExceptions.isEmpty() ? GateDecision.Decision.GO_WITH_EXCEPTIONS : GateDecision.Decision.GO;
-        List<String> reasons = new ArrayList<>(noGo);
-        reasons.addAll(withExceptions);
+        List<String> blocking = new ArrayList<>(noGo);
         if (in.modules().isEmpty()) {
-            reasons.add("no module was gated");
+            blocking.add("no module was gated");
             decision = GateDecision.Decision.NO_GO;
         }
         String ticket = in.approval() == null || in.approval().isBlank() ? null : in.approval().strip();
         GateDecision.Approval approval = new GateDecision.Approval(policy.approvalRequiredForExceptions(), ticket,
                 ticket == null ? null : in.approvedBy());
+        String unapproved = null;
         if (decision == GateDecision.Decision.GO_WITH_EXCEPTIONS && approval.required() && !approval.given()) {
-            reasons.add("the policy requires an approval of a release with exceptions, and none was given (-Dsecure-build.approval=<ticket>)");
+            unapproved = "the policy requires an approval of a release with exceptions, and none was given (-Dsecure-build.approval=<ticket>)";
+            blocking.add(unapproved);
         }
-        return new GateDecision(decision, in.project(), in.version(), in.now(), policy.source(), modules, reasons, exceptions, approval);
+        List<String> reasons = new ArrayList<>(noGo);
+        reasons.addAll(withExceptions);
+        reasons.addAll(blocking.subList(noGo.size(), blocking.size()));
+        return new GateDecision(decision, in.project(), in.version(), in.now(), policy.source(), modules, reasons, blocking, exceptions, approval,
+                unmatched(in.modules()));
+    }
+
+    /** A waiver that covers none of the gated modules: a module renamed, a pattern mistyped. Said, never silently kept. */
+    private List<String> unmatched(List<String> modules) {
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < policy.waivers().size(); i++) {
+            GatePolicy.Waiver waiver = policy.waivers().get(i);
+            if (modules.stream().noneMatch(waiver::covers)) {
+                warnings.add("The gate policy's waiver #" + (i + 1) + " of " + waiver.describe() + " covers none of the gated modules ("
+                        + String.join(", ", modules) + "): correct its modules or remove it");
+            }
+        }
+        return warnings;
     }
 }

@@ -36,8 +36,10 @@ public record ReleaseGateOutcome(GateDecision decision, Path output) {
     }
 
     /**
-     * Each module's checks, the reasons (errors when blocked, warnings otherwise), the exceptions, and the headline. Module
-     * names, reasons and exceptions come from result files and policies: escaped, as every input.
+     * Each module's checks; the reasons, at the level of what they do (an error when it blocks the release, a warning
+     * for an exception); the waivers applied and the exceptions accepted (the policy's own decisions, not errors); what in
+     * the policy did nothing; and the headline. Module names, reasons and exceptions come from result files and
+     * policies: escaped, as every input.
      */
     public List<LogLine> logLines() {
         List<LogLine> lines = new ArrayList<>();
@@ -47,12 +49,20 @@ public record ReleaseGateOutcome(GateDecision decision, Path output) {
             lines.add(LogLine.info(Printable.of(line)));
         }
         for (String reason : decision.reasons()) {
-            lines.add(decision.blocked() ? LogLine.error(Printable.of(reason)) : LogLine.warn(Printable.of(reason)));
+            lines.add(decision.blocking().contains(reason) ? LogLine.error(Printable.of(reason)) : LogLine.warn(Printable.of(reason)));
         }
+        Map<List<String>, List<String>> waived = new LinkedHashMap<>(); // [check, reason]: the modules it was waived for
+        for (GateDecision.Module module : decision.modules()) {
+            module.checks().stream().filter(c -> c.status() == GateDecision.Status.WAIVED).forEach(c -> waived.computeIfAbsent(
+                    List.of(c.check(), c.waiver()), k -> new ArrayList<>()).add(module.module()));
+        }
+        waived.forEach((waiver, modules) -> lines.add(LogLine.info(Printable.of("Waived " + waiver.get(0) + " for " + String.join(", ", modules)
+                + ": " + waiver.get(1)))));
         for (GateDecision.Exception e : decision.exceptions()) {
-            lines.add(LogLine.warn(Printable.of("Exception " + e.id() + " (" + e.module() + ", " + e.check() + "): approved by " + e.approvedBy()
+            lines.add(LogLine.info(Printable.of("Exception " + e.id() + " (" + e.module() + ", " + e.check() + "): approved by " + e.approvedBy()
                     + ", expires " + e.expires() + ": " + e.reason())));
         }
+        decision.warnings().forEach(warning -> lines.add(LogLine.warn(Printable.of(warning))));
         String headline = GateReports.headline(decision) + ". Reports: " + output.resolve(GateReports.MARKDOWN_FILE) + ", "
                 + GateReports.JSON_FILE + ", " + GateReports.HTML_FILE;
         lines.add(decision.blocked() ? LogLine.error(Printable.of(headline)) : LogLine.info(Printable.of(headline)));

@@ -34,17 +34,62 @@ class GatePolicyLoaderTest {
                 """);
         assertEquals(List.of("sign", "findings", "provenance"), policy.required());
         assertTrue(policy.requireCleanSource());
-        assertEquals(new GatePolicy.Waiver("reproducible", "The rebuild runs nightly", LocalDate.of(2027, 6, 30)), policy.waiver("reproducible"));
+        assertEquals(List.of(new GatePolicy.Waiver("reproducible", "The rebuild runs nightly", LocalDate.of(2027, 6, 30))), policy.waivers());
         assertTrue(policy.approvalRequiredForExceptions());
-        assertTrue(policy.waiver("reproducible").inForce(LocalDate.of(2027, 6, 30)));
-        assertFalse(policy.waiver("reproducible").inForce(LocalDate.of(2027, 7, 1)));
+        assertTrue(policy.waivers().get(0).inForce(LocalDate.of(2027, 6, 30)));
+        assertFalse(policy.waivers().get(0).inForce(LocalDate.of(2027, 7, 1)));
+        assertTrue(policy.waivers().get(0).covers("g:any"), "without modules a waiver holds for every module");
+    }
+
+    @Test
+    void readsWaiversOfSomeModulesByArtifactIdOrGroupIdAndArtifactIdPattern() throws IOException {
+        GatePolicy policy = load("""
+                version: 1
+                required: [findings]
+                waived:
+                  - check: findings
+                    modules: parent
+                    reason: "A POM without code"
+                  - check: findings
+                    modules: ["com.example:*-docs", "*-bom"]
+                    reason: "Documentation and BOMs"
+                    expires: 2027-06-30
+                """);
+        assertEquals(2, policy.waivers().size());
+        GatePolicy.Waiver parent = policy.waivers().get(0);
+        assertTrue(parent.covers("com.example:parent"));
+        assertFalse(parent.covers("com.example:parent-x"), "a pattern without * is the whole artifactId");
+        GatePolicy.Waiver docs = policy.waivers().get(1);
+        assertTrue(docs.covers("com.example:api-docs") && docs.covers("org.other:x-bom"));
+        assertFalse(docs.covers("org.other:api-docs"), "the groupId part counts");
+        assertEquals("findings (modules com.example:*-docs, *-bom)", docs.describe());
+        LocalDate day = LocalDate.of(2027, 1, 1);
+        assertEquals(docs, policy.waiver("findings", "com.example:api-docs", day).orElseThrow());
+        assertTrue(policy.waiver("findings", "com.example:app", day).isEmpty());
+        assertTrue(policy.waiver("sign", "com.example:parent", day).isEmpty());
+    }
+
+    @Test
+    void aWaiverInForceIsChosenBeforeAnExpiredOneOfTheSameModule() throws IOException {
+        GatePolicy policy = load("""
+                version: 1
+                waived:
+                  - check: findings
+                    reason: "old"
+                    expires: 2026-01-31
+                  - check: findings
+                    modules: parent
+                    reason: "no code"
+                """);
+        assertEquals("no code", policy.waiver("findings", "g:parent", LocalDate.of(2026, 12, 1)).orElseThrow().reason());
+        assertEquals("old", policy.waiver("findings", "g:app", LocalDate.of(2026, 12, 1)).orElseThrow().reason(), "expired, for the message");
     }
 
     @Test
     void defaultsWhatIsNotGiven() throws IOException {
         GatePolicy policy = load("version: 1\n");
         assertEquals(GatePolicy.DEFAULT_REQUIRED, policy.required());
-        assertTrue(policy.waived().isEmpty());
+        assertTrue(policy.waivers().isEmpty());
         assertFalse(policy.approvalRequiredForExceptions());
         assertFalse(policy.requireCleanSource());
     }
@@ -70,6 +115,13 @@ class GatePolicyLoaderTest {
         assertRejected("version: 1\nversion: 1\n", "key \"version\" is given twice");
         assertRejected("", "the file is empty");
         assertRejected("version: 1\nrequired: [sign\n", "not valid YAML");
+        assertRejected("version: 1\nwaived:\n  - check: findings\n    modules: \"a:b:c\"\n    reason: x\n",
+                "line 4, column 14: waived #1.modules: expected an artifactId or groupId:artifactId pattern");
+        assertRejected("version: 1\nwaived:\n  - check: findings\n    modules: [\"a b\"]\n    reason: x\n", "waived #1.modules: expected an artifactId");
+        assertRejected("version: 1\nwaived:\n  - check: findings\n    modules: []\n    reason: x\n", "expected at least one module pattern");
+        assertRejected("version: 1\nwaived:\n  - check: findings\n    modules: [a, b]\n    reason: x\n  - check: findings\n    modules: [b, a]\n    reason: y\n",
+                "waived #2.check: \"findings\" is waived twice for the same modules (also by waived #1)");
+        assertRejected("version: 1\nwaived:\n  - check: findigns\n    modules: a\n    reason: x\n", "line 3, column 12: waived #1.check: expected one of sign");
     }
 
     private GatePolicy load(String yaml) throws IOException {

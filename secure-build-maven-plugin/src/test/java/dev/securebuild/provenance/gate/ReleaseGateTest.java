@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResult.Verdict;
+import dev.securebuild.shared.text.LogLine;
 
 class ReleaseGateTest {
 
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
-    private static final GatePolicy SIGN_AND_FINDINGS = new GatePolicy("p.yaml", List.of("sign", "findings"), Map.of(), false);
+    private static final GatePolicy SIGN_AND_FINDINGS = new GatePolicy("p.yaml", List.of("sign", "findings"), List.of(), false);
 
     private static GoalResult result(String module, String check, Verdict verdict, GoalResult.ResultException... exceptions) {
         return new GoalResult(check, check, module, List.of(module), "1.0", START.plusSeconds(5), verdict, check + " said " + verdict.label(),
@@ -45,7 +46,7 @@ class ReleaseGateTest {
 
     @Test
     void aCleanSourceRequiredIsNoGoForADirtyUnknownOrUnsaidTreeAndGoForACleanOne() {
-        GatePolicy policy = new GatePolicy("p.yaml", List.of("provenance"), Map.of(), false, true);
+        GatePolicy policy = new GatePolicy("p.yaml", List.of("provenance"), List.of(), false, true);
         java.util.function.Function<GoalResult.SourceTree, GoalResult> provenance = tree -> new GoalResult("provenance", "provenance", "g:a",
                 List.of("g:a"), "1.0", START.plusSeconds(5), Verdict.PASS, "Signed provenance; built from uncommitted changes: 1 tracked file differs",
                 List.of(), null, tree);
@@ -70,7 +71,7 @@ class ReleaseGateTest {
         assertEquals(GateDecision.Status.PASS, clean.modules().get(0).check(GatePolicy.CLEAN_SOURCE).status());
 
         // Without the policy asking, a dirty tree is no reason: the provenance says it, the gate does not require it.
-        GateDecision notAsked = decide(new GatePolicy("p.yaml", List.of("provenance"), Map.of(), false), List.of("g:a"),
+        GateDecision notAsked = decide(new GatePolicy("p.yaml", List.of("provenance"), List.of(), false), List.of("g:a"),
                 List.of(provenance.apply(GoalResult.SourceTree.DIRTY)), null);
         assertEquals(GateDecision.Decision.GO, notAsked.decision());
         assertNull(notAsked.modules().get(0).check(GatePolicy.CLEAN_SOURCE));
@@ -97,9 +98,9 @@ class ReleaseGateTest {
 
     @Test
     void aWaiverInForceExcusesAMissingOrFailingCheck() {
-        GatePolicy policy = new GatePolicy("p", List.of("sign", "reproducible", "findings"), Map.of(
-                "reproducible", new GatePolicy.Waiver("reproducible", "nightly", null),
-                "findings", new GatePolicy.Waiver("findings", "scanner down", TODAY)), false);
+        GatePolicy policy = new GatePolicy("p", List.of("sign", "reproducible", "findings"), List.of(
+                new GatePolicy.Waiver("reproducible", "nightly", null),
+                new GatePolicy.Waiver("findings", "scanner down", TODAY)), false);
         GateDecision d = decide(policy, List.of("g:a"), List.of(result("g:a", "sign", Verdict.PASS), result("g:a", "findings", Verdict.FAIL)), null);
         assertEquals(GateDecision.Decision.GO, d.decision());
         GateDecision.Check reproducible = d.modules().get(0).check("reproducible");
@@ -111,11 +112,75 @@ class ReleaseGateTest {
 
     @Test
     void anExpiredWaiverCountsNoMore() {
-        GatePolicy policy = new GatePolicy("p", List.of("reproducible"), Map.of(
-                "reproducible", new GatePolicy.Waiver("reproducible", "nightly", TODAY.minusDays(1))), false);
+        GatePolicy policy = new GatePolicy("p", List.of("reproducible"), List.of(
+                new GatePolicy.Waiver("reproducible", "nightly", TODAY.minusDays(1))), false);
         GateDecision d = decide(policy, List.of("g:a"), List.of(), null);
         assertEquals(GateDecision.Decision.NO_GO, d.decision());
         assertTrue(d.reasons().get(0).endsWith("(its waiver expired on 2026-11-30)"), d.reasons().get(0));
+    }
+
+    @Test
+    void aWaiverOfSomeModulesWaivesTheCheckThereOnlyAndOneThatCoversNoModuleIsAWarning() {
+        GatePolicy policy = new GatePolicy("p", List.of("sign", "findings"), List.of(
+                new GatePolicy.Waiver("findings", List.of(GatePolicy.ModulePattern.parse("parent")), "a POM without code", null),
+                new GatePolicy.Waiver("sign", List.of(GatePolicy.ModulePattern.parse("com.other:*")), "not ours", null)), false);
+        GateDecision d = decide(policy, List.of("g:parent", "g:app"), List.of(result("g:parent", "sign", Verdict.PASS),
+                result("g:app", "sign", Verdict.PASS)), null);
+        assertEquals(GateDecision.Status.WAIVED, d.modules().get(0).check("findings").status());
+        assertEquals("a POM without code", d.modules().get(0).check("findings").waiver());
+        assertEquals(GateDecision.Status.MISSING, d.modules().get(1).check("findings").status(), "the waiver of the parent is not the app's");
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+        assertEquals(List.of("g:app: required check findings did not run: no result in target/secure-build/results"), d.reasons());
+        assertEquals(List.of("The gate policy's waiver #2 of sign (modules com.other:*) covers none of the gated modules (g:parent, g:app): "
+                + "correct its modules or remove it"), d.warnings());
+        List<LogLine> lines = new ReleaseGateOutcome(d, java.nio.file.Path.of("out")).logLines();
+        assertTrue(lines.contains(LogLine.info("Waived findings for g:parent: a POM without code")), lines.toString());
+        assertTrue(lines.contains(LogLine.warn(d.warnings().get(0))), lines.toString());
+        assertTrue(GateReports.markdown(d).contains("### Policy warnings"));
+    }
+
+    @Test
+    void notApplicableSatisfiesARequiredCheckAndIsShownAsSuch() throws IOException {
+        GoalResult nothing = new GoalResult("findings", "check-findings", "g:parent", List.of(), "1.0", START.plusSeconds(5), Verdict.NOT_APPLICABLE,
+                "nothing to scan: packaging pom", List.of(), null);
+        GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:parent", "g:app"), List.of(nothing, result("g:parent", "sign", Verdict.PASS),
+                result("g:app", "sign", Verdict.PASS), result("g:app", "findings", Verdict.PASS)), null);
+        assertEquals(GateDecision.Decision.GO, d.decision(), d.reasons().toString());
+        GateDecision.Check findings = d.modules().get(0).check("findings");
+        assertEquals(GateDecision.Status.NOT_APPLICABLE, findings.status());
+        assertEquals("not-applicable", findings.status().label());
+        assertEquals("nothing to scan: packaging pom", findings.summary());
+        assertTrue(GateReports.markdown(d).contains("| `g:parent` | ✅ pass | ⚪ not-applicable |"), GateReports.markdown(d));
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        GateReports.json(d, written);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written.toByteArray());
+        assertEquals("not-applicable", json.get("modules").get(0).get("checks").get(1).get("verdict").asText());
+        // A failure beside it still counts: not-applicable is the least of the verdicts.
+        GateDecision failed = decide(SIGN_AND_FINDINGS, List.of("g:parent"), List.of(nothing, result("g:parent", "sign", Verdict.PASS),
+                result("g:parent", "findings", Verdict.FAIL)), null);
+        assertEquals(GateDecision.Decision.NO_GO, failed.decision());
+    }
+
+    @Test
+    void anExceptionOfAReactorResultIsListedAgainstTheModulesItAppliedToAndLoggedAsNoError() {
+        GoalResult reactor = new GoalResult("findings", "check-findings", "g:parent", List.of("g:parent", "g:a", "g:b"), "1.0", START.plusSeconds(5),
+                Verdict.PASS, "PASS", List.of(new GoalResult.ResultException("CVE-1", "not reachable", "sec@example.com", "2099-12-31", List.of("g:b"))),
+                null);
+        List<GoalResult> results = new ArrayList<>(List.of(reactor));
+        List.of("g:parent", "g:a", "g:b").forEach(m -> results.add(result(m, "sign", Verdict.PASS)));
+        results.add(result("g:a", "verify-signatures", Verdict.FAIL));
+        GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:parent", "g:a", "g:b"), results, null);
+        assertEquals(List.of(new GateDecision.Exception("g:b", "findings", "CVE-1", "not reachable", "sec@example.com", "2099-12-31")), d.exceptions());
+        assertEquals(GateDecision.Status.PASS, d.modules().get(0).check("findings").status());
+        assertEquals(GateDecision.Status.EXCEPTIONS, d.modules().get(2).check("findings").status());
+        assertEquals(GateDecision.Decision.NO_GO, d.decision());
+        assertEquals(List.of("g:a: verify-signatures failed (verify-signatures): verify-signatures said fail"), d.blocking());
+        List<LogLine> lines = new ReleaseGateOutcome(d, java.nio.file.Path.of("out")).logLines();
+        assertTrue(lines.contains(LogLine.error("g:a: verify-signatures failed (verify-signatures): verify-signatures said fail")), lines.toString());
+        assertTrue(lines.contains(LogLine.warn("g:b: findings passed with 1 exception(s): CVE-1")), lines.toString());
+        assertTrue(lines.contains(LogLine.info("Exception CVE-1 (g:b, findings): approved by sec@example.com, expires 2099-12-31: not reachable")),
+                lines.toString());
+        assertEquals(LogLine.Level.ERROR, lines.get(lines.size() - 1).level(), "the headline of a NO-GO");
     }
 
     @Test
@@ -132,7 +197,7 @@ class ReleaseGateTest {
 
     @Test
     void exceptionsNeedTheApprovalThePolicyAsksFor() {
-        GatePolicy policy = new GatePolicy("p", List.of("sign"), Map.of(), true);
+        GatePolicy policy = new GatePolicy("p", List.of("sign"), List.of(), true);
         List<GoalResult> results = List.of(result("g:a", "sign", Verdict.WARN));
         GateDecision unapproved = decide(policy, List.of("g:a"), results, null);
         assertEquals(GateDecision.Decision.GO_WITH_EXCEPTIONS, unapproved.decision());
@@ -151,7 +216,7 @@ class ReleaseGateTest {
 
     @Test
     void anApprovalDoesNotOverruleNoGo() {
-        GateDecision d = decide(new GatePolicy("p", List.of("sign"), Map.of(), true), List.of("g:a"), List.of(result("g:a", "sign", Verdict.FAIL)), "SEC-1");
+        GateDecision d = decide(new GatePolicy("p", List.of("sign"), List.of(), true), List.of("g:a"), List.of(result("g:a", "sign", Verdict.FAIL)), "SEC-1");
         assertEquals(GateDecision.Decision.NO_GO, d.decision());
         assertTrue(d.blocked());
         assertFalse(d.approved());
@@ -160,17 +225,17 @@ class ReleaseGateTest {
     @Test
     void aResultOfAnEarlierBuildDoesNotCount() {
         GoalResult old = new GoalResult("sign", "sign", "g:a", List.of(), "1.0", START.minusSeconds(3600), Verdict.PASS, "", List.of(), null);
-        GateDecision d = decide(new GatePolicy("p", List.of("sign"), Map.of(), false), List.of("g:a"), List.of(old), null);
+        GateDecision d = decide(new GatePolicy("p", List.of("sign"), List.of(), false), List.of("g:a"), List.of(old), null);
         assertEquals(GateDecision.Decision.NO_GO, d.decision());
         assertTrue(d.reasons().get(0).contains("only one from an earlier build, 2026-12-01T09:00:00Z"), d.reasons().get(0));
-        GateDecision accepted = new ReleaseGate(new GatePolicy("p", List.of("sign"), Map.of(), false)).decide(new ReleaseGate.Inputs("g:a", "1.0",
+        GateDecision accepted = new ReleaseGate(new GatePolicy("p", List.of("sign"), List.of(), false)).decide(new ReleaseGate.Inputs("g:a", "1.0",
                 List.of("g:a"), List.of(old), null, START, TODAY, null, null));
         assertEquals(GateDecision.Decision.GO, accepted.decision());
     }
 
     @Test
     void aReactorResultCoversEveryModuleItNamesAndTheWorstVerdictCounts() {
-        GatePolicy policy = new GatePolicy("p", List.of("reproducible"), Map.of(), false);
+        GatePolicy policy = new GatePolicy("p", List.of("reproducible"), List.of(), false);
         GoalResult verify = new GoalResult("reproducible", "verify-reproducible", "g:parent", List.of("g:parent", "g:a"), "1.0", START.plusSeconds(9),
                 Verdict.PASS, "same", List.of(), "/t/report.json");
         GoalResult compare = new GoalResult("reproducible", "compare", "g:parent", List.of("g:a"), "1.0", START.plusSeconds(9),
@@ -193,7 +258,7 @@ class ReleaseGateTest {
     @Test
     void theReportsShowEveryReasonAndExceptionAndLoadNothingFromOutside() throws IOException {
         GoalResult.ResultException cve = new GoalResult.ResultException("CVE-1", "a | pipe <script>", "sec@example.com", "2099-12-31");
-        GateDecision d = decide(new GatePolicy("p", List.of("sign", "findings"), Map.of(), true), List.of("g:a"),
+        GateDecision d = decide(new GatePolicy("p", List.of("sign", "findings"), List.of(), true), List.of("g:a"),
                 List.of(result("g:a", "sign", Verdict.PASS), result("g:a", "findings", Verdict.PASS, cve)), null);
         String md = GateReports.markdown(d);
         assertTrue(md.startsWith("## ⛔ Release gate: GO-WITH-EXCEPTIONS, blocked"), md);

@@ -1,0 +1,6 @@
+package demo;
+
+public final class Crypto {
+
+    public static final String ALGORITHM = "DES";
+}
