@@ -48,9 +48,12 @@ final class RebuildInvocations {
                 secrets, cleanStart(session, modules));
     }
 
-    /** When this build started, and the build folders of the modules compared: whether it started clean; null when Maven does not say. */
+    /**
+     * When this build started, and the build folders of the modules compared: whether it started clean; null when
+     * Maven does not say, or the build cleaned them first.
+     */
     static StaleOutputs.Scope cleanStart(MavenSession session, List<ModuleOutputs> modules) {
-        return session.getStartTime() == null ? null : new StaleOutputs.Scope(session.getStartTime().toInstant(),
+        return session.getStartTime() == null || StaleOutputs.cleanedBy(session.getGoals()) ? null : new StaleOutputs.Scope(session.getStartTime().toInstant(),
                 modules.stream().map(m -> Path.of(m.project().getBuild().getDirectory())).toList());
     }
 }

@@ -44,6 +44,22 @@ public record StaleOutputs(long files, String example) {
     }
 
     /**
+     * Whether the build's goals clean the build folders first ({@code clean}, {@code post-clean}, {@code clean:clean}
+     * or the clean plugin's goal by its coordinates): then it started clean, whatever the files' times say, since
+     * plugins may copy files with their sources' times (maven-war-plugin's webapp files).
+     */
+    public static boolean cleanedBy(List<String> goals) {
+        for (String goal : goals == null ? List.<String>of() : goals) {
+            String name = goal.trim();
+            if (name.equals("clean") || name.equals("post-clean") || name.equals("clean:clean")
+                    || name.matches(".*:maven-clean-plugin(:[^:]+)?:clean")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param scope what to look at; null when the build's start is not known: then nothing is found
      * @param root  the project's folder, against which the example is named
      */

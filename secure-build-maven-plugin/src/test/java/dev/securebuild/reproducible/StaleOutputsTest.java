@@ -36,6 +36,18 @@ class StaleOutputsTest {
     }
 
     @Test
+    void aBuildWhoseGoalsCleanStartedClean() {
+        assertTrue(StaleOutputs.cleanedBy(List.of("clean", "deploy")));
+        assertTrue(StaleOutputs.cleanedBy(List.of("clean:clean", "verify")));
+        assertTrue(StaleOutputs.cleanedBy(List.of("org.apache.maven.plugins:maven-clean-plugin:3.4.1:clean", "verify")));
+        assertTrue(StaleOutputs.cleanedBy(List.of("post-clean", "install")));
+        assertFalse(StaleOutputs.cleanedBy(List.of("verify")));
+        assertFalse(StaleOutputs.cleanedBy(List.of("pre-clean", "verify")), "pre-clean runs before the folders are deleted, and stops there");
+        assertFalse(StaleOutputs.cleanedBy(List.of("dev.example:cleaner-plugin:1:clean-cache")));
+        assertFalse(StaleOutputs.cleanedBy(null));
+    }
+
+    @Test
     void filesWrittenByThisBuildAreNotStale() throws IOException {
         file("target/classes/demo/Hello.class", STARTED.plusSeconds(3));
         file("target/demo-1.0.jar", STARTED.minusSeconds(1));   // within the tolerance: a file system that keeps whole seconds

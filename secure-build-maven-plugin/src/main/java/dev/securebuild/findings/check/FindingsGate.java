@@ -119,6 +119,13 @@ public final class FindingsGate {
         if (nothing.isEmpty()) {
             throw missing.get(0);
         }
+        int dependencies = scope.code().dependencies();
+        if (files.isEmpty() && dependencies > 0) {
+            // No code, but dependencies a dependency scanner reads: no report at all means no scanner looked at them.
+            throw new ReportParseException(missing.get(0).getMessage() + " (" + scope.module() + " has no code (" + nothing.get() + ") but "
+                    + dependencies + " dependenc" + (dependencies == 1 ? "y" : "ies") + ", and not one configured report was written: "
+                    + "a dependency scanner reads those)", missing.get(0));
+        }
         log.info("Nothing to scan in " + scope.module() + " (" + nothing.get() + "): " + missing.size() + " of the " + patterns.size()
                 + " configured report(s) not found, " + (files.isEmpty() ? "so check-findings does not apply to it" : "reading the " + files.size()
                 + " found"));

@@ -16,14 +16,18 @@ import dev.securebuild.shared.text.Printable;
  * is made of classes copied from elsewhere) gets no report from a code scanner (SpotBugs: "No files found"), and a
  * missing report there means nothing to scan, not a scanner that did not run.
  *
- * @param packaging   the module's packaging; null when there is no project (a plain folder): it may have code
- * @param classes     its build output directory ({@code target/classes})
- * @param sourceRoots its compile source roots ({@code src/main/java}, generated sources)
+ * A module without code may still ship dependencies (an assembly, a war of jars): a dependency scanner reads those, so
+ * there a missing report is excused only beside one that was written ({@link #dependencies}).
+ *
+ * @param packaging    the module's packaging; null when there is no project (a plain folder): it may have code
+ * @param classes      its build output directory ({@code target/classes})
+ * @param sourceRoots  its compile source roots ({@code src/main/java}, generated sources)
+ * @param dependencies how many dependencies it declares outside the test scope
  */
-public record ModuleCode(String packaging, Path classes, List<Path> sourceRoots) {
+public record ModuleCode(String packaging, Path classes, List<Path> sourceRoots, int dependencies) {
 
     /** No project: whatever is missing was meant to be there. */
-    public static final ModuleCode UNKNOWN = new ModuleCode(null, null, List.of());
+    public static final ModuleCode UNKNOWN = new ModuleCode(null, null, List.of(), 0);
 
     public ModuleCode {
         sourceRoots = List.copyOf(sourceRoots);

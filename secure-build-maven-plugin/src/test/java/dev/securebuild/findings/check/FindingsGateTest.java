@@ -64,8 +64,12 @@ class FindingsGateTest {
     private final List<LogLine> logged = new ArrayList<>();
 
     private FindingsGate.Collected collect(Path module, String packaging, String... reports) throws IOException {
+        return collect(module, packaging, 0, reports);
+    }
+
+    private FindingsGate.Collected collect(Path module, String packaging, int dependencies, String... reports) throws IOException {
         return new FindingsGate(CLOCK, KnownSecrets.NONE).collect(new FindingsGate.Scope("com.example:" + module.getFileName(), module, List.of(reports),
-                List.of(), new ModuleCode(packaging, module.resolve("target/classes"), List.of(module.resolve("src/main/java")))),
+                List.of(), new ModuleCode(packaging, module.resolve("target/classes"), List.of(module.resolve("src/main/java")), dependencies)),
                 LogSink.of(t -> logged.add(LogLine.info(t)), t -> logged.add(LogLine.warn(t)), t -> logged.add(LogLine.error(t))));
     }
 
@@ -112,6 +116,22 @@ class FindingsGateTest {
         assertEquals(LogLine.Level.INFO, verdict.logLines(20).get(0).level());
         assertFalse(Files.exists(output()), "no outputs for a check that did not apply");
         assertFalse(Files.exists(events()));
+    }
+
+    @Test
+    void aModuleWithoutCodeButWithDependenciesNeedsOneReportAtLeast() throws IOException {
+        Path dist = Files.createDirectories(project.resolve("dist"));
+        ReportParseException e = assertThrows(ReportParseException.class, () -> collect(dist, "pom", 3, "target/spotbugsSarif.json",
+                "target/dependency-check-report.json"));
+        assertTrue(e.getMessage().contains("no such report file"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(com.example:dist has no code (packaging pom) but 3 dependencies, and not one configured report was "
+                + "written: a dependency scanner reads those)"), e.getMessage());
+
+        // The dependency scanner wrote its report: the code scanner's missing one is excused.
+        ReportSamples.copy(dist, "trivy-log4shell.json", "target/dependency-check-report.json", NOW.minus(Duration.ofHours(1)));
+        FindingsGate.Collected collected = collect(dist, "pom", 3, "target/spotbugsSarif.json", "target/dependency-check-report.json");
+        assertEquals(List.of(dist.resolve("target/dependency-check-report.json")), collected.reports());
+        assertFalse(collected.notApplicable());
     }
 
     @Test
