@@ -18,6 +18,9 @@ assert !release.contains('does not exist'): 'a shared file was looked for in a m
 // 2. The rules passed in every module: one exemption, with its reason, for secure-build's own SNAPSHOT.
 assert !(release =~ /RequireReproducibleBuild (failed|warned)/)
 assert release.contains('secure-build is built from its checkout in this example')
+assert release.readLines().count { it.startsWith('[WARNING] requireReproducibleBuild: exemption 1 (dev.securebuild:*) exempts ') } == 1:
+        'the exemption every module inherits is warned once for the build'
+assert release.readLines().count { it.contains('requireReproducibleBuild: exemption of dev.securebuild:* applies to ') } == 4
 
 // 3. The scanner gate ran where there is code and said "not applicable" where there is none.
 Map<String, Map> findings = [:]

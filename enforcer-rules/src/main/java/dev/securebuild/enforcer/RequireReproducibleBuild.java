@@ -23,6 +23,7 @@ import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.session.SessionCache;
 import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.ReproducibleBuildCheck;
 import dev.securebuild.enforcer.internal.ReproducibleBuildExemptions;
@@ -113,7 +114,14 @@ public class RequireReproducibleBuild extends AbstractEnforcerRule {
                 getLog().debug("requireReproducibleBuild: " + standing.message());
                 continue;
             }
-            getLog().warn("requireReproducibleBuild: " + standing.message());
+            // Inherited from a parent, the same exemption applies alike in every module: warned once per build, then noted.
+            String said = standing.state() + " " + standing.exemption().artifact() + " " + standing.exempted();
+            if (session == null || SessionCache.map(session.getRepositorySession().getData(), WARNED_KEY).putIfAbsent(said, Boolean.TRUE) == null) {
+                getLog().warn("requireReproducibleBuild: " + standing.message());
+            } else {
+                getLog().info("requireReproducibleBuild: exemption of " + standing.exemption().artifact() + " applies to " + project.getId()
+                        + " as to a module before it (warned there)");
+            }
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("rule", "requireReproducibleBuild");
             fields.put("exception", standing.exemption().artifact());
@@ -135,6 +143,9 @@ public class RequireReproducibleBuild extends AbstractEnforcerRule {
             }
         }
     }
+
+    /** The exemption warnings said in this build, so that one inherited by every module is warned once. */
+    private static final String WARNED_KEY = RequireReproducibleBuild.class.getName() + ".warned";
 
     /** Plugins of the site and clean lifecycles, which Maven adds to every build plan with versions of its own. */
     private static final Set<String> OTHER_LIFECYCLES = Set.of("maven-site-plugin", "maven-clean-plugin");
