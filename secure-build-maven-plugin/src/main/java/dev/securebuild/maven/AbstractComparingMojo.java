@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,12 +29,6 @@ abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
      */
     @Parameter(property = "secure-build.failOnDifference", defaultValue = "true")
     protected boolean failOnDifference;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    protected MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    protected MavenSession session;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;

@@ -34,29 +34,31 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
     @Parameter(property = "secure-build.skip", defaultValue = "false")
     protected boolean skip;
 
+    /** The build; declared here once for every goal. */
     @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession buildSession;
+    protected MavenSession session;
 
+    /** The project the goal runs for (Maven's stand-in when a goal runs without one); declared here once. */
     @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject currentProject;
+    protected MavenProject project;
 
     @Inject
     private BuildSecrets buildSecrets;
 
     @Inject
-    private RepositorySystem repositorySystem;
+    protected RepositorySystem repositorySystem;
 
     private volatile RedactingLog log;
 
     /** The build's secret values, the current project's secret-named properties included. */
     protected KnownSecrets secrets() {
-        if (buildSecrets == null || buildSession == null) {
+        if (buildSecrets == null || session == null) {
             return KnownSecrets.NONE;
         }
-        KnownSecrets secrets = buildSecrets.of(buildSession);
-        if (currentProject != null && currentProject.getProperties() != null) {
+        KnownSecrets secrets = buildSecrets.of(session);
+        if (project != null && project.getProperties() != null) {
             // A POM property may take its value from a secret (${env.TOKEN}): the file holds the name, the model the value.
-            secrets.addSecretNamed(currentProject.getProperties());
+            secrets.addSecretNamed(project.getProperties());
         }
         return secrets;
     }
@@ -67,7 +69,7 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
      * @param configured the goal's {@code eventLog}
      */
     protected Path eventLogFile(String configured) {
-        return EventLogLocation.of(buildSession, currentProject, configured);
+        return EventLogLocation.of(session, project, configured);
     }
 
     /**
@@ -75,9 +77,9 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
      * ({@link LocationBase#reactorTop}, the same for every module), coordinates from the project's repositories.
      */
     protected LocationReader locations() {
-        return new LocationReader(repositorySystem, buildSession == null ? null : buildSession.getRepositorySession(),
-                currentProject == null ? List.of() : currentProject.getRemoteProjectRepositories(),
-                buildSession == null ? LocationBase.folder(Path.of("")) : LocationBase.reactorTop(buildSession));
+        return new LocationReader(repositorySystem, session == null ? null : session.getRepositorySession(),
+                project == null ? List.of() : project.getRemoteProjectRepositories(),
+                session == null ? LocationBase.folder(Path.of("")) : LocationBase.reactorTop(session));
     }
 
     @Override

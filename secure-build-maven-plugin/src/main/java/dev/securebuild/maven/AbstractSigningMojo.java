@@ -4,10 +4,8 @@ import java.io.File;
 
 import javax.inject.Inject;
 
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.signer.Signer;
@@ -20,12 +18,6 @@ import dev.securebuild.sign.SigningRequest;
  * because their defaults differ.
  */
 abstract class AbstractSigningMojo extends AbstractEventLoggingMojo {
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    protected MavenProject project;
 
     /**
      * For signer pgp: an armored (or binary, or base64) OpenPGP secret key file. Used when environment

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,9 +19,6 @@ import dev.securebuild.shared.signer.pgp.TrustedKeys;
  * certificate of the configured signing key.
  */
 abstract class AbstractVerifyingMojo extends AbstractEventLoggingMojo {
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
 
     /**
      * Trusted keys, comma-separated: files of armored public keys (such as what {@code export-public-key} writes),

@@ -5,16 +5,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import javax.inject.Inject;
-
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.allowlist.InvalidAllowListException;
 import dev.securebuild.allowlist.maven.BuildInputException;
@@ -116,19 +112,6 @@ public class AllowlistReportMojo extends AbstractSecureBuildMojo {
      */
     @Parameter(property = "secure-build.allowlist.maxLogRows", defaultValue = "50")
     private int maxLogRows;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    private final RepositorySystem repositorySystem;
-
-    @Inject
-    public AllowlistReportMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
-    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -2,17 +2,12 @@ package dev.securebuild.maven;
 
 import java.util.List;
 
-import javax.inject.Inject;
-
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Gates the build on what security scanners reported: reads their reports (SARIF, OWASP Dependency-Check, Trivy,
@@ -34,8 +29,9 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
     private List<String> reports;
 
     /**
-     * The policy: a YAML or JSON file of the project, or Maven coordinates {@code groupId:artifactId:version[:extension]}
-     * of a published one. None: fail on critical and high findings, warn on the rest.
+     * The policy: a YAML or JSON file (a relative path is read from the top of the reactor), a file: or https: URL, or
+     * Maven coordinates {@code groupId:artifactId:version[:extension]} of a published one (docs/locations.md). None:
+     * fail on critical and high findings, warn on the rest.
      *
      * @since 0.1.0
      */
@@ -112,21 +108,8 @@ public class CheckFindingsMojo extends AbstractEventLoggingMojo {
     @Parameter(property = "secure-build.findings.maxNestingDepth", defaultValue = "1000")
     private int maxNestingDepth;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
-
-    private final RepositorySystem repositorySystem;
-
-    @Inject
-    public CheckFindingsMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
-    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -19,9 +19,6 @@ import org.apache.maven.project.MavenProjectHelper;
 @Mojo(name = "checksums", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ChecksumsMojo extends AbstractSecureBuildMojo {
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
     /**
      * The digests written as sidecars: any of SHA-256, SHA-512, SHA-1, MD5. SHA-1 and MD5 only for repositories that
      * still demand them.

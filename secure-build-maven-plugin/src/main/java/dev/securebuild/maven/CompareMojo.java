@@ -4,15 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import javax.inject.Inject;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.reproducible.BuildPlatform;
 import dev.securebuild.reproducible.ComparisonReport;
@@ -56,13 +53,6 @@ public class CompareMojo extends AbstractComparingMojo {
      */
     @Parameter(property = "secure-build.referenceBuildinfo")
     private File referenceBuildinfo;
-
-    private final RepositorySystem repositorySystem;
-
-    @Inject
-    public CompareMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
-    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

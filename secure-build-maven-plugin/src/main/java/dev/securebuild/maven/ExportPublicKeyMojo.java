@@ -21,8 +21,6 @@ import dev.securebuild.shared.signer.Signer;
 @Mojo(name = "export-public-key", threadSafe = true, requiresProject = false)
 public class ExportPublicKeyMojo extends AbstractSigningMojo {
 
-
-
     /**
      * Where the armored certificate is written.
      *
@@ -40,11 +38,6 @@ public class ExportPublicKeyMojo extends AbstractSigningMojo {
      */
     @Parameter(property = "secure-build.signer", defaultValue = "pkcs11")
     private String signer;
-
-
-
-
-
 
     @Inject
     public ExportPublicKeyMojo(MavenSigningKeys signingKeys) {

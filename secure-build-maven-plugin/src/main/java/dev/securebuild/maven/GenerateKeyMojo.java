@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.signer.pgp.KeyGenerator;
@@ -32,9 +31,6 @@ public class GenerateKeyMojo extends AbstractSecureBuildMojo {
      */
     @Parameter(property = "secure-build.output")
     private File output;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
 
     /**
      * ED25519 or RSA-3072.

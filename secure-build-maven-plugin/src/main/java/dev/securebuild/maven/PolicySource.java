@@ -65,28 +65,12 @@ final class PolicySource {
                         + "; " + TAKES);
             }
         }
-        String[] name = new String[1];
         try {
-            Policy loaded = reader.read(location, null, (in, source) -> {
-                name[0] = source;
-                return PolicyLoader.load(in, source);
-            });
-            return new Loaded(loaded, description(base, location, name[0]));
+            Policy loaded = reader.read(location, null, PolicyLoader::load);
+            return new Loaded(loaded, location.shown(base));
         } catch (ArtifactResolutionException e) {
             throw new MojoExecutionException("Cannot resolve the policy " + LocationReader.artifact(location) + " from " + reader.repositoryIds()
                     + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A file by its path from the base, a URL as given, coordinates with the file they resolved to. */
-    private static String description(LocationBase base, Location location, String source) {
-        switch (location.kind()) {
-            case PATH:
-                return relative(base, Path.of(source));
-            case COORDINATES:
-                return location.text() + " (" + source + ")";
-            default:
-                return location.text();
         }
     }
 
@@ -97,10 +81,5 @@ final class PolicySource {
         } catch (InvalidPathException e) {
             return null;
         }
-    }
-
-    private static String relative(LocationBase base, Path file) {
-        Path folder = base.folder();
-        return file.startsWith(folder) ? folder.relativize(file).toString().replace('\\', '/') : file.toString();
     }
 }

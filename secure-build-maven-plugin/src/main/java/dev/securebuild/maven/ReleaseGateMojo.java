@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,7 +32,7 @@ import dev.securebuild.shared.results.GoalResults;
 public class ReleaseGateMojo extends AbstractEventLoggingMojo {
 
     /**
-     * The release gate policy, a YAML or JSON file relative to the top-level project: which checks are required, which
+     * The release gate policy, a YAML or JSON file relative to the top of the reactor: which checks are required, which
      * are waived and why, and whether GO-WITH-EXCEPTIONS needs an approval. None: sign, findings, allowlist,
      * provenance and reproducible required, nothing waived, no approval needed. Like every policy and list, it may also
      * be a file: or https: URL or Maven coordinates (docs/locations.md).
@@ -70,10 +69,6 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
     @Parameter(property = "secure-build.acceptEarlierResults", defaultValue = "false")
     private boolean acceptEarlierResults;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 

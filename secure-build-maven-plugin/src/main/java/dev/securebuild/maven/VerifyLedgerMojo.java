@@ -8,7 +8,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.provenance.ProvenanceException;
 import dev.securebuild.shared.text.LogSink;
@@ -32,9 +31,6 @@ public class VerifyLedgerMojo extends AbstractVerifyingMojo {
      */
     @Parameter(property = "secure-build.ledger", defaultValue = "${maven.multiModuleProjectDirectory}/" + LedgerFiles.DEFAULT)
     private String ledger;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
 
     @Inject
     public VerifyLedgerMojo(MavenSigningKeys signingKeys) {

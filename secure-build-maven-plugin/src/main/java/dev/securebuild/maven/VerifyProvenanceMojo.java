@@ -29,9 +29,6 @@ import dev.securebuild.shared.signer.pgp.TrustedKeys;
 @Mojo(name = "verify-provenance", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
     /**
      * The provenance file to verify. Without a project, by default the one {@code *.intoto.jsonl} in {@code directory}.
      *

@@ -15,7 +15,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.text.Printable;
@@ -30,9 +29,6 @@ import dev.securebuild.sign.VerificationTargets;
  */
 @Mojo(name = "verify-signatures", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class VerifySignaturesMojo extends AbstractVerifyingMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
 
     /**
      * Verify every file under this directory instead of the project's artifacts: {@code FILE.asc}, {@code FILE.sha256}

@@ -105,6 +105,32 @@ public final class Location {
         return base.resolve(text).toAbsolutePath().normalize();
     }
 
+    /**
+     * How reports and result files name this location: coordinates and a {@code file:} URL as given; an https URL
+     * without its user info, query or fragment (which may carry a token); a path relative to the base when it lies inside it, else absolute. Never the
+     * local repository's file that coordinates resolved to: a path of the build machine says less, and names its user.
+     */
+    public String shown(LocationBase base) {
+        switch (kind) {
+            case COORDINATES:
+                return text;
+            case URL:
+                try {
+                    URI uri = new URI(text);
+                    if ("file".equalsIgnoreCase(uri.getScheme())) {
+                        return text; // a file of this machine, named as the configuration names it
+                    }
+                    return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+                } catch (URISyntaxException e) {
+                    return "a URL that is not valid"; // parse() accepted it, so this does not happen; never show the text whole
+                }
+            default:
+                Path file = path(base.folder());
+                Path folder = base.folder().toAbsolutePath().normalize();
+                return file.startsWith(folder) && !file.equals(folder) ? folder.relativize(file).toString().replace('\\', '/') : file.toString();
+        }
+    }
+
     public String groupId() {
         return part(0);
     }

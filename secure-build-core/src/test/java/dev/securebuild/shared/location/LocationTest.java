@@ -22,6 +22,19 @@ class LocationTest {
     }
 
     @Test
+    void shownAsConfiguredNeverAsTheMachinesFileAndNeverWithAToken() {
+        LocationBase top = LocationBase.folder(Path.of("/work/reactor"));
+        assertEquals("com.example:policy:1.4", Location.parse("com.example:policy:1.4", "policy", null).shown(top));
+        assertEquals("https://lists.example.com/team.yaml",
+                Location.parse("https://ci:s3cret@lists.example.com/team.yaml?token=abc#x", "list", null).shown(top));
+        assertEquals("https://lists.example.com:8443/a.yaml", Location.parse("https://lists.example.com:8443/a.yaml", "list", null).shown(top));
+        assertEquals("file:/etc/secure-build/p.yaml", Location.parse("file:/etc/secure-build/p.yaml", "policy", null).shown(top));
+        assertEquals("policies/gate.yaml", Location.parse("policies/gate.yaml", "gatePolicy", null).shown(top));
+        assertEquals("/etc/gate.yaml", Location.parse("/etc/gate.yaml", "gatePolicy", null).shown(top));
+        assertEquals("/work/shared/gate.yaml", Location.parse("../shared/gate.yaml", "gatePolicy", null).shown(top));
+    }
+
+    @Test
     void coordinatesWithTheDefaultExtensionYaml() {
         Location location = parse("com.example.security:approved-list:1.2");
 

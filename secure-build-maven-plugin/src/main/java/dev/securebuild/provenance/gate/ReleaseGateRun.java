@@ -27,9 +27,9 @@ import dev.securebuild.shared.location.LocationReader;
 public final class ReleaseGateRun {
 
     /**
-     * @param gatePolicy    the policy as configured (a path from the top-level project, a URL or coordinates); null or
+     * @param gatePolicy    the policy as configured (a path from the top of the reactor, a URL or coordinates); null or
      *                      blank: {@link GatePolicy#DEFAULT}
-     * @param locations     reads it: paths from the top-level project's folder
+     * @param locations     reads it: paths from the top of the reactor
      * @param project       {@code groupId:artifactId} of the top-level project, and its version
      * @param modules       the gated modules ({@code groupId:artifactId}), in reactor order
      * @param resultFolders the folders of their result files, each read once
@@ -81,7 +81,7 @@ public final class ReleaseGateRun {
 
     /**
      * An invalid policy is refused with its own message (file, line, what was expected); one that cannot be read names
-     * it. The policy is a path from the top-level project, a URL or Maven coordinates ({@link Location}).
+     * it. The policy is a path from the top of the reactor, a URL or Maven coordinates ({@link Location}).
      */
     private static GatePolicy policy(String gatePolicy, LocationReader locations) throws IOException {
         if (gatePolicy == null || gatePolicy.isBlank()) {
@@ -90,7 +90,10 @@ public final class ReleaseGateRun {
         Location location = locations.locate(gatePolicy, "gatePolicy");
         Object named = location.kind() == Location.Kind.PATH ? locations.path(location) : location;
         try {
-            return locations.read(location, "release-gate-policy", GatePolicyLoader::load);
+            GatePolicy read = locations.read(location, "release-gate-policy", GatePolicyLoader::load);
+            // The reports name it as configured (coordinates, a URL without token), never by the machine's file.
+            return new GatePolicy(location.shown(locations.base()), read.required(), read.waivers(), read.approvalRequiredForExceptions(),
+                    read.requireCleanSource());
         } catch (GatePolicyLoader.InvalidGatePolicyException e) {
             throw e;
         } catch (IOException | ArtifactResolutionException e) {
