@@ -147,16 +147,9 @@ class FindingsGateTest {
         assertFalse(verdict.passed(), "Log4Shell blocks, in a module without code as anywhere");
     }
 
-    @Test
-    void noReportConfiguredIsTheSettingToGive() {
-        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> collect(project, "jar"));
-        assertEquals(dev.securebuild.shared.settings.Setting.REPORTS, e.setting());
-        assertTrue(e.getMessage().contains("no scanner report is configured for com.example:"), e.getMessage());
-    }
-
-    @Test
-    void aReactorCheckNamesTheModulesEachExceptionAppliedToAndCoversTheModulesWithNothingToScan() throws Exception {
-        Path policy = Files.writeString(project.resolve("policy.yaml"), """
+    /** A policy with one exception in force: Log4Shell, not in the execution path. */
+    private Path log4ShellExceptionPolicy() throws IOException {
+        return Files.writeString(project.resolve("policy.yaml"), """
                 version: 1
                 exceptions:
                   entries:
@@ -166,6 +159,18 @@ class FindingsGateTest {
                       approvedBy: sec@example.com
                       expires: 2027-01-31
                 """);
+    }
+
+    @Test
+    void noReportConfiguredIsTheSettingToGive() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> collect(project, "jar"));
+        assertEquals(dev.securebuild.shared.settings.Setting.REPORTS, e.setting());
+        assertTrue(e.getMessage().contains("no scanner report is configured for com.example:"), e.getMessage());
+    }
+
+    @Test
+    void aReactorCheckNamesTheModulesEachExceptionAppliedToAndCoversTheModulesWithNothingToScan() throws Exception {
+        Path policy = log4ShellExceptionPolicy();
         Path a = report("codeql-medium.sarif", "a/target/codeql.sarif");
         Path b = report("trivy-log4shell.json", "b/target/trivy.json");
         FindingsVerdict verdict = check(List.of(new FindingsGate.Collected("g:parent", List.of(), 1, "packaging pom", false),
@@ -218,16 +223,7 @@ class FindingsGateTest {
 
     @Test
     void aClearedFindingPassesAndRecordsTheExceptionUsedButNoFailure() throws Exception {
-        Path policy = Files.writeString(project.resolve("policy.yaml"), """
-                version: 1
-                exceptions:
-                  entries:
-                    - id: CVE-2021-44228
-                      justification: vulnerable_code_not_in_execute_path
-                      reason: "lookups disabled"
-                      approvedBy: sec@example.com
-                      expires: 2027-01-31
-                """);
+        Path policy = log4ShellExceptionPolicy();
         FindingsVerdict verdict = run(List.of(report("trivy-log4shell.json", "target/trivy.json")), PolicyLoader.load(policy), "24h");
 
         assertTrue(verdict.passed());
