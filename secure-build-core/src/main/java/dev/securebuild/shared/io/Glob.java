@@ -91,7 +91,7 @@ public final class Glob {
 
     /** Whether the glob names folders; one without a {@code /} is a pattern on a name. */
     public boolean hasFolders() {
-        return names.size() > 1 || tail != null && (!names.isEmpty() || pattern.contains("/"));
+        return pattern.indexOf('/') >= 0;
     }
 
     /** Whether {@code path} ({@code /}- or {@code \}-separated) matches as a whole. */

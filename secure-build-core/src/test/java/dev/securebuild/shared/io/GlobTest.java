@@ -64,6 +64,8 @@ class GlobTest {
         assertTrue(name.matchesName("src/main/resources/app.properties"));
         assertFalse(name.matches("src/main/resources/app.properties"));
         assertTrue(Glob.compile("src/*").hasFolders());
+        assertTrue(Glob.compile("/etc/passwd").hasFolders(), "an absolute glob names its folder");
+        assertFalse(Glob.compile("**.txt").hasFolders());
     }
 
     @Test

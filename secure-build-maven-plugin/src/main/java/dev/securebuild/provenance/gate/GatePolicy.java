@@ -33,6 +33,11 @@ public record GatePolicy(String source, List<String> required, List<Waiver> waiv
 
     public static final GatePolicy DEFAULT = new GatePolicy("default policy", DEFAULT_REQUIRED, List.of(), false);
 
+    /** The same policy, named by {@code source} in the reports. */
+    public GatePolicy withSource(String source) {
+        return new GatePolicy(source, required, waivers, approvalRequiredForExceptions, requireCleanSource);
+    }
+
     /** A policy that does not ask for a clean source. */
     public GatePolicy(String source, List<String> required, List<Waiver> waivers, boolean approvalRequiredForExceptions) {
         this(source, required, waivers, approvalRequiredForExceptions, false);

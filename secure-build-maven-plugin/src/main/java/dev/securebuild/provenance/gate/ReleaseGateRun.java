@@ -92,8 +92,7 @@ public final class ReleaseGateRun {
         try {
             GatePolicy read = locations.read(location, "release-gate-policy", GatePolicyLoader::load);
             // The reports name it as configured (coordinates, a URL without token), never by the machine's file.
-            return new GatePolicy(location.shown(locations.base()), read.required(), read.waivers(), read.approvalRequiredForExceptions(),
-                    read.requireCleanSource());
+            return read.withSource(location.shown(locations.base()));
         } catch (GatePolicyLoader.InvalidGatePolicyException e) {
             throw e;
         } catch (IOException | ArtifactResolutionException e) {
