@@ -178,7 +178,7 @@ class GoalPagesTest {
         return rows;
     }
 
-    private static Path docs() throws IOException {
+    static Path docs() throws IOException {
         // Set by the surefire configuration; ../docs when the test runs from the module's folder without it.
         Path docs = Path.of(System.getProperty("secure-build.docsDirectory", "../docs"));
         if (!Files.isDirectory(docs.resolve("goals"))) {

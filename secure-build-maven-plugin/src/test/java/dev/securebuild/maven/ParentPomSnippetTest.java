@@ -27,7 +27,7 @@ class ParentPomSnippetTest {
 
     @Test
     void theReadmeSnippetIsAnExcerptOfTheTestedCorporateParent() throws Exception {
-        Path repository = Path.of(System.getProperty("secure-build.docsDirectory", "../docs")).resolve("..");
+        Path repository = GoalPagesTest.docs().resolve("..");
         String readme = Files.readString(repository.resolve("README.md"));
         int section = readme.indexOf("## Add it to a corporate parent POM");
         assertTrue(section >= 0, "README.md has a section 'Add it to a corporate parent POM'");
