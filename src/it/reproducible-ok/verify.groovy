@@ -33,6 +33,7 @@ assert report.artifacts*.name == ['reproducible-ok-1.0-SNAPSHOT.pom', 'reproduci
 // The rebuild really happened, in the copy, and only up to package: it installed nothing.
 assert new File(work, 'rebuild/target/reproducible-ok-1.0-SNAPSHOT.jar').isFile()
 assert new File(work, 'rebuild.log').text.contains('BUILD SUCCESS')
+assert new File(work, 'rebuild.log').text.contains('Tests are skipped.'): 'the rebuild skips the tests by default'
 assert !new File(work, 'rebuild/target/secure-build').exists()
 Properties compare = new Properties()
 new File(work, 'reproducible-ok-1.0-SNAPSHOT.buildcompare').withReader { compare.load(it) }

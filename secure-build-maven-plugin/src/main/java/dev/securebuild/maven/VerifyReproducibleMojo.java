@@ -35,7 +35,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
     private List<String> rebuildGoals;
 
     /**
-     * More Maven options for the rebuild (such as {@code -DskipTests}). The rebuild already gets {@code -B -o}, this
+     * More Maven options for the rebuild, after all the others (such as {@code -DskipTests=false}). The rebuild already gets {@code -B -o}, this
      * build's local repository, settings files, active profiles and thread count; never this build's user properties,
      * which may hold secrets.
      *
@@ -43,6 +43,15 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
      */
     @Parameter(property = "secure-build.rebuildArguments")
     private List<String> rebuildArguments;
+
+    /**
+     * Run the tests in the rebuild. When false the rebuild gets {@code -DskipTests}: the tests are compiled but not
+     * run. A {@code -DskipTests=false} in {@code rebuildArguments} still wins, as it comes after.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "secure-build.rebuild.runTests", defaultValue = "false")
+    private boolean rebuildRunsTests;
 
     /**
      * Rebuild in another time zone ({@code TZ} and {@code -Duser.timezone}): Pacific/Kiritimati (UTC+14), or
@@ -129,7 +138,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
         try {
             result = new ReproducibilityRun(getLog()::info, getLog()::warn).run(RebuildInvocations.request(session, top, modules,
                     Ignore.toRules(ignores), new Variations(varyTimeZone, varyLocale, varyUmask, varyUserName, unsetSourceDateEpoch),
-                    RebuildInvocations.of(session, top, rebuildGoals, rebuildArguments, rebuildTimeoutMinutes), limits(), secrets()));
+                    RebuildInvocations.of(session, top, rebuildGoals, rebuildArguments, rebuildTimeoutMinutes).runTests(rebuildRunsTests), limits(), secrets()));
         } catch (IOException e) {
             recordResult(top, modules, GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);

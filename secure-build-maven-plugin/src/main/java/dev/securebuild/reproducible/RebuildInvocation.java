@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * How the rebuild's Maven is invoked: which Maven and JDK, the goals, and what it shares with this build (offline, the
- * local repository, the settings, profiles and threads), never this build's user properties, which may hold secrets.
+ * local repository, the settings, profiles and threads), never this build's user properties, which may hold secrets; by default it compiles the tests but does not run them.
  * The one place to change when the rebuild needs another option.
  */
 public final class RebuildInvocation {
@@ -25,6 +25,8 @@ public final class RebuildInvocation {
     private int threads = 1;
     private String pomFileName;
     private List<String> arguments = List.of();
+    private boolean offline = true;
+    private boolean runTests;
 
     /** @param mavenHome the Maven that runs this build; {@code javaHome} the JDK that runs it */
     public RebuildInvocation(Path mavenHome, Path javaHome) {
@@ -79,6 +81,21 @@ public final class RebuildInvocation {
         return this;
     }
 
+    /** @param offline whether the rebuild may not fetch what it lacks (-o); true unless set */
+    public RebuildInvocation offline(boolean offline) {
+        this.offline = offline;
+        return this;
+    }
+
+    /**
+     * @param runTests whether the rebuild runs the tests; when false (the default) it passes -DskipTests before the
+     *                 user's arguments, so a -DskipTests=false among them wins (Maven keeps the last value of a -D)
+     */
+    public RebuildInvocation runTests(boolean runTests) {
+        this.runTests = runTests;
+        return this;
+    }
+
     /** More Maven options the user gave, after all the others. */
     public RebuildInvocation arguments(List<String> arguments) {
         this.arguments = arguments == null ? List.of() : List.copyOf(arguments);
@@ -88,7 +105,9 @@ public final class RebuildInvocation {
     /** The Maven options before the goals. */
     public List<String> options() {
         List<String> options = new ArrayList<>();
-        options.add("-o");
+        if (offline) {
+            options.add("-o");
+        }
         if (localRepository != null) {
             options.add("-Dmaven.repo.local=" + localRepository.toAbsolutePath());
         }
@@ -106,6 +125,9 @@ public final class RebuildInvocation {
         if (pomFileName != null && !"pom.xml".equals(pomFileName)) {
             options.add("-f");
             options.add(pomFileName);
+        }
+        if (!runTests) {
+            options.add("-DskipTests");
         }
         options.addAll(arguments);
         return options;

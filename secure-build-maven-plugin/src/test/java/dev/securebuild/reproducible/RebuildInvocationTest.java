@@ -32,7 +32,7 @@ class RebuildInvocationTest {
                 .arguments(List.of("-DskipTests"));
 
         assertEquals(List.of("-o", "-Dmaven.repo.local=" + dir.resolve("repo"), "-s", settings.toString(), "-gs", global.toString(),
-                "-Prelease,sign", "-P!dev", "-T4", "-f", "build.xml", "-DskipTests"), invocation.options());
+                "-Prelease,sign", "-P!dev", "-T4", "-f", "build.xml", "-DskipTests", "-DskipTests"), invocation.options());
     }
 
     @Test
@@ -44,7 +44,22 @@ class RebuildInvocationTest {
                 .pomFileName("pom.xml")
                 .arguments(null);
 
-        assertEquals(List.of("-o"), invocation.options());
+        assertEquals(List.of("-o", "-DskipTests"), invocation.options());
+    }
+
+    @Test
+    void anOnlineRebuildThatRunsTheTestsHasNeitherOption() {
+        RebuildInvocation invocation = new RebuildInvocation(dir.resolve("maven"), dir.resolve("jdk")).offline(false).runTests(true);
+
+        assertEquals(List.of(), invocation.options());
+    }
+
+    @Test
+    void theUsersArgumentsComeAfterSkipTestsSoTheirsWins() {
+        RebuildInvocation invocation = new RebuildInvocation(dir.resolve("maven"), dir.resolve("jdk"))
+                .arguments(List.of("-DskipTests=false"));
+
+        assertEquals(List.of("-o", "-DskipTests", "-DskipTests=false"), invocation.options());
     }
 
     @Test
@@ -59,7 +74,7 @@ class RebuildInvocationTest {
         assertEquals(dir.resolve("jdk"), request.javaHome());
         assertEquals(dir.resolve("copy"), request.directory());
         assertEquals(List.of("clean", "package"), request.goals());
-        assertEquals(List.of("-o"), request.options());
+        assertEquals(List.of("-o", "-DskipTests"), request.options());
         assertEquals(Duration.ofMinutes(5), request.timeout());
         assertEquals(variations, request.variations());
         assertEquals(dir.resolve("rebuild.log"), request.log());
