@@ -3,6 +3,10 @@ package dev.securebuild.maven;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
@@ -12,21 +16,28 @@ import dev.securebuild.reproducible.ArchiveLimits;
 import dev.securebuild.reproducible.BuildPlatform;
 import dev.securebuild.reproducible.Ignore;
 import dev.securebuild.reproducible.RebuildInvocation;
+import dev.securebuild.reproducible.RebuildProperties;
 import dev.securebuild.reproducible.ReproducibilityRun;
 import dev.securebuild.reproducible.StaleOutputs;
 import dev.securebuild.reproducible.Variations;
 import dev.securebuild.shared.secrets.KnownSecrets;
 
 /**
- * What the rebuild takes over from this Maven session: its Maven and JDK, local repository, settings, profiles, threads;
+ * What the rebuild takes over from this Maven session: its Maven and JDK, local repository, settings, profiles, threads,
+ * user properties;
  * and what tells whether this build started clean: when it started, and the build folders of the modules compared.
  */
 final class RebuildInvocations {
 
     private RebuildInvocations() {}
 
-    static RebuildInvocation of(MavenSession session, MavenProject top, List<String> goals, List<String> arguments, int timeoutMinutes) {
+    static RebuildInvocation of(MavenSession session, MavenProject top, List<String> goals, List<String> arguments, int timeoutMinutes,
+                                Variations variations) {
         MavenExecutionRequest request = session.getRequest();
+        Set<String> setByRebuild = new TreeSet<>(variations.systemProperties());
+        setByRebuild.add("maven.repo.local");
+        Map<String, String> userProperties = new TreeMap<>();
+        session.getUserProperties().forEach((name, value) -> userProperties.put(String.valueOf(name), String.valueOf(value)));
         return new RebuildInvocation(Path.of(System.getProperty("maven.home")), Path.of(System.getProperty("java.home")))
                 .goals(goals)
                 .timeout(Duration.ofMinutes(timeoutMinutes))
@@ -36,6 +47,8 @@ final class RebuildInvocations {
                 .profiles(request.getActiveProfiles(), request.getInactiveProfiles())
                 .threads(request.getDegreeOfConcurrency())
                 .pomFileName(top.getFile() == null ? null : top.getFile().getName())
+                .properties(RebuildProperties.of(userProperties, setByRebuild,
+                        RebuildProperties.ConfigSyntax.of(session.getSystemProperties().getProperty("maven.version"))))
                 .arguments(arguments);
     }
 

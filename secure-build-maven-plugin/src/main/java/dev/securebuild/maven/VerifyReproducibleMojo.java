@@ -13,7 +13,6 @@ import org.apache.maven.project.MavenProject;
 import dev.securebuild.reproducible.Rebuild;
 import dev.securebuild.reproducible.ReproducibilityResult;
 import dev.securebuild.reproducible.ReproducibilityRun;
-import dev.securebuild.reproducible.Variations;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.text.Printable;
 
@@ -24,79 +23,7 @@ import dev.securebuild.shared.text.Printable;
  * module that finishes last.
  */
 @Mojo(name = "verify-reproducible", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyReproducibleMojo extends AbstractComparingMojo {
-
-    /**
-     * The goals of the rebuild. It never installs: keep it to phases up to {@code package}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.rebuildGoals", defaultValue = "package")
-    private List<String> rebuildGoals;
-
-    /**
-     * More Maven options for the rebuild, after all the others (such as {@code -DskipTests=false}). The rebuild already gets {@code -B -o}, this
-     * build's local repository, settings files, active profiles and thread count; never this build's user properties,
-     * which may hold secrets.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.rebuildArguments")
-    private List<String> rebuildArguments;
-
-    /**
-     * Run the tests in the rebuild. When false the rebuild gets {@code -DskipTests}: the tests are compiled but not
-     * run. A {@code -DskipTests=false} in {@code rebuildArguments} still wins, as it comes after.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "secure-build.rebuild.runTests", defaultValue = "false")
-    private boolean rebuildRunsTests;
-
-    /**
-     * Rebuild in another time zone ({@code TZ} and {@code -Duser.timezone}): Pacific/Kiritimati (UTC+14), or
-     * Pacific/Honolulu when this build's zone is UTC+4 or east of it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.varyTimeZone", defaultValue = "true")
-    private boolean varyTimeZone;
-
-    /**
-     * Rebuild with another locale ({@code LANG}, {@code LC_ALL}, {@code -Duser.language}, {@code -Duser.country}):
-     * tr_TR, whose dotless i breaks case changes that ignore the locale, or de_DE when this build is Turkish.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.varyLocale", defaultValue = "true")
-    private boolean varyLocale;
-
-    /**
-     * Rebuild with another umask: 0022 when this build's is 0002, else 0002, so that an archive which copies the
-     * modes of the files on disk shows it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.varyUmask", defaultValue = "true")
-    private boolean varyUmask;
-
-    /**
-     * Rebuild with another {@code user.name} ({@code secure-build-rebuild}), which archivers may record as the
-     * author or owner.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.varyUserName", defaultValue = "true")
-    private boolean varyUserName;
-
-    /**
-     * Remove {@code SOURCE_DATE_EPOCH} from the rebuild's environment, so that outputs that only a set
-     * {@code SOURCE_DATE_EPOCH} makes stable show up as differences.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.unsetSourceDateEpoch", defaultValue = "true")
-    private boolean unsetSourceDateEpoch;
+public class VerifyReproducibleMojo extends AbstractRebuildingMojo {
 
     /**
      * Outputs that may differ, each {@code <ignore><pattern>*.cdx.json</pattern><reason>why</reason></ignore>}.
@@ -105,14 +32,6 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
      */
     @Parameter
     private List<Ignore> ignores;
-
-    /**
-     * How long the rebuild may take.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "secure-build.rebuildTimeoutMinutes", defaultValue = "60")
-    private int rebuildTimeoutMinutes;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -137,8 +56,7 @@ public class VerifyReproducibleMojo extends AbstractComparingMojo {
         ReproducibilityResult result;
         try {
             result = new ReproducibilityRun(getLog()::info, getLog()::warn).run(RebuildInvocations.request(session, top, modules,
-                    Ignore.toRules(ignores), new Variations(varyTimeZone, varyLocale, varyUmask, varyUserName, unsetSourceDateEpoch),
-                    RebuildInvocations.of(session, top, rebuildGoals, rebuildArguments, rebuildTimeoutMinutes).runTests(rebuildRunsTests), limits(), secrets()));
+                    Ignore.toRules(ignores), variations(), invocation(top), limits(), secrets()));
         } catch (IOException e) {
             recordResult(top, modules, GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);

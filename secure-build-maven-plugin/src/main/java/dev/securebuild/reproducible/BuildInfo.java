@@ -31,7 +31,7 @@ public final class BuildInfo {
     /**
      * What the build was and where it ran.
      *
-     * @param rebuildArgs the goals and options to rebuild with (never user properties: they may hold secrets)
+     * @param rebuildArgs the public user properties, profiles and goals to rebuild with ({@link RebuildProperties#rebuildArgs})
      */
     public record Environment(String name, String groupId, String artifactId, String version, String scmUri, String scmTag,
                               String javaVersion, String javaVendor, String osName, String lineSeparator, String mavenVersion,

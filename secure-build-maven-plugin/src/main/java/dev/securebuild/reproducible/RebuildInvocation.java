@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the rebuild's Maven is invoked: which Maven and JDK, the goals, and what it shares with this build (offline, the
- * local repository, the settings, profiles and threads), never this build's user properties, which may hold secrets; by default it compiles the tests but does not run them.
- * The one place to change when the rebuild needs another option.
+ * How the rebuild's Maven is invoked: which Maven and JDK, the goals, and what it shares with this build (offline or
+ * not, the local repository, the settings, profiles, threads and user properties, the last in a file, never on the
+ * command line: {@link RebuildProperties}); by default it compiles the tests but does not run them. The one place to
+ * change when the rebuild needs another option.
  */
 public final class RebuildInvocation {
 
@@ -27,6 +28,7 @@ public final class RebuildInvocation {
     private List<String> arguments = List.of();
     private boolean offline = true;
     private boolean runTests;
+    private RebuildProperties properties = RebuildProperties.NONE;
 
     /** @param mavenHome the Maven that runs this build; {@code javaHome} the JDK that runs it */
     public RebuildInvocation(Path mavenHome, Path javaHome) {
@@ -85,6 +87,20 @@ public final class RebuildInvocation {
     public RebuildInvocation offline(boolean offline) {
         this.offline = offline;
         return this;
+    }
+
+    public boolean offline() {
+        return offline;
+    }
+
+    /** This build's user properties, as the rebuild gets them. */
+    public RebuildInvocation properties(RebuildProperties properties) {
+        this.properties = properties;
+        return this;
+    }
+
+    public RebuildProperties properties() {
+        return properties;
     }
 
     /**

@@ -14,16 +14,19 @@ import dev.securebuild.shared.text.Printable;
  * @param reports the folder of report.txt, report.json, report.html; null when the rebuild failed
  * @param took    the whole run, for the log
  * @param stale   the files an earlier build left in the build folders ({@link StaleOutputs#NONE} when it started clean)
+ * @param missing what the failed rebuild could not get, and how to fix it ({@link MissingArtifacts#advice}); null when
+ *                nothing was missing, or the rebuild did not fail
  */
 public record ReproducibilityResult(Rebuild.Result rebuild, Duration timeout, ComparisonReport report, Path reports, Duration took,
-                                    StaleOutputs stale) {
+                                    StaleOutputs stale, String missing) {
 
-    static ReproducibilityResult rebuildFailed(Rebuild.Result rebuild, Duration timeout, StaleOutputs stale) {
-        return new ReproducibilityResult(rebuild, timeout, null, null, null, stale);
+    static ReproducibilityResult rebuildFailed(Rebuild.Result rebuild, Duration timeout, StaleOutputs stale, boolean offline) {
+        return new ReproducibilityResult(rebuild, timeout, null, null, null, stale,
+                rebuild.timedOut() ? null : MissingArtifacts.advice(MissingArtifacts.in(rebuild.log()), offline));
     }
 
     static ReproducibilityResult compared(Rebuild.Result rebuild, ComparisonReport report, Path reports, Duration took, StaleOutputs stale) {
-        return new ReproducibilityResult(rebuild, null, report, reports, took, stale);
+        return new ReproducibilityResult(rebuild, null, report, reports, took, stale, null);
     }
 
     public boolean rebuildFailed() {
@@ -38,7 +41,8 @@ public record ReproducibilityResult(Rebuild.Result rebuild, Duration timeout, Co
     /** Why the build fails when the rebuild did: the outcome, the log's last lines and where the whole log is. */
     public String rebuildFailure() {
         return "The rebuild " + (rebuild.timedOut() ? "took longer than " + timeout.toMinutes() + " minutes"
-                : "failed with exit code " + rebuild.exitCode()) + ". Its last lines:\n  " + String.join("\n  ",
+                : "failed with exit code " + rebuild.exitCode()) + ". " + (missing == null ? "" : missing + "\n")
+                + "Its last lines:\n  " + String.join("\n  ",
                 rebuild.tail().stream().map(Printable::of).toList()) + "\nThe whole log: " + rebuild.log();
     }
 

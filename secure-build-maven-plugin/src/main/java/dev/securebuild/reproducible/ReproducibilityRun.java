@@ -64,10 +64,15 @@ public final class ReproducibilityRun {
         progress.accept("Copied " + snapshot.files() + " source file(s) to " + copy + ": " + snapshot.method());
         Variations.Applied variations = request.variations().apply(ZoneId.systemDefault(), Locale.getDefault(), Rebuild.currentUmask());
         Rebuild.Request rebuild = request.invocation().request(copy, variations, request.work().resolve("rebuild.log"));
-        progress.accept("Rebuilding with " + String.join(" ", rebuild.goals()) + ", differently: " + String.join(", ", variations.description()));
-        Rebuild.Result result = rebuilder.run(rebuild);
+        request.invocation().properties().description().forEach(progress);
+        progress.accept("Rebuilding with " + String.join(" ", rebuild.goals()) + (request.invocation().offline() ? ", offline" : "")
+                + ", differently: " + String.join(", ", variations.description()));
+        Rebuild.Result result;
+        try (RebuildProperties.Written config = request.invocation().properties().writeInto(copy)) {
+            result = rebuilder.run(rebuild);
+        }
         if (!result.succeeded()) {
-            return ReproducibilityResult.rebuildFailed(result, rebuild.timeout(), stale);
+            return ReproducibilityResult.rebuildFailed(result, rebuild.timeout(), stale, request.invocation().offline());
         }
         progress.accept("The rebuild took " + result.took().toSeconds() + " s; comparing the outputs");
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the rebuild's environment differs from this build's, on purpose: each setting that leaks into outputs more
@@ -62,6 +64,21 @@ public record Variations(boolean timeZone, boolean locale, boolean umask, boolea
             description.add("no SOURCE_DATE_EPOCH");
         }
         return new Applied(environment, unset, jvm, umaskValue, description);
+    }
+
+    /** The Java system properties the varied rebuild sets itself (a user property of the same name would undo it). */
+    public Set<String> systemProperties() {
+        Set<String> names = new TreeSet<>();
+        if (timeZone) {
+            names.add("user.timezone");
+        }
+        if (locale) {
+            names.addAll(List.of("user.language", "user.country"));
+        }
+        if (userName) {
+            names.add("user.name");
+        }
+        return names;
     }
 
     /** Far from the current zone: UTC+14 unless already there or near, then UTC-10. */

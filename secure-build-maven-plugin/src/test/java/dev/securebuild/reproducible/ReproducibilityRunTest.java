@@ -92,11 +92,11 @@ class ReproducibilityRunTest {
         Rebuild.Request rebuild = rebuilds.get(0);
         assertEquals(work.resolve("rebuild"), rebuild.directory());
         assertEquals(work.resolve("rebuild.log"), rebuild.log());
-        assertEquals(List.of("-o"), rebuild.options());
+        assertEquals(List.of("-o", "-DskipTests"), rebuild.options());
         assertEquals(Duration.ofMinutes(7), rebuild.timeout());
         assertTrue(Files.isRegularFile(work.resolve("rebuild/pom.xml")));
         assertEquals(List.of("Copied 1 source file(s) to " + work.resolve("rebuild") + ": the project folder without build outputs "
-                        + "(not a git work tree)", "Rebuilding with package, differently: another absolute path",
+                        + "(not a git work tree)", "Rebuilding with package, offline, differently: another absolute path",
                 "The rebuild took 2 s; comparing the outputs"), progress);
     }
 
@@ -222,5 +222,41 @@ class ReproducibilityRunTest {
         assertEquals(dev.securebuild.shared.results.GoalResult.Verdict.PASS, result.verdict(true));
         assertEquals(null, result.failure(true));
         assertEquals("Reproducible: 1 output(s): 1 OK, 0 DIFFERENT, 0 MISSING", result.summary());
+    }
+
+    @Test
+    void theRebuildReadsThisBuildsUserPropertiesFromAFileThatIsGoneAfterwards() throws IOException {
+        List<String> seen = new ArrayList<>();
+        ReproducibilityRun.Rebuilder rebuilder = request -> {
+            seen.addAll(Files.readAllLines(request.directory().resolve(".mvn/maven.config")));
+            return rebuildWriting("the jar").run(request);
+        };
+        ReproducibilityRun.Request request = request(List.of(), jar);
+        request.invocation().properties(RebuildProperties.of(java.util.Map.of("rat.skip", "true", "token", "s3cr3t"), Set.of(),
+                RebuildProperties.ConfigSyntax.ONE_PER_LINE));
+
+        ReproducibilityResult result = new ReproducibilityRun(rebuilder, progress::add, warnings::add).run(request);
+
+        assertFalse(result.differs());
+        assertEquals(List.of("-Drat.skip=true", "-Dtoken=s3cr3t"), seen);
+        assertFalse(rebuilds.get(0).options().stream().anyMatch(o -> o.contains("s3cr3t") || o.contains("rat.skip")), "never on the command line");
+        assertFalse(Files.exists(work.resolve("rebuild/.mvn/maven.config")));
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("The rebuild gets this build's user properties rat.skip, token (")), progress.toString());
+        assertFalse(String.join("\n", progress).contains("s3cr3t"));
+    }
+
+    @Test
+    void aRebuildThatLacksAnArtifactSaysWhichAndHowToFixIt() throws IOException {
+        ReproducibilityRun.Rebuilder rebuilder = request -> {
+            Files.createDirectories(request.log().getParent());
+            Files.writeString(request.log(), "[ERROR] Failed to execute goal ...: Cannot access central (https://repo.maven.apache.org/maven2) "
+                    + "in offline mode and the artifact org.apache.maven.surefire:surefire-junit4:jar:3.5.2 has not been downloaded from it before.\n");
+            return new Rebuild.Result(1, false, request.log(), List.of("[ERROR] BUILD FAILURE"), Duration.ofSeconds(2));
+        };
+
+        ReproducibilityResult result = new ReproducibilityRun(rebuilder, progress::add, warnings::add).run(request(List.of(), jar));
+
+        assertTrue(result.rebuildFailure().startsWith("The rebuild failed with exit code 1. The rebuild could not get "
+                + "org.apache.maven.surefire:surefire-junit4:jar:3.5.2. It ran offline"), result.rebuildFailure());
     }
 }
