@@ -1,9 +1,12 @@
 package dev.securebuild.reproducible;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -82,15 +85,64 @@ public record BuildPlan(List<PlannedExecution> executions, Path projectDirectory
     }
 
     /**
-     * The executions of the plan whose configuration names a file of this name (a generator's output path): who
-     * most likely wrote a generated file; empty when none does or the plan is not known.
+     * What most likely wrote a generated file: an execution of the plan whose configuration names the file, or names
+     * a folder of the project that holds a file of that path (the template a plugin filtered or copied).
+     *
+     * @param execution the execution
+     * @param evidence  why it is named: "its configuration names run.sh"
      */
-    public List<PlannedExecution> executionsNaming(String fileName, PlannedExecution except) {
-        if (executions == null || fileName == null || fileName.isEmpty()) {
+    public record Generator(PlannedExecution execution, String evidence) {}
+
+    private static final Pattern FOLDER = Pattern.compile("<(directory|sourceDirectory|templateDirectory|source|basedir)>([^<]{1,500})</\\1>");
+
+    /**
+     * The executions that most likely wrote a generated file of this path (an entry name such as {@code bin/run.sh}),
+     * except the given one (the archive's producer); empty when none does or the plan is not known.
+     */
+    public List<Generator> generatorsOf(String entry, PlannedExecution except) {
+        String fileName = entry.substring(entry.lastIndexOf('/') + 1);
+        if (executions == null || fileName.isEmpty()) {
             return List.of();
         }
         Pattern named = Pattern.compile("(?<![\\w.-])" + Pattern.quote(fileName) + "(?![\\w.-])");
-        return executions.stream().filter(e -> e != except && named.matcher(e.configuration()).find()).toList();
+        List<Generator> generators = new ArrayList<>();
+        for (PlannedExecution execution : executions) {
+            if (execution == except) {
+                continue;
+            }
+            if (named.matcher(execution.configuration()).find()) {
+                generators.add(new Generator(execution, "its configuration names " + fileName));
+                continue;
+            }
+            String folder = folderHolding(execution.configuration(), entry);
+            if (folder != null) {
+                generators.add(new Generator(execution, "its configuration reads " + folder + ", which holds " + fileName));
+            }
+        }
+        return generators;
+    }
+
+    /** A folder of the project the configuration names that holds a file of this entry's path or name, or null. */
+    private String folderHolding(String configuration, String entry) {
+        if (projectDirectory == null) {
+            return null;
+        }
+        Path project = projectDirectory.toAbsolutePath().normalize();
+        Matcher folders = FOLDER.matcher(configuration);
+        while (folders.find()) {
+            Path folder = resolve(folders.group(2).strip()).toAbsolutePath().normalize();
+            if (!folder.startsWith(project) || folder.startsWith(buildDirectory == null ? project.resolve("target") : buildDirectory.toAbsolutePath().normalize())) {
+                continue;   // a source folder of the project, not an output of the build
+            }
+            String[] parts = entry.split("/");
+            for (int i = 0; i < parts.length; i++) {
+                String tail = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
+                if (!tail.isEmpty() && !tail.contains("..") && Files.isRegularFile(folder.resolve(tail), LinkOption.NOFOLLOW_LINKS)) {
+                    return project.relativize(folder).toString().replace('\\', '/');
+                }
+            }
+        }
+        return null;
     }
 
     private List<Path> writes(PlannedExecution execution) {

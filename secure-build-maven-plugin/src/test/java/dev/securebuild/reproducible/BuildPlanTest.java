@@ -119,9 +119,27 @@ class BuildPlanTest {
         PlannedExecution other = new PlannedExecution("org.codehaus.mojo", "exec-maven-plugin", "3.5.0", "exec", "x", Map.of(),
                 "<configuration><executable>rerun.sh</executable><arguments>run.sh.bak</arguments></configuration>");
         BuildPlan plan = plan(List.of(antrun, other));
-        assertEquals(List.of(antrun), plan.executionsNaming("run.sh", null));
-        assertEquals(List.of(), plan.executionsNaming("run.sh", antrun));
-        assertEquals(List.of(), BuildPlan.unknown(null).executionsNaming("run.sh", null));
+        assertEquals(List.of(new BuildPlan.Generator(antrun, "its configuration names run.sh")), plan.generatorsOf("bin/run.sh", null));
+        assertEquals(List.of(), plan.generatorsOf("bin/run.sh", antrun));
+        assertEquals(List.of(), BuildPlan.unknown(null).generatorsOf("bin/run.sh", null));
+    }
+
+    @Test
+    void anExecutionThatFiltersATemplateFolderHoldingTheFileIsItsGenerator() throws IOException {
+        Files.createDirectories(project.resolve("src/main/scripts/bin"));
+        Files.writeString(project.resolve("src/main/scripts/bin/run.sh"), "BUILT=${maven.build.timestamp}");
+        Files.createDirectories(project.resolve("target/generated/bin"));
+        Files.writeString(project.resolve("target/generated/bin/run.sh"), "BUILT=2026");
+        PlannedExecution copy = new PlannedExecution("org.apache.maven.plugins", "maven-resources-plugin", "3.3.1", "copy-resources",
+                "launcher", Map.of(), "<configuration><outputDirectory>" + project.resolve("target/generated") + "</outputDirectory>"
+                + "<resources><resource><directory>src/main/scripts</directory><filtering>true</filtering></resource></resources></configuration>");
+        PlannedExecution assembly = new PlannedExecution("org.apache.maven.plugins", "maven-assembly-plugin", "3.7.1", "single", "dist",
+                Map.of(), "<configuration><fileSets><fileSet><directory>" + project.resolve("target/generated") + "</directory></fileSet>"
+                + "</fileSets></configuration>");
+        BuildPlan plan = plan(List.of(copy, assembly));
+        assertEquals(List.of(new BuildPlan.Generator(copy, "its configuration reads src/main/scripts, which holds run.sh")),
+                plan.generatorsOf("bin/run.sh", null), "an output folder of the build is no template");
+        assertEquals(List.of(), plan.generatorsOf("bin/other.sh", null));
     }
 
     @Test

@@ -103,6 +103,28 @@ class ProducerCausesTest {
     }
 
     @Test
+    void anExecutionThatOverridesOutputTimestampIsNamed() throws IOException {
+        Path file = project.resolve("src/assembly/dist.xml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, MODES);
+        PlannedExecution stamped = BuildPlanTest.execution("maven-assembly-plugin", "3.7.1", "single", "dist",
+                Map.of("descriptors", "src/assembly/dist.xml", "outputTimestamp", "2026-12-06T17:00:01Z"));
+        BuildPlan plan = new BuildPlan(List.of(stamped), project, project.resolve("target"), "demo-1.0", "demo", "1.0",
+                project.resolve("pom.xml"), "2026-01-01T00:00:00Z");
+        Path left = write(project.resolve("left"), "demo-1.0-dist.zip", zip(List.of(entry("a.txt", "x").time(TestArchives.TIME))));
+        Path right = write(project.resolve("right"), "demo-1.0-dist.zip", zip(List.of(entry("a.txt", "x").time(TestArchives.TIME + 8000))));
+        ArtifactComparison comparison = new DiffEngine(ArchiveLimits.DEFAULT, new CauseRules(true)).compare("demo-1.0-dist.zip", left, right);
+        Path zipFile = project.resolve("target/demo-1.0-dist.zip");
+        ReactorModule.Output output = new ReactorModule.Output(zipFile, "demo-1.0-dist.zip", "zip", "dist", plan.producerOf(zipFile));
+        Explanation times = only(new ReactorModule("g:demo:jar:1.0", null, plan, List.of(output)).explained(output, comparison),
+                DifferenceKind.ENTRY_TIMESTAMP).explanation();
+        assertFalse(times.fix().matches(SET_IT), times.fix());
+        assertEquals("project.build.outputTimestamp is set (2026-01-01T00:00:00Z), but execution dist of maven-assembly-plugin 3.7.1 "
+                + "overrides it with <outputTimestamp>2026-12-06T17:00:01Z</outputTimestamp>: remove that from its <configuration>", times.fix());
+        assertFalse(times.cause().contains("is not set"), times.cause());
+    }
+
+    @Test
     void withoutOutputTimestampSettingItIsStillTheFix() throws IOException {
         Explanation modes = only(explained(plan("3.7.1", null, NO_MODES)), DifferenceKind.ENTRY_PERMISSIONS).explanation();
         assertTrue(modes.fix().matches(SET_IT), modes.fix());
