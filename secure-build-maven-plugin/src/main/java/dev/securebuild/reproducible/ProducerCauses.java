@@ -64,8 +64,10 @@ final class ProducerCauses {
         }
         String own = writer == null ? null : writer.parameter("outputTimestamp");
         if (own != null && !own.isBlank() && !own.strip().equals(plan.outputTimestamp().strip())) {
-            return new Explanation(cause + "; execution " + producer.execution() + " sets its own <outputTimestamp> ("
-                    + TextDiff.shorten(own.strip()) + ")", set + ", but execution " + producer.execution() + " of " + who
+            return new Explanation(difference.kind().label().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + difference.kind().label().substring(1) + " differ: execution " + producer.execution() + " of " + who
+                    + " sets its own <outputTimestamp> (" + TextDiff.shorten(own.strip()) + " in this build) in place of "
+                    + "project.build.outputTimestamp", set + ", but execution " + producer.execution() + " of " + who
                     + " overrides it with <outputTimestamp>" + TextDiff.shorten(own.strip()) + "</outputTimestamp>: remove that "
                     + "from its <configuration>", producer.describe());
         }
