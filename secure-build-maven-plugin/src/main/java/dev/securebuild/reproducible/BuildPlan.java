@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.securebuild.shared.io.Links;
+
 /**
  * The mojo executions this build planned for one module, and which of them wrote each output: the file each known
  * archiver writes follows from its effective configuration (finalName, classifier, appendAssemblyId, the assembly's
@@ -137,7 +139,10 @@ public record BuildPlan(List<PlannedExecution> executions, Path projectDirectory
             String[] parts = entry.split("/");
             for (int i = 0; i < parts.length; i++) {
                 String tail = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
-                if (!tail.isEmpty() && !tail.contains("..") && Files.isRegularFile(folder.resolve(tail), LinkOption.NOFOLLOW_LINKS)) {
+                // The entry name comes from the archive: an absolute name, '..' or a link must not reach out of the folder.
+                Path candidate = tail.isEmpty() || tail.startsWith("/") || tail.contains("\\") ? null : folder.resolve(tail).normalize();
+                if (candidate != null && candidate.startsWith(folder) && Links.isInside(folder, candidate)
+                        && Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
                     return project.relativize(folder).toString().replace('\\', '/');
                 }
             }

@@ -41,7 +41,7 @@ final class ProducerCauses {
         String since = producer.honoursOutputTimestampSince();
         if (!producer.known()) {
             return new Explanation(cause, set + ", and the plugin that made " + outputName + " does not honour it; this build's plan "
-                    + "does not tell which plugin that is (made by: unknown): find it (mvn artifact:check-buildplan names the plugins "
+                    + "does not tell which plugin that is (made by: " + producer.describe() + "): find it (mvn artifact:check-buildplan names the plugins "
                     + "known to ignore outputTimestamp) and upgrade or configure it" + modesTail(difference), producer.describe());
         }
         String who = producer.plugin() + " " + producer.version();

@@ -140,6 +140,10 @@ class BuildPlanTest {
         assertEquals(List.of(new BuildPlan.Generator(copy, "its configuration reads src/main/scripts, which holds run.sh")),
                 plan.generatorsOf("bin/run.sh", null), "an output folder of the build is no template");
         assertEquals(List.of(), plan.generatorsOf("bin/other.sh", null));
+        // Entry names come from the archive: none reaches a file outside the folder the configuration names.
+        Files.writeString(project.resolve("src/main/outside.sh"), "x");
+        assertEquals(List.of(), plan.generatorsOf("../outside.sh", null));
+        assertEquals(List.of(), plan.generatorsOf("/" + project.resolve("src/main/outside.sh"), null));
     }
 
     @Test

@@ -125,6 +125,32 @@ class ProducerCausesTest {
                 + "(2026-12-06T17:00:01Z in this build) in place of project.build.outputTimestamp", times.cause());
     }
 
+    private Explanation timesMadeBy(PlannedExecution writer, String fileName) throws IOException {
+        BuildPlan plan = new BuildPlan(List.of(writer), project, project.resolve("target"), "demo-1.0", "demo", "1.0",
+                project.resolve("pom.xml"), "2026-01-01T00:00:00Z");
+        Path left = write(project.resolve("left"), fileName, zip(List.of(entry("a.txt", "x").time(TestArchives.TIME))));
+        Path right = write(project.resolve("right"), fileName, zip(List.of(entry("a.txt", "x").time(TestArchives.TIME + 8000))));
+        ArtifactComparison comparison = new DiffEngine(ArchiveLimits.DEFAULT, new CauseRules(true)).compare(fileName, left, right);
+        Path file = project.resolve("target/" + fileName);
+        ReactorModule.Output output = new ReactorModule.Output(file, fileName, "jar", null, Producer.execution(writer.groupId(),
+                writer.artifactId(), writer.version(), writer.executionId()));
+        return only(new ReactorModule("g:demo:jar:1.0", null, plan, List.of(output)).explained(output, comparison),
+                DifferenceKind.ENTRY_TIMESTAMP).explanation();
+    }
+
+    @Test
+    void aPluginThatHonoursOutputTimestampIsSaidToAndOthersAreNotAssumedTo() throws IOException {
+        Explanation jarTimes = timesMadeBy(jar, "demo-1.0.jar");
+        assertFalse(jarTimes.fix().matches(SET_IT), jarTimes.fix());
+        assertTrue(jarTimes.fix().startsWith("project.build.outputTimestamp is set (2026-01-01T00:00:00Z) and maven-jar-plugin 3.4.2 "
+                + "honours it (since 3.2.0): check that execution default-jar does not set an <outputTimestamp> of its own"), jarTimes.fix());
+        PlannedExecution zipper = new PlannedExecution("org.apache.maven.plugins", "maven-antrun-plugin", "3.1.0", "run", "zip", Map.of(), "");
+        Explanation antTimes = timesMadeBy(zipper, "demo-1.0-bin.zip");
+        assertFalse(antTimes.fix().matches(SET_IT), antTimes.fix());
+        assertTrue(antTimes.fix().contains("but maven-antrun-plugin 3.1.0 (execution zip) is not one of the archivers known to honour it"),
+                antTimes.fix());
+    }
+
     @Test
     void withoutOutputTimestampSettingItIsStillTheFix() throws IOException {
         Explanation modes = only(explained(plan("3.7.1", null, NO_MODES)), DifferenceKind.ENTRY_PERMISSIONS).explanation();
