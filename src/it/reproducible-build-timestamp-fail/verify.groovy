@@ -8,7 +8,7 @@ assert log =~ /\[WARNING\]   - text content build.properties: 1 line\(s\) differ
 // The filtered resource, its line and its property are named.
 assert log.contains("cause: The build time is in the file's content: src/main/resources/build.properties line 2 is a filtered resource and reads 'built=\${maven.build.timestamp}'; \${maven.build.timestamp} is the time of each build")
 assert log.contains('fix:   Replace ${maven.build.timestamp} in src/main/resources/build.properties line 2 with ${project.build.outputTimestamp}, or drop the time')
-assert log.contains('made by: maven-jar-plugin 3.4.2, execution default-jar (packaging jar)')
+assert log =~ /(?m)made by: maven-jar-plugin 3\.4\.2, execution default-jar$/
 assert log =~ /The build is not reproducible: 2 output\(s\): 1 OK, 1 DIFFERENT, 0 MISSING. Causes and fixes: \S+report.txt/
 
 Map report = support.diffReport(new File(basedir, 'target/secure-build/reproducible'))
@@ -17,7 +17,7 @@ assert jar.status == 'DIFFERENT'
 assert jar.differences*.kind == ['TEXT_CONTENT']
 assert jar.differences[0].location == 'reproducible-build-timestamp-fail-1.0.jar!/build.properties'
 assert jar.differences[0].facts.timestamp == 'true'
-assert jar.differences[0].explanation.producedBy == 'maven-jar-plugin 3.4.2, execution default-jar (packaging jar)'
+assert jar.differences[0].explanation.producedBy == 'maven-jar-plugin 3.4.2, execution default-jar'
 Properties compare = new Properties()
 new File(basedir, 'target/secure-build/reproducible/reproducible-build-timestamp-fail-1.0.buildcompare').withReader { compare.load(it) }
 assert compare.ok == '1' && compare.ko == '1' && compare.koFiles == '"reproducible-build-timestamp-fail-1.0.jar"'

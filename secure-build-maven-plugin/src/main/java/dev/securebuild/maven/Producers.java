@@ -1,64 +1,135 @@
 package dev.securebuild.maven;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.lifecycle.MavenExecutionPlan;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
-import dev.securebuild.shared.outputs.ProducedFile;
+import dev.securebuild.reproducible.BuildPlan;
+import dev.securebuild.reproducible.PlannedExecution;
 
 /**
- * Which plugin execution most likely wrote an output, from the project's build: the packaging's plugin for the main
- * artifact, the plugin of the usual classifiers, else the plugins that attach artifacts. Maven does not record who
- * attached what, so this reads the build plan as a person would.
+ * This build's plan for a module, as {@link BuildPlan} takes it: the mojo executions Maven planned for the goals of
+ * this session (the executions that ran before this goal, and their effective configuration), with the parameters
+ * that name an output evaluated as the execution saw them. Maven does not record who attached what; the plan and each
+ * archiver's configuration tell it, and where they do not, {@link BuildPlan} says "unknown".
  */
 final class Producers {
 
-    private static final Map<String, String> PACKAGING = Map.of("jar", "maven-jar-plugin", "war", "maven-war-plugin",
-            "ear", "maven-ear-plugin", "maven-plugin", "maven-jar-plugin", "ejb", "maven-ejb-plugin", "rar", "maven-rar-plugin",
-            "bundle", "maven-bundle-plugin");
-    private static final Map<String, String> CLASSIFIERS = Map.of("sources", "maven-source-plugin", "test-sources", "maven-source-plugin",
-            "javadoc", "maven-javadoc-plugin", "test-javadoc", "maven-javadoc-plugin", "tests", "maven-jar-plugin");
-    private static final String[] ATTACHING = {"maven-assembly-plugin", "maven-shade-plugin", "spring-boot-maven-plugin",
-            "cyclonedx-maven-plugin", "build-helper-maven-plugin", "maven-war-plugin"};
+    /** The parameters of the known archivers that decide an output's path. */
+    private static final List<String> PARAMETERS = List.of("finalName", "classifier", "outputDirectory", "jarOutputDirectory",
+            "warName", "appendAssemblyId", "formats", "descriptors", "descriptor", "descriptorRefs", "descriptorId",
+            "shadedArtifactAttached", "shadedClassifierName", "outputFile", "skip", "skipAssembly", "skipSource", "outputTimestamp");
 
     private Producers() {}
 
-    static String of(MavenProject project, ProducedFile file) {
-        if ("pom".equals(file.extension()) && file.classifier() == null) {
-            Plugin flatten = plugin(project, "flatten-maven-plugin");
-            return flatten != null ? describe(flatten) + " (the flattened POM)" : "the project's POM file (no plugin writes it)";
+    /** The module's plan; one that knows no execution when Maven cannot give it (then every producer is unknown). */
+    static BuildPlan planOf(MavenSession session, MavenProject project) {
+        List<PlannedExecution> executions = session == null ? null : executions(session, project);
+        return new BuildPlan(executions, project.getBasedir() == null ? null : project.getBasedir().toPath(),
+                Path.of(project.getBuild().getDirectory()), project.getBuild().getFinalName(), project.getArtifactId(),
+                project.getVersion(), project.getFile() == null ? null : project.getFile().toPath(),
+                project.getProperties().getProperty("project.build.outputTimestamp"));
+    }
+
+    private static List<PlannedExecution> executions(MavenSession session, MavenProject project) {
+        try {
+            LifecycleExecutor lifecycle = lifecycleExecutor(session);
+            MavenSession forProject = session.clone();
+            forProject.setCurrentProject(project);
+            MavenExecutionPlan plan = lifecycle.calculateExecutionPlan(forProject, session.getGoals().toArray(new String[0]));
+            List<PlannedExecution> executions = new ArrayList<>();
+            for (MojoExecution execution : plan.getMojoExecutions()) {
+                add(forProject, execution, executions);
+            }
+            return executions;
+        } catch (Exception | LinkageError e) {
+            // Another Maven, a goal that cannot be planned again: the producers are unknown, not guessed.
+            return null;
         }
-        if (file.classifier() == null) {
-            String name = PACKAGING.getOrDefault(project.getPackaging(), "the plugin of packaging " + project.getPackaging());
-            Plugin plugin = plugin(project, name);
-            return plugin != null ? describe(plugin) + " (packaging " + project.getPackaging() + ")" : name;
+    }
+
+    /**
+     * Maven's LifecycleExecutor, from the session: Maven 3 has its Plexus container there; Maven 4 has none, and gives
+     * its components through the Lookup service of its API session (looked up by name: this plugin is built against
+     * Maven 3).
+     */
+    static LifecycleExecutor lifecycleExecutor(MavenSession session) throws Exception {
+        if (session.getContainer() != null) {
+            return session.getContainer().lookup(LifecycleExecutor.class);
         }
-        String known = CLASSIFIERS.get(file.classifier());
-        if (known != null) {
-            Plugin plugin = plugin(project, known);
-            return plugin != null ? describe(plugin) : known;
-        }
-        for (String name : ATTACHING) {
-            Plugin plugin = plugin(project, name);
-            if (plugin != null && !plugin.getExecutions().isEmpty()) {
-                return describe(plugin) + " (attaches classifier " + file.classifier() + ", most likely)";
+        Object api = session.getClass().getMethod("getSession").invoke(session);
+        Class<?> lookup = Class.forName("org.apache.maven.api.services.Lookup", false, api.getClass().getClassLoader());
+        Object service = api.getClass().getMethod("getService", Class.class).invoke(api, lookup);
+        return (LifecycleExecutor) lookup.getMethod("lookup", Class.class).invoke(service, LifecycleExecutor.class);
+    }
+
+    private static void add(MavenSession session, MojoExecution execution, List<PlannedExecution> executions) {
+        for (List<MojoExecution> forked : execution.getForkedExecutions().values()) {
+            for (MojoExecution inner : forked) {
+                add(session, inner, executions);
             }
         }
-        return "a plugin that attached classifier " + file.classifier();
-    }
-
-    private static Plugin plugin(MavenProject project, String artifactId) {
-        return project.getBuildPlugins().stream().filter(p -> artifactId.equals(p.getArtifactId())).findFirst().orElse(null);
-    }
-
-    private static String describe(Plugin plugin) {
-        StringBuilder text = new StringBuilder(plugin.getArtifactId()).append(' ').append(plugin.getVersion());
-        if (!plugin.getExecutions().isEmpty()) {
-            text.append(", execution ");
-            text.append(String.join(", ", plugin.getExecutions().stream().map(PluginExecution::getId).toList()));
+        Xpp3Dom configuration = execution.getConfiguration();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (configuration != null) {
+            PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, execution);
+            for (String name : PARAMETERS) {
+                Xpp3Dom parameter = configuration.getChild(name);
+                String value = parameter == null ? null : value(evaluator, parameter);
+                if (value != null) {
+                    parameters.put(name, value);
+                }
+            }
         }
-        return text.toString();
+        executions.add(new PlannedExecution(execution.getGroupId(), execution.getArtifactId(), execution.getVersion(),
+                execution.getGoal(), execution.getExecutionId(), parameters, configuration == null ? "" : configuration.toString()));
+    }
+
+    /** The parameter's value as the mojo gets it: its expression evaluated, else its default; a list joined with ','. */
+    private static String value(PluginParameterExpressionEvaluator evaluator, Xpp3Dom parameter) {
+        if (parameter.getChildCount() > 0) {
+            List<String> items = new ArrayList<>();
+            for (Xpp3Dom child : parameter.getChildren()) {
+                String item = value(evaluator, child);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+            return String.join(",", items);
+        }
+        try {
+            Object value = parameter.getValue() == null ? null : evaluator.evaluate(parameter.getValue());
+            if (value == null && parameter.getAttribute("default-value") != null) {
+                value = evaluator.evaluate(parameter.getAttribute("default-value"));
+            }
+            return text(evaluator, value);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String text(PluginParameterExpressionEvaluator evaluator, Object value) {
+        if (value instanceof File file) {
+            return evaluator.alignToBaseDirectory(file).getPath();
+        }
+        if (value instanceof Collection<?> items) {
+            return String.join(",", items.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof Object[] items) {
+            return String.join(",", java.util.Arrays.stream(items).map(String::valueOf).toList());
+        }
+        return value == null ? null : value.toString();
     }
 }

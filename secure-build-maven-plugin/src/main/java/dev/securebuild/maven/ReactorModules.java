@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.reproducible.BuildPlan;
 import dev.securebuild.reproducible.FilteredSources;
 import dev.securebuild.reproducible.ReactorModule;
 import dev.securebuild.shared.outputs.ProducedFile;
@@ -16,18 +18,23 @@ final class ReactorModules {
 
     private ReactorModules() {}
 
-    static List<ReactorModule> of(List<ModuleOutputs> modules) {
-        return modules.stream().map(ReactorModules::of).toList();
+    /**
+     * The modules as the comparison takes them, each with this build's plan for it (who wrote which output); the
+     * session gives the plan (none: every producer is unknown).
+     */
+    static List<ReactorModule> of(MavenSession session, List<ModuleOutputs> modules) {
+        return modules.stream().map(module -> of(session, module)).toList();
     }
 
-    static ReactorModule of(ModuleOutputs module) {
+    static ReactorModule of(MavenSession session, ModuleOutputs module) {
         MavenProject project = module.project();
+        BuildPlan plan = Producers.planOf(session, project);
         List<ReactorModule.Output> outputs = new ArrayList<>();
         for (ProducedFile file : module.files()) {
             outputs.add(new ReactorModule.Output(file.file(), file.repositoryName(), file.extension(), file.classifier(),
-                    Producers.of(project, file)));
+                    plan.producerOf(file.file())));
         }
-        return new ReactorModule(project.getId(), filteredSources(project), outputs);
+        return new ReactorModule(project.getId(), filteredSources(project), plan, outputs);
     }
 
     /** The module's filtered resource folders: where a build time in an output's text most often comes from. */

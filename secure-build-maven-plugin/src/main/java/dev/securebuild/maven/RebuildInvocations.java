@@ -56,7 +56,7 @@ final class RebuildInvocations {
     static ReproducibilityRun.Request request(MavenSession session, MavenProject top, List<ModuleOutputs> modules, List<Ignore> ignores,
                                               Variations variations, RebuildInvocation invocation, ArchiveLimits limits, KnownSecrets secrets) {
         return new ReproducibilityRun.Request(top.getBasedir().toPath().toAbsolutePath().normalize(),
-                Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath(), ReactorModules.of(modules), ignores,
+                Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath(), ReactorModules.of(session, modules), ignores,
                 variations, invocation, limits, top.getArtifactId() + "-" + top.getVersion(), top.getVersion(), BuildPlatform.current(),
                 secrets, cleanStart(session, modules));
     }

@@ -32,11 +32,9 @@ public record ArtifactComparison(String name, Status status, String leftSha512, 
                 differences, reason);
     }
 
-    /** The same, with the plugin execution that wrote the output named in every explanation. */
-    public ArtifactComparison producedBy(String producer) {
-        List<Difference> named = differences.stream()
-                .map(d -> d.explanation() == null ? d : d.explained(d.explanation().withProducer(producer))).toList();
-        return new ArtifactComparison(name, status, leftSha512, rightSha512, leftSize, rightSize, named, ignoredBecause);
+    /** The same output, with these differences in place of its own (explained anew). */
+    ArtifactComparison withDifferences(List<Difference> replaced) {
+        return new ArtifactComparison(name, status, leftSha512, rightSha512, leftSize, rightSize, replaced, ignoredBecause);
     }
 
     /** Neither OK nor expected to differ. */

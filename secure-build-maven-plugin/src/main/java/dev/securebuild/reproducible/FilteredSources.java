@@ -59,10 +59,8 @@ public final class FilteredSources {
             if (!name.startsWith(prefix)) {
                 continue;
             }
-            // The name comes from the archive: '..', an absolute name or a link must not lead out of the resource folder.
-            Path source = folder.directory().resolve(name.substring(prefix.length())).normalize();
-            if (!source.startsWith(folder.directory().normalize()) || !Links.isInside(folder.directory(), source)
-                    || !Links.isRegularFile(source)) {
+            Path source = source(folder, name.substring(prefix.length()));
+            if (source == null) {
                 continue;
             }
             List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
@@ -80,6 +78,28 @@ public final class FilteredSources {
             }
         }
         return difference;
+    }
+
+    /** Whether an entry of this name (a path inside an archive) is a file of one of the filtered resource folders. */
+    public boolean holds(String name) {
+        for (Folder folder : folders) {
+            String prefix = folder.targetPath().isEmpty() ? "" : folder.targetPath().replaceAll("/+$", "") + "/";
+            if (name.startsWith(prefix) && source(folder, name.substring(prefix.length())) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The regular file of this relative name in the folder, or null. */
+    private static Path source(Folder folder, String relative) {
+        // The name comes from the archive: '..', an absolute name or a link must not lead out of the resource folder.
+        Path source = folder.directory().resolve(relative).normalize();
+        if (!source.startsWith(folder.directory().normalize()) || !Links.isInside(folder.directory(), source)
+                || !Links.isRegularFile(source)) {
+            return null;
+        }
+        return source;
     }
 
     /** The source line is the one that changed: same key (the text before '=' or ':'), or the same text around the property. */
