@@ -3,7 +3,7 @@ support.assertMavenVersion(binding)
 String log = support.buildLog(basedir)
 assert log.contains('BUILD FAILURE')
 assert log =~ /\[WARNING\] Compared repository reference \(left\) with this build \(right\): 2 output\(s\): 1 OK, 1 DIFFERENT, 0 MISSING/
-assert log.contains('[WARNING] Note: demo-1.0.jar: the reference was built with JDK 11 (manifest Build-Jdk-Spec), this build runs JDK 17: build with JDK 11 to reproduce it')
+assert log.contains("[WARNING] Note: demo-1.0.jar: the reference was built with JDK 11 (manifest Build-Jdk-Spec), this build runs JDK ${support.javaFeature(basedir)}: build with JDK 11 to reproduce it")
 assert log.contains('[WARNING] Note: demo-1.0.jar: the reference was built on Windows (the line ends of pom.properties), this build on a Unix-like system')
 assert log.contains('[WARNING] OK         demo-1.0.pom')
 assert log.contains('[WARNING] DIFFERENT  demo-1.0.jar')

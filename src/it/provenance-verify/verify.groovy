@@ -52,7 +52,7 @@ assert definition.externalParameters.userProperties['greeting'] == '[redacted]'
 assert definition.externalParameters.source.uri == 'git+https://github.com/example/demo@refs/heads/main'
 assert definition.externalParameters.source.digest.gitCommit == '0123456789abcdef0123456789abcdef01234567'
 assert definition.internalParameters.mavenVersion == mavenVersion
-assert definition.internalParameters.javaVersion == System.getProperty('java.version')
+assert definition.internalParameters.javaVersion == support.javaVersion(basedir)
 
 // Every resolved dependency and build plugin, as a package URL with the digest of the file resolved.
 Map<String, Map> byUri = definition.resolvedDependencies.collectEntries { [(it.uri): it] }

@@ -15,7 +15,7 @@ assert info['buildinfo.version'] == '1.0-SNAPSHOT'
 assert info['group-id'] == 'it.securebuild.reactor' && info['artifact-id'] == 'reactor' && info.version == '1.0'
 assert info['source.scm.uri'] == 'scm:git:https://example.invalid/reactor.git' && info['source.scm.tag'] == 'v1.0'
 assert info['build-tool'] == 'mvn'
-assert info['java.version'] == System.getProperty('java.version')
+assert info['java.version'] == support.javaVersion(basedir)
 assert info['line.separator'] == '\n'
 assert info['mvn.version'] == mavenVersion
 assert info['mvn.aggregate.artifact-id'] == 'reactor'

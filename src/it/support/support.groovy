@@ -44,6 +44,18 @@ class ItSupport {
         return ran
     }
 
+    /** The JDK that ran the IT's Maven, from -V's "Java version: x, vendor: ..." line: the invoker may run another than its own. */
+    static String javaVersion(File basedir) {
+        def versions = (buildLog(basedir) =~ /(?m)^Java version: ([^,\s]+),/).collect { it[1] }.unique()
+        assert versions.size() == 1: "expected one 'Java version:' line (invoker showVersion), found $versions"
+        return versions[0]
+    }
+
+    /** The feature release of {@link #javaVersion}: 17 for 17.0.15, 25 for 25.0.3. */
+    static String javaFeature(File basedir) {
+        return javaVersion(basedir).split(/[.+-]/)[0]
+    }
+
     static String hex(File file, String algorithm) {
         MessageDigest digest = MessageDigest.getInstance(algorithm)
         file.withInputStream { InputStream input ->
