@@ -231,6 +231,19 @@ class ItSupport {
         return names
     }
 
+    /**
+     * The POM files a project deploys, by their names in the repository: {@code demo-1.0.pom} is {@code pomXml}; on
+     * Maven 4 it is the consumer POM (the copy Maven keeps in the project local repository under {@code root}'s
+     * target/, its temporary file being gone) and {@code pomXml} is {@code demo-1.0-build.pom}.
+     */
+    static Map<String, File> pomFiles(Binding binding, File root, File pomXml, String groupId, String artifactId, String version) {
+        if (!makesConsumerPom(binding)) {
+            return [("${artifactId}-${version}.pom".toString()): pomXml]
+        }
+        File kept = new File(root, "target/project-local-repo/$groupId/$artifactId/$version/${artifactId}-${version}-consumer.pom")
+        return [("${artifactId}-${version}.pom".toString()): kept, ("${artifactId}-${version}-build.pom".toString()): pomXml]
+    }
+
     /** The build.log split into its Maven invocations (each starts with the -V banner "Apache Maven x.y.z"). */
     static List<String> invocations(String log) {
         return log.split(/(?m)^(?=Apache Maven \d)/).findAll { it.startsWith('Apache Maven') }
