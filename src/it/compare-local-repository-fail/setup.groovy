@@ -32,4 +32,10 @@ support.zip(new File(release, 'demo-1.0.jar'), [
         ['META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin 3.4.2\r\nBuild-Jdk-Spec: 11\r\n\r\n'],
         ['demo/Hello.class', new File(classes, 'demo/Hello.class').bytes],
         ['META-INF/maven/it.securebuild.compare/demo/pom.properties', 'artifactId=demo\r\ngroupId=it.securebuild.compare\r\nversion=1.0\r\n']])
+// A repository holds the SHA-1 of each file; Maven 4's resolver does not take a file without one.
+release.eachFile { File file ->
+    if (file.name.endsWith('.pom') || file.name.endsWith('.jar')) {
+        new File(release, file.name + '.sha1').text = support.hex(file, 'SHA-1')
+    }
+}
 return true
