@@ -51,7 +51,7 @@ final class ReactorModules {
         }
         Path buildFolder = root.resolve("target");
         for (MavenProject project = module; project != null; project = project.getParent()) {
-            if (project.getBasedir() != null && root.equals(project.getBasedir().toPath().toAbsolutePath().normalize())) {
+            if (project.getBasedir() != null && root.equals(realPath(project.getBasedir().toPath()))) {
                 buildFolder = Path.of(project.getBuild().getDirectory());
                 break;
             }
@@ -59,11 +59,20 @@ final class ReactorModules {
         return ConsumerPom.inProjectLocalRepository(buildFolder, module.getGroupId(), module.getArtifactId(), module.getVersion());
     }
 
+    /** Maven 4 names the root by its real path; a project's folder may be named through a link. */
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     /** Maven 4's root directory of the build (MavenProject.getRootDirectory(), which Maven 3 does not have); null if unknown. */
     private static Path rootDirectory(MavenProject project) {
         try {
             Object root = MavenProject.class.getMethod("getRootDirectory").invoke(project);
-            return root instanceof Path path ? path.toAbsolutePath().normalize() : null;
+            return root instanceof Path path ? realPath(path) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
