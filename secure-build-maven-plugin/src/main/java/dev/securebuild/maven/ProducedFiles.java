@@ -42,7 +42,7 @@ final class ProducedFiles {
                         + (main.getFile() == null ? "" : " (" + main.getFile() + " does not exist)")
                         + ": run this goal after 'package', e.g. mvn verify, or mvn package " + "secure-build:<goal>");
             }
-            files.add(of(main, false));
+            files.add(of(main, swapped));
         }
         for (Artifact attached : project.getAttachedArtifacts()) {
             if (attached.getFile() == null) {
