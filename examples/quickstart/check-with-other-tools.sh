@@ -28,7 +28,19 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$sign"/* "$work"/
 cp "$target"/quickstart-*.jar "$target"/quickstart-*.intoto.jsonl "$work"/
-cp "$here/pom.xml" "$work/$(sed -n 's/^[0-9a-f]*  \(.*\.pom\)$/\1/p' "$sign/SHA256SUMS")"
+# The POM: pom.xml is quickstart-1.0.0.pom. Maven 4 deploys its consumer POM as quickstart-1.0.0.pom and pom.xml as
+# quickstart-1.0.0-build.pom; its temporary consumer POM is gone when Maven exits, the copy it keeps in
+# target/project-local-repo stays.
+while read -r _ name; do
+    case "$name" in
+        *-build.pom) cp "$here/pom.xml" "$work/$name" ;;
+        *.pom) if grep -q -- '-build\.pom$' "$sign/SHA256SUMS"; then
+                   cp "$target"/project-local-repo/dev.securebuild.examples/quickstart/*/quickstart-*-consumer.pom "$work/$name"
+               else
+                   cp "$here/pom.xml" "$work/$name"
+               fi ;;
+    esac
+done < "$sign/SHA256SUMS"
 cd "$work"
 
 names=()

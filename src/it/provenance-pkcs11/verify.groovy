@@ -14,8 +14,11 @@ String fingerprint = wrote.group(1)
 File target = new File(basedir, 'target')
 File provenance = new File(target, 'demo-1.0.intoto.jsonl')
 assert provenance.isFile()
-assert log =~ /Wrote provenance for 3 files \(.*signed with key $fingerprint: \S+demo-1\.0\.intoto\.jsonl/
-assert log =~ /Provenance \S+demo-1\.0\.intoto\.jsonl verified: signed by $fingerprint, 3 subject\(s\) match their files/
+// pom.xml as demo-1.0.pom; on Maven 4 the consumer POM as demo-1.0.pom and pom.xml as demo-1.0-build.pom.
+Map<String, File> produced = support.pomFiles(binding, basedir, new File(basedir, 'pom.xml'), 'it.securebuild.pkcs11.provenance', 'demo', '1.0') +
+        ['demo-1.0.jar': new File(target, 'demo-1.0.jar'), 'demo-1.0-sources.jar': new File(target, 'demo-1.0-sources.jar')]
+assert log =~ /Wrote provenance for ${produced.size()} files \(.*signed with key $fingerprint: \S+demo-1\.0\.intoto\.jsonl/
+assert log =~ /Provenance \S+demo-1\.0\.intoto\.jsonl verified: signed by $fingerprint, ${produced.size()} subject\(s\) match their files/
 String text = provenance.getText('UTF-8')
 assert text.endsWith('\n') && text.count('\n') == 1
 Map envelope = new JsonSlurper().parseText(text) as Map
@@ -23,15 +26,15 @@ assert envelope.payloadType == 'application/vnd.in-toto+json'
 assert envelope.signatures.size() == 1 && envelope.signatures[0].keyid == fingerprint
 Map statement = new JsonSlurper().parse(envelope.payload.decodeBase64()) as Map
 assert statement.predicateType == 'https://slsa.dev/provenance/v1'
-Map<String, File> produced = ['demo-1.0.pom': new File(basedir, 'pom.xml'), 'demo-1.0.jar': new File(target, 'demo-1.0.jar'),
-                              'demo-1.0-sources.jar': new File(target, 'demo-1.0-sources.jar')]
-assert statement.subject*.name == produced.keySet() as List
+// In the order of the project's files: the POM, the jar, the attached ones (Maven 4 attaches its consumer POM first).
+assert statement.subject*.name == (support.makesConsumerPom(binding)
+        ? ['demo-1.0-build.pom', 'demo-1.0.jar', 'demo-1.0.pom', 'demo-1.0-sources.jar'] : produced.keySet() as List)
 statement.subject.each { subject ->
     assert subject.digest.sha256 == support.hex(produced[subject.name], 'SHA-256'): "sha256 of ${subject.name}"
 }
 
 // sign, with the same token key, signed the envelope too: checked by GnuPG (the exported key imported), Sequoia and RNP.
-assert log =~ /Signed and hashed 4 files \(SHA-256, SHA-512\) with key $fingerprint/
+assert log =~ /Signed and hashed ${produced.size() + 1} files \(SHA-256, SHA-512\) with key $fingerprint/
 File publicKey = new File(target, 'secure-build/public-key.asc')
 support.verifiers(publicKey, fingerprint).withCloseable { verifiers ->
     verifiers.verify(new File(target, 'secure-build/sign/demo-1.0.intoto.jsonl.asc'), provenance)

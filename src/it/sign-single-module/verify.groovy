@@ -11,15 +11,15 @@ assert log.contains("Generated throwaway ED25519 key $fingerprint")
 File target = new File(basedir, 'target')
 File signDir = new File(target, 'secure-build/sign')
 // repository name -> the file the build produced
-Map<String, File> produced = [
-        'demo-1.0.pom'        : new File(basedir, 'pom.xml'),
+// (on Maven 4 also the consumer POM, deployed as demo-1.0.pom, and pom.xml as demo-1.0-build.pom)
+Map<String, File> produced = support.pomFiles(binding, basedir, new File(basedir, 'pom.xml'), 'it.securebuild.single', 'demo', '1.0') + [
         'demo-1.0.jar'        : new File(target, 'demo-1.0.jar'),
         'demo-1.0-sources.jar': new File(target, 'demo-1.0-sources.jar'),
 ]
 List<String> extensions = ['sha256', 'sha512', 'sha1', 'md5']
 
 assert log =~ /Unlocked signing key $fingerprint from key file \S+[\\\/]key[\\\/]secret-key\.asc/
-assert log =~ /Signed and hashed 3 files \(MD5, SHA-1, SHA-256, SHA-512\) with key $fingerprint, every signature verified in /
+assert log =~ /Signed and hashed ${produced.size()} files \(MD5, SHA-1, SHA-256, SHA-512\) with key $fingerprint, every signature verified in /
 
 // Exactly the expected outputs, nothing more.
 Set<String> expectedOutputs = (produced.keySet().collectMany { name -> ['asc', *extensions].collect { "$name.$it".toString() } }
@@ -33,7 +33,7 @@ support.verifiers(publicKey, fingerprint).withCloseable { verifiers ->
         verifiers.verify(new File(signDir, "${name}.asc"), file)
         support.assertSidecars(file, signDir, name, extensions)
     }
-    assert verifiers.verified == 3
+    assert verifiers.verified == produced.size()
 }
 
 // The installed version folder holds every file under its repository name, with signatures and sidecars.

@@ -223,6 +223,39 @@ class ItSupport {
         return found
     }
 
+    /**
+     * Whether the Maven that ran makes a consumer POM (Maven 4): it deploys it as the project's POM, and the POM file
+     * with classifier build. Call with the script's binding.
+     */
+    static boolean makesConsumerPom(Binding binding) {
+        return (binding.getVariable('mavenVersion') as String).startsWith('4.')
+    }
+
+    /**
+     * The POMs a project deploys, by their names in the repository: {@code demo-1.0.pom}, and on Maven 4 also
+     * {@code demo-1.0-build.pom} (the POM file; demo-1.0.pom is then the consumer POM).
+     */
+    static List<String> pomNames(Binding binding, String artifactId, String version) {
+        List<String> names = ["${artifactId}-${version}.pom".toString()]
+        if (makesConsumerPom(binding)) {
+            names << "${artifactId}-${version}-build.pom".toString()
+        }
+        return names
+    }
+
+    /**
+     * The POM files a project deploys, by their names in the repository: {@code demo-1.0.pom} is {@code pomXml}; on
+     * Maven 4 it is the consumer POM (the copy Maven keeps in the project local repository under {@code root}'s
+     * target/, its temporary file being gone) and {@code pomXml} is {@code demo-1.0-build.pom}.
+     */
+    static Map<String, File> pomFiles(Binding binding, File root, File pomXml, String groupId, String artifactId, String version) {
+        if (!makesConsumerPom(binding)) {
+            return [("${artifactId}-${version}.pom".toString()): pomXml]
+        }
+        File kept = new File(root, "target/project-local-repo/$groupId/$artifactId/$version/${artifactId}-${version}-consumer.pom")
+        return [("${artifactId}-${version}.pom".toString()): kept, ("${artifactId}-${version}-build.pom".toString()): pomXml]
+    }
+
     /** The build.log split into its Maven invocations (each starts with the -V banner "Apache Maven x.y.z"). */
     static List<String> invocations(String log) {
         return log.split(/(?m)^(?=Apache Maven \d)/).findAll { it.startsWith('Apache Maven') }

@@ -33,15 +33,19 @@ final class DeployedModules {
                 repository == null ? null : new Deployment.Where(repository.getId(), repository.getUrl()));
     }
 
-    /** What maven-deploy-plugin uploads: the POM, the main artifact, and every attached file (signatures and checksums too). */
+    /**
+     * What maven-deploy-plugin uploads: the POM, the main artifact, and every attached file (signatures and checksums
+     * too), named as in the repository (on Maven 4 the consumer POM as the POM, the POM file with classifier build).
+     */
     private static List<ProducedFile> deployedFiles(MavenProject module) throws MojoExecutionException {
         List<ProducedFile> files = new ArrayList<>(ProducedFiles.of(module));
+        boolean swapped = ProducedFiles.swapsPoms(module);
         for (Artifact attached : module.getAttachedArtifacts()) {
-            String extension = attached.getArtifactHandler().getExtension();
-            String name = attached.getArtifactId() + "-" + attached.getBaseVersion() + (attached.hasClassifier() ? "-" + attached.getClassifier() : "")
-                    + "." + extension;
-            if (ProducedFile.isSignatureOrChecksum(name) && attached.getFile() != null) {
-                files.add(new ProducedFile(attached.getFile().toPath(), name, extension, attached.getClassifier()));
+            if (attached.getFile() != null) {
+                ProducedFile file = ProducedFiles.of(attached, swapped);
+                if (ProducedFile.isSignatureOrChecksum(file.repositoryName())) {
+                    files.add(file);
+                }
             }
         }
         return files;

@@ -18,18 +18,35 @@ public record ReactorModule(String id, FilteredSources filteredSources, BuildPla
      * A file the module produced.
      *
      * @param name       its name in a repository ({@code demo-1.0-sources.jar})
-     * @param classifier null for the POM and the main artifact
+     * @param classifier its classifier in a repository; null for the POM and the main artifact
      * @param producer   the plugin execution that wrote it, as this build's plan tells, or {@link Producer#UNKNOWN}
+     * @param rebuiltAs  where this build keeps the file for good, whose counterpart in the rebuild's folder is the
+     *                   rebuild's: for a file that Maven writes to a temporary name and deletes when it exits (Maven 4's
+     *                   consumer POM, kept in the project local repository); null when it is {@code file}
      */
-    public record Output(Path file, String name, String extension, String classifier, Producer producer) {
+    public record Output(Path file, String name, String extension, String classifier, Producer producer, Path rebuiltAs) {
+
+        public Output(Path file, String name, String extension, String classifier, Producer producer) {
+            this(file, name, extension, classifier, producer, null);
+        }
 
         /** An output whose producer is known only by a text. */
         public Output(Path file, String name, String extension, String classifier, String producedBy) {
-            this(file, name, extension, classifier, producedBy == null ? Producer.UNKNOWN : Producer.described(producedBy));
+            this(file, name, extension, classifier, producedBy == null ? Producer.UNKNOWN : Producer.described(producedBy), null);
+        }
+
+        /** An output whose producer is known only by a text, kept for good at {@code rebuiltAs}. */
+        public Output(Path file, String name, String extension, String classifier, String producedBy, Path rebuiltAs) {
+            this(file, name, extension, classifier, producedBy == null ? Producer.UNKNOWN : Producer.described(producedBy), rebuiltAs);
         }
 
         public Output {
             producer = producer == null ? Producer.UNKNOWN : producer;
+        }
+
+        /** The path in this build's tree whose counterpart in the rebuild's folder is the rebuild's output. */
+        public Path counterpart() {
+            return rebuiltAs == null ? file : rebuiltAs;
         }
     }
 

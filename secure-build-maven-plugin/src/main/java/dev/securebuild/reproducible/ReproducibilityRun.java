@@ -93,8 +93,12 @@ public final class ReproducibilityRun {
     private static ArtifactComparison compare(DiffEngine engine, ReactorModule module, ReactorModule.Output output, Path root,
                                               Path copy, List<Ignore> ignores) throws IOException {
         Path original = output.file().toAbsolutePath().normalize();
-        Path rebuilt = original.startsWith(root) ? copy.resolve(root.relativize(original).toString()) : null;
-        if (rebuilt != null && Links.firstLinkBelow(copy, rebuilt.getParent()) != null) {
+        Path counterpart = output.counterpart().toAbsolutePath().normalize();
+        // A file kept outside the project (Maven 4's project local repository at a root above it) is where the rebuild,
+        // run later, left its own.
+        Path rebuilt = counterpart.startsWith(root) ? copy.resolve(root.relativize(counterpart).toString())
+                : output.rebuiltAs() != null ? counterpart : null;
+        if (rebuilt != null && rebuilt.startsWith(copy) && Links.firstLinkBelow(copy, rebuilt.getParent()) != null) {
             rebuilt = null;   // reached through a link in the rebuild's tree: not an output of the rebuild, and not followed
         }
         ArtifactComparison comparison = module.explained(output, engine.compare(output.name(), original, rebuilt));

@@ -36,6 +36,12 @@ public final class SourceSnapshot {
             deleteTree(destination);
         }
         Files.createDirectories(destination);
+        // .mvn/ marks the root of the build, even empty (git keeps no empty folder, the invoker makes one): without it
+        // Maven 4 would take the rebuild's root to be a folder above the copy, this build's, and write there.
+        Path mvn = root.resolve(".mvn");
+        if (Links.isFolder(mvn)) {
+            Files.createDirectories(destination.resolve(".mvn"));
+        }
         List<String> tracked = gitTrackedFiles(root);
         if (tracked != null) {
             int copied = 0;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.securebuild.shared.outputs.ConsumerPom;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -18,7 +19,9 @@ import dev.securebuild.shared.text.Printable;
  * incremental plugin did not rewrite), and the rebuild, which starts from the sources alone, does not have them. The
  * differences they make are then explained by causes they do not have. Cheap: one walk of the build folders, reading
  * each file's modification time; links are not followed. {@code secure-build/} is left out: it holds this plugin's own
- * reports, the rebuild's copy and the event log, which outlive a build on purpose and make no output.
+ * reports, the rebuild's copy and the event log, which outlive a build on purpose and make no output. So are what
+ * Maven 4 writes with its sources' times: its consumer POM ({@code consumer-<number>.pom}, with the POM's time) and its
+ * project local repository ({@code project-local-repo/}, copies of the modules' outputs, the POMs with their times).
  *
  * @param files   how many files predate the build
  * @param example one of them, the first by path, as the message shows it (relative to the project's folder)
@@ -76,15 +79,17 @@ public record StaleOutputs(long files, String example) {
                 continue;
             }
             Path ours = absolute.resolve("secure-build");
+            Path projectLocalRepository = absolute.resolve(ConsumerPom.PROJECT_LOCAL_REPOSITORY);
             Files.walkFileTree(absolute, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return dir.equals(ours) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return dir.equals(ours) || dir.equals(projectLocalRepository) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)) {
+                    if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)
+                            && !isMavenConsumerPom(absolute, file)) {
                         count[0]++;
                         if (first[0] == null || file.compareTo(first[0]) < 0) {
                             first[0] = file;
@@ -105,6 +110,12 @@ public record StaleOutputs(long files, String example) {
         Path root0 = root.toAbsolutePath().normalize();
         Path example = first[0].startsWith(root0) ? root0.relativize(first[0]) : first[0];
         return new StaleOutputs(count[0], example.toString().replace('\\', '/'));
+    }
+
+    /** Maven 4's temporary consumer POM, {@code <build folder>/consumer-<number>.pom}, which has the POM's time. */
+    private static boolean isMavenConsumerPom(Path folder, Path file) {
+        String name = file.getFileName().toString();
+        return folder.equals(file.getParent()) && name.matches(ConsumerPom.CLASSIFIER + "-[0-9]+\\.pom");
     }
 
     /** Whether the build folders held files from an earlier build. */

@@ -58,7 +58,10 @@ class ReproducibilityRunTest {
         for (Path output : outputs) {
             files.add(new ReactorModule.Output(output, output.getFileName().toString(), "jar", null, "maven-jar-plugin 3.4.2"));
         }
-        ReactorModule module = new ReactorModule("g:demo:jar:1.0", new FilteredSources(List.of(), root), files);
+        return request(ignores, new ReactorModule("g:demo:jar:1.0", new FilteredSources(List.of(), root), files));
+    }
+
+    private ReproducibilityRun.Request request(List<Ignore> ignores, ReactorModule module) {
         return new ReproducibilityRun.Request(root, work, List.of(module), ignores, NONE,
                 new RebuildInvocation(dir.resolve("maven"), dir.resolve("jdk")).timeout(Duration.ofMinutes(7)), ArchiveLimits.DEFAULT,
                 "demo-1.0", "1.0", new BuildPlatform("17.0.9", "Vendor", "17", "Linux", "\n"), KnownSecrets.NONE,
@@ -98,6 +101,32 @@ class ReproducibilityRunTest {
         assertEquals(List.of("Copied 1 source file(s) to " + work.resolve("rebuild") + ": the project folder without build outputs "
                         + "(not a git work tree)", "Rebuilding with package, offline, differently: another absolute path",
                 "The rebuild took 2 s; comparing the outputs"), progress);
+    }
+
+    @Test
+    void aFileMavenDeletesIsComparedWithTheRebuildsKeptCopy() throws IOException {
+        // Maven 4's consumer POM: a temporary file in this build, the rebuild's kept in its project local repository.
+        Path consumer = Files.writeString(root.resolve("target/consumer-123.pom"), "<project>consumer</project>");
+        Path kept = root.resolve("target/project-local-repo/g/demo/1.0/demo-1.0-consumer.pom");
+        ReactorModule module = new ReactorModule("g:demo:jar:1.0", new FilteredSources(List.of(), root),
+                List.of(new ReactorModule.Output(consumer, "demo-1.0.pom", "pom", null, "Maven 4", kept)));
+        ReproducibilityRun.Request request = request(List.of(), module);
+        ReproducibilityRun.Rebuilder keeping = rebuild -> {
+            Path copy = rebuild.directory().resolve("target/project-local-repo/g/demo/1.0/demo-1.0-consumer.pom");
+            Files.writeString(Files.createDirectories(copy.getParent()).resolve(copy.getFileName()), "<project>consumer</project>");
+            Files.writeString(rebuild.directory().resolve("target/consumer-987.pom"), "");   // the rebuild's own, another name
+            return new Rebuild.Result(0, false, rebuild.log(), List.of(), Duration.ofSeconds(2));
+        };
+
+        ReproducibilityResult same = new ReproducibilityRun(keeping, progress::add, warnings::add).run(request);
+
+        assertEquals("1 output(s): 1 OK, 0 DIFFERENT, 0 MISSING", same.report().summaryLine());
+        assertEquals("demo-1.0.pom", same.report().artifacts().get(0).name());
+
+        Files.writeString(consumer, "<project>another consumer</project>");
+        ReproducibilityResult other = new ReproducibilityRun(keeping, progress::add, warnings::add).run(request);
+
+        assertEquals(ArtifactComparison.Status.DIFFERENT, other.report().artifacts().get(0).status());
     }
 
     @Test

@@ -86,6 +86,27 @@ class SourceSnapshotTest {
     }
 
     @Test
+    void anEmptyDotMvnFolderMarksTheCopysRootToo() throws Exception {
+        // Maven 4 takes the nearest folder with .mvn/ for the build's root: without one the rebuild's would be this build's.
+        Path root = project();
+        Files.createDirectories(root.resolve(".mvn"));
+        Path copy = root.resolve("target/secure-build/reproducible/rebuild");
+
+        SourceSnapshot.copy(root, copy);
+        assertTrue(Files.isDirectory(copy.resolve(".mvn")), "without git");
+
+        assumeTrue(git(root, "init", "-q") == 0, "needs git");
+        assertEquals(0, git(root, "add", "pom.xml"));
+        SourceSnapshot.copy(root, copy);
+        assertTrue(Files.isDirectory(copy.resolve(".mvn")), "git tracks no empty folder");
+
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("pom.xml"), "<project/>");
+        SourceSnapshot.copy(other, dir.resolve("other-copy"));
+        assertFalse(Files.exists(dir.resolve("other-copy/.mvn")), "none where there is none");
+    }
+
+    @Test
     void withoutGitALinkedFolderIsCopiedAsALink() throws IOException {
         Path root = project();
         Path outside = Files.createDirectories(dir.resolve("outside"));

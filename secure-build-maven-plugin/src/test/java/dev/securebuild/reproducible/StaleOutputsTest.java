@@ -90,6 +90,20 @@ class StaleOutputsTest {
     }
 
     @Test
+    void maven4sConsumerPomAndProjectLocalRepositoryAreLeftOut() throws IOException {
+        // Maven 4 gives its temporary consumer POM the POM's time, and copies the modules' outputs with their times.
+        file("target/consumer-5100970762338634063.pom", STARTED.minusSeconds(3600));
+        file("target/project-local-repo/g/demo/1.0/demo-1.0.pom", STARTED.minusSeconds(3600));
+        file("target/classes/consumer-1.pom", STARTED.minusSeconds(3600));
+        file("target/consumer-old.pom", STARTED.minusSeconds(3600));
+
+        StaleOutputs stale = find("target");
+
+        assertEquals(2, stale.files(), "only Maven's own consumer-<number>.pom at the top of the build folder is Maven's");
+        assertEquals("target/classes/consumer-1.pom", stale.example());
+    }
+
+    @Test
     void linksAreNotFollowed() throws IOException {
         Path outside = file("elsewhere/old/a.txt", STARTED.minusSeconds(3600));
         Files.createDirectories(root.resolve("target"));
