@@ -4,7 +4,8 @@
 #
 #   benchmarks/diff.sh [options]
 #
-#   --runs N             timed runs of secure-build diff per pair (default 3, after 1 warm-up)
+#   --runs N             timed rounds per pair (default 5, after 1 warm-up round): each round runs the start-up
+#                        baseline and secure-build diff once, in an order that alternates from round to round
 #   --diffoscope-runs N  timed runs of diffoscope per pair (default 1: it takes minutes)
 #   --timeout S          stop a diffoscope run after S seconds (default 1800); the report says it was stopped
 #   --no-install         do not (re)install the plugin from this checkout first
@@ -13,6 +14,10 @@
 # The pairs: bcprov-jdk18on 1.82 (8 MiB, 6124 entries) against the same jar repacked with other entry times, the
 # reverse entry order and other attributes; and commons-compress 1.27.1 against 1.28.0, two consecutive releases.
 # The jars come from Maven Central (maven-dependency-plugin copy); the repack is made by tools/repack.py.
+# Beside secure-build diff, interleaved with it, a baseline: Maven's start-up with the plugin loaded and no work
+# (the plugin's help goal); the report subtracts it. Before each timed run: wait (BENCH_MAX_WAIT s at most, default 10)
+# for the CPUs to be BENCH_MIN_IDLE idle (default 0.8), as run.sh does; the report gives how idle they were.
+# Every Maven run starts in benchmarks/target/diff/, a directory without a POM: no project is read.
 # Needs mvn, java 17, python3, diffoscope (Debian: apt-get install diffoscope-minimal) and GNU time.
 # Everything goes under benchmarks/target/diff/; the report is benchmarks/target/diff/results.md.
 set -euo pipefail
@@ -20,7 +25,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 work=$here/target/diff
-runs=3 ds_runs=1 timeout_s=1800 install=1 update_doc=0
+runs=5 ds_runs=1 timeout_s=1800 install=1 update_doc=0
 command_line="benchmarks/diff.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
   case $1 in
@@ -39,6 +44,8 @@ for tool in mvn java python3 diffoscope /usr/bin/time; do
 done
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -1)
 goal="dev.securebuild:secure-build-maven-plugin:$version:diff"
+help_goal="dev.securebuild:secure-build-maven-plugin:$version:help"
+unset MAVEN_OPTS MAVEN_ARGS   # Maven as it comes, with the JVM's defaults, as in run.sh
 mkdir -p "$work/inputs" "$work/runs"
 started=$(date +%s)
 
@@ -63,25 +70,40 @@ pairs=(
   "releases|commons-compress 1.27.1 against 1.28.0: two consecutive releases|commons-compress-1.27.1.jar|commons-compress-1.28.0.jar"
 )
 
-timed() {   # id tool run command...: appends "id tool run seconds exit" to runs.tsv
-  local id=$1 tool=$2 run=$3; shift 3
-  local t0 t1 code=0
-  t0=$(date +%s.%N)
-  "$@" > "$work/runs/$id-$tool-$run.log" 2>&1 || code=$?
-  t1=$(date +%s.%N)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$tool" "$run" "$(python3 -c "print(f'{$t1-$t0:.2f}')")" "$code" >> "$work/runs.tsv"
-  echo "  $id $tool run $run: $(tail -1 "$work/runs.tsv" | cut -f4) s (exit $code)"
+quiet() {   # prints the idle fraction of the CPUs seen last, after waiting for them as run.sh does
+  python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import bench; print(f'{bench.wait_for_quiet(float(sys.argv[2]), float(sys.argv[3]))[0]:.2f}')" \
+    "$here/tools" "${BENCH_MIN_IDLE:-0.8}" "${BENCH_MAX_WAIT:-10}"
 }
 
+timed() {   # id tool run command...: appends "id tool run seconds exit idle-before" to runs.tsv
+  local id=$1 tool=$2 run=$3; shift 3
+  local t0 t1 code=0 idle
+  idle=$(quiet)
+  t0=$(date +%s.%N)
+  (cd "$work" && "$@") > "$work/runs/$id-$tool-$run.log" 2>&1 || code=$?
+  t1=$(date +%s.%N)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$tool" "$run" "$(python3 -c "print(f'{$t1-$t0:.2f}')")" "$code" "$idle" >> "$work/runs.tsv"
+  echo "  $id $tool run $run: $(tail -1 "$work/runs.tsv" | cut -f4) s (exit $code, CPUs $(awk "BEGIN{print $idle*100}") % idle before)"
+}
+
+uptime_before=$(uptime)
 : > "$work/runs.tsv"
 for pair in "${pairs[@]}"; do
   IFS='|' read -r id title left right <<< "$pair"
   step "$title"
   sb=(mvn -B -q -o "$goal" -Dsecure-build.left="$work/inputs/$left" -Dsecure-build.right="$work/inputs/$right"
       -Dsecure-build.failOnDifference=false -Dsecure-build.output="$work/out/$id")
-  "${sb[@]}" > /dev/null   # warm-up: page cache, JIT-free but the same jars loaded once
+  # The baseline: the same mvn, the same plugin resolved and its class realm made, a goal that does no work.
+  base=(mvn -B -q -o "$help_goal")
+  (cd "$work" && "${base[@]}" > /dev/null && "${sb[@]}" > /dev/null)   # warm-up round: page cache, the same jars read once
   for run in $(seq 1 "$runs"); do
-    timed "$id" secure-build "$run" "${sb[@]}"
+    if [ $((run % 2)) = 1 ]; then
+      timed "$id" startup "$run" "${base[@]}"
+      timed "$id" secure-build "$run" "${sb[@]}"
+    else
+      timed "$id" secure-build "$run" "${sb[@]}"
+      timed "$id" startup "$run" "${base[@]}"
+    fi
   done
   for run in $(seq 1 "$ds_runs"); do
     # diffoscope exits 1 when the inputs differ: that is its normal result here.
@@ -89,10 +111,12 @@ for pair in "${pairs[@]}"; do
       "$work/inputs/$left" "$work/inputs/$right"
   done
 done
+uptime_after=$(uptime)
 
 step "Report"
 python3 "$here/tools/diff_report.py" --work "$work" --command "$command_line" --elapsed $(( $(date +%s) - started )) \
-  --timeout "$timeout_s" --diffoscope-version "$(diffoscope --version)" > "$work/results.md"
+  --timeout "$timeout_s" --diffoscope-version "$(diffoscope --version)" --uptime-before "$uptime_before" \
+  --uptime-after "$uptime_after" --version "$version" > "$work/results.md"
 echo "Report: $work/results.md"
 if [ "$update_doc" = 1 ]; then
   python3 "$here/tools/diff_report.py" --splice "$root/docs/benchmarks.md" < "$work/results.md"

@@ -209,12 +209,14 @@ def main():
         for key in keys:
             sb = s[f"sb-sign-{key}"]
             base = s["baseline"]
-            for competitor, factor, name in ((f"gpg-plugin-gpg-{key}", 5.0, "gpg signer"), (f"gpg-plugin-bc-{key}", 1.5, "bc signer")):
+            # Issue 18: ahead of both signers of maven-gpg-plugin in the same run, while writing the two sidecars.
+            for competitor, factor, name in ((f"gpg-plugin-gpg-{key}", 1.2, "gpg signer"), (f"gpg-plugin-bc-{key}", 1.1, "bc signer")):
                 c = s[competitor]
                 ratio_med = (c["median"] - base["median"]) / max(sb["median"] - base["median"], 1e-9)
                 ratio_min = (c["min"] - base["min"]) / max(sb["min"] - base["min"], 1e-9)
                 ratio_total = c["median"] / sb["median"]
-                targets.append((f"{small['title']}, {KEY_LABEL[key]}: sign ≥ {factor:g}× faster than maven-gpg-plugin's {name}",
+                targets.append((f"{small['title']}, {KEY_LABEL[key]}: sign (signature + SHA-256 and SHA-512 sidecars) ≥ {factor:g}× "
+                                f"faster than maven-gpg-plugin's {name} in the same run (cost: time added to the build)",
                                 f"{ratio_med:.2f}× (cost, median); {ratio_min:.2f}× (cost, min); whole `mvn` run {ratio_total:.2f}×",
                                 verdict(ratio_med >= factor)))
     if os.path.exists(big_path):

@@ -44,7 +44,7 @@ import dev.securebuild.shared.signer.pgp.SignatureVerifier;
 import dev.securebuild.shared.signer.pgp.SigningKey;
 import dev.securebuild.shared.signer.pgp.SigningKeyLoader;
 import dev.securebuild.sign.HashAndSign;
-import dev.securebuild.sign.ProducedFile;
+import dev.securebuild.shared.outputs.ProducedFile;
 import dev.securebuild.sign.SummaryFormat;
 
 /**
