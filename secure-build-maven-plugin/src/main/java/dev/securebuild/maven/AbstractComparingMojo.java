@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.inject.Inject;
+
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,6 +35,10 @@ abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
+
+    /** Maven's plan of this build, which tells who wrote each output ({@link Producers}). */
+    @Inject
+    protected LifecycleExecutor lifecycleExecutor;
 
     /**
      * The most entries one archive may have.

@@ -64,7 +64,7 @@ public class CompareMojo extends AbstractComparingMojo {
         }
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         ReferenceComparison.Request request = new ReferenceComparison.Request(
-                Path.of(top.getBuild().getDirectory(), "secure-build", "compare").toAbsolutePath(), ReactorModules.of(session, all.get()),
+                Path.of(top.getBuild().getDirectory(), "secure-build", "compare").toAbsolutePath(), ReactorModules.of(session, lifecycleExecutor, all.get()),
                 new ReferenceResolver.Settings(path(referenceDirectory), path(referenceBuildinfo), referenceRepository, session.isOffline()),
                 limits(), top.getArtifactId() + "-" + top.getVersion(), top.getVersion(), BuildPlatform.current(), secrets());
         ReferenceComparison.Result result;

@@ -35,17 +35,16 @@ final class Producers {
     private Producers() {}
 
     /** The module's plan; one that knows no execution when Maven cannot give it (then every producer is unknown). */
-    static BuildPlan planOf(MavenSession session, MavenProject project) {
-        List<PlannedExecution> executions = session == null ? null : executions(session, project);
+    static BuildPlan planOf(MavenSession session, LifecycleExecutor lifecycle, MavenProject project) {
+        List<PlannedExecution> executions = session == null || lifecycle == null ? null : executions(session, lifecycle, project);
         return new BuildPlan(executions, project.getBasedir() == null ? null : project.getBasedir().toPath(),
                 Path.of(project.getBuild().getDirectory()), project.getBuild().getFinalName(), project.getArtifactId(),
                 project.getVersion(), project.getFile() == null ? null : project.getFile().toPath(),
                 project.getProperties().getProperty("project.build.outputTimestamp"));
     }
 
-    private static List<PlannedExecution> executions(MavenSession session, MavenProject project) {
+    private static List<PlannedExecution> executions(MavenSession session, LifecycleExecutor lifecycle, MavenProject project) {
         try {
-            LifecycleExecutor lifecycle = lifecycleExecutor(session);
             MavenSession forProject = session.clone();
             forProject.setCurrentProject(project);
             MavenExecutionPlan plan = lifecycle.calculateExecutionPlan(forProject, session.getGoals().toArray(new String[0]));
@@ -58,21 +57,6 @@ final class Producers {
             // Another Maven, a goal that cannot be planned again: the producers are unknown, not guessed.
             return null;
         }
-    }
-
-    /**
-     * Maven's LifecycleExecutor, from the session: Maven 3 has its Plexus container there; Maven 4 has none, and gives
-     * its components through the Lookup service of its API session (looked up by name: this plugin is built against
-     * Maven 3).
-     */
-    static LifecycleExecutor lifecycleExecutor(MavenSession session) throws Exception {
-        if (session.getContainer() != null) {
-            return session.getContainer().lookup(LifecycleExecutor.class);
-        }
-        Object api = session.getClass().getMethod("getSession").invoke(session);
-        Class<?> lookup = Class.forName("org.apache.maven.api.services.Lookup", false, api.getClass().getClassLoader());
-        Object service = api.getClass().getMethod("getService", Class.class).invoke(api, lookup);
-        return (LifecycleExecutor) lookup.getMethod("lookup", Class.class).invoke(service, LifecycleExecutor.class);
     }
 
     private static void add(MavenSession session, MojoExecution execution, List<PlannedExecution> executions) {

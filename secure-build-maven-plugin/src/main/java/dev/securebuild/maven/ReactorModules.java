@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 
@@ -23,13 +24,13 @@ final class ReactorModules {
      * The modules as the comparison takes them, each with this build's plan for it (who wrote which output); the
      * session gives the plan (none: every producer is unknown).
      */
-    static List<ReactorModule> of(MavenSession session, List<ModuleOutputs> modules) {
-        return modules.stream().map(module -> of(session, module)).toList();
+    static List<ReactorModule> of(MavenSession session, LifecycleExecutor lifecycle, List<ModuleOutputs> modules) {
+        return modules.stream().map(module -> of(session, lifecycle, module)).toList();
     }
 
-    static ReactorModule of(MavenSession session, ModuleOutputs module) {
+    static ReactorModule of(MavenSession session, LifecycleExecutor lifecycle, ModuleOutputs module) {
         MavenProject project = module.project();
-        BuildPlan plan = Producers.planOf(session, project);
+        BuildPlan plan = Producers.planOf(session, lifecycle, project);
         boolean swapped = ProducedFiles.swapsPoms(project);
         List<ReactorModule.Output> outputs = new ArrayList<>();
         for (ProducedFile file : module.files()) {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.reproducible.ArchiveLimits;
@@ -53,10 +54,10 @@ final class RebuildInvocations {
     }
 
     /** What verify-reproducible's run takes: the top-level project's folder and work folder, the modules compared, the session. */
-    static ReproducibilityRun.Request request(MavenSession session, MavenProject top, List<ModuleOutputs> modules, List<Ignore> ignores,
+    static ReproducibilityRun.Request request(MavenSession session, LifecycleExecutor lifecycle, MavenProject top, List<ModuleOutputs> modules, List<Ignore> ignores,
                                               Variations variations, RebuildInvocation invocation, ArchiveLimits limits, KnownSecrets secrets) {
         return new ReproducibilityRun.Request(top.getBasedir().toPath().toAbsolutePath().normalize(),
-                Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath(), ReactorModules.of(session, modules), ignores,
+                Path.of(top.getBuild().getDirectory(), "secure-build", "reproducible").toAbsolutePath(), ReactorModules.of(session, lifecycle, modules), ignores,
                 variations, invocation, limits, top.getArtifactId() + "-" + top.getVersion(), top.getVersion(), BuildPlatform.current(),
                 secrets, cleanStart(session, modules));
     }

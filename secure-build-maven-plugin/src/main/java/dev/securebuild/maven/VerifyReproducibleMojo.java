@@ -55,7 +55,7 @@ public class VerifyReproducibleMojo extends AbstractRebuildingMojo {
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         ReproducibilityResult result;
         try {
-            result = new ReproducibilityRun(getLog()::info, getLog()::warn).run(RebuildInvocations.request(session, top, modules,
+            result = new ReproducibilityRun(getLog()::info, getLog()::warn).run(RebuildInvocations.request(session, lifecycleExecutor, top, modules,
                     Ignore.toRules(ignores), variations(), invocation(top), limits(), secrets()));
         } catch (IOException e) {
             recordResult(top, modules, GoalResult.Verdict.FAIL, "Could not compare: " + e.getMessage(), null);
