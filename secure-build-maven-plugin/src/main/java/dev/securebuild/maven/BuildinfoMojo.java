@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -22,7 +19,6 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.rtinfo.RuntimeInformation;
 
 import dev.securebuild.reproducible.BuildInfo;
-import dev.securebuild.reproducible.RebuildProperties;
 import dev.securebuild.shared.outputs.ProducedFile;
 import dev.securebuild.shared.secrets.PublicProperties;
 import dev.securebuild.shared.text.Printable;
@@ -115,23 +111,6 @@ public class BuildinfoMojo extends AbstractSecureBuildMojo {
                 scm == null ? null : scm.getConnection() != null ? scm.getConnection() : scm.getDeveloperConnection(),
                 scm == null ? null : scm.getTag(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
-                System.lineSeparator(), runtime.getMavenVersion(), rebuildArgs());
-    }
-
-    /** The profiles and goals of this build, after the user properties that are known to be public. */
-    private String rebuildArgs() {
-        Map<String, String> userProperties = new TreeMap<>();
-        session.getUserProperties().forEach((name, value) -> userProperties.put(String.valueOf(name), String.valueOf(value)));
-        return RebuildProperties.of(userProperties, Set.of("maven.repo.local"), RebuildProperties.ConfigSyntax.ONE_PER_LINE)
-                .rebuildArgs(askedProfiles(), session.getGoals(), PublicProperties.of(publicProperties));
-    }
-
-    /** The profiles asked for with -P: not those settings.xml activates, which a third party does not have. */
-    private List<String> askedProfiles() {
-        List<String> asked = new ArrayList<>(session.getRequest().getActiveProfiles());
-        if (session.getSettings() != null) {
-            asked.removeAll(session.getSettings().getActiveProfiles());
-        }
-        return asked;
+                System.lineSeparator(), runtime.getMavenVersion(), RebuildInvocations.buildinfoArgs(session, publicProperties));
     }
 }

@@ -28,8 +28,7 @@ final class ProvenanceInputs {
 
     static ProvenanceBuilder.Request request(MavenProject project, MavenSession session, PluginDescriptor plugin, RuntimeInformation runtime,
                                              String publicProperties, Path output) throws MojoExecutionException {
-        Map<String, String> userProperties = new LinkedHashMap<>();
-        session.getUserProperties().forEach((name, value) -> userProperties.put(String.valueOf(name), String.valueOf(value)));
+        Map<String, String> userProperties = RebuildInvocations.userProperties(session);
         return new ProvenanceBuilder.Request(ProducedFiles.of(project), components(project, session), project.getBasedir().toPath(), System.getenv(),
                 session.getRequest().getStartTime() != null ? session.getRequest().getStartTime().toInstant() : null, session.getGoals(),
                 profiles(project, session), userProperties, publicProperties, plugin.getArtifactId(), plugin.getVersion(), runtime.getMavenVersion(),

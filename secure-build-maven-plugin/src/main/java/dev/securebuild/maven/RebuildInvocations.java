@@ -2,6 +2,7 @@ package dev.securebuild.maven;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import dev.securebuild.reproducible.ReproducibilityRun;
 import dev.securebuild.reproducible.StaleOutputs;
 import dev.securebuild.reproducible.Variations;
 import dev.securebuild.shared.secrets.KnownSecrets;
+import dev.securebuild.shared.secrets.PublicProperties;
 
 /**
  * What the rebuild takes over from this Maven session: its Maven and JDK, local repository, settings, profiles, threads,
@@ -37,8 +39,6 @@ final class RebuildInvocations {
         MavenExecutionRequest request = session.getRequest();
         Set<String> setByRebuild = new TreeSet<>(variations.systemProperties());
         setByRebuild.add("maven.repo.local");
-        Map<String, String> userProperties = new TreeMap<>();
-        session.getUserProperties().forEach((name, value) -> userProperties.put(String.valueOf(name), String.valueOf(value)));
         return new RebuildInvocation(Path.of(System.getProperty("maven.home")), Path.of(System.getProperty("java.home")))
                 .goals(goals)
                 .timeout(Duration.ofMinutes(timeoutMinutes))
@@ -48,9 +48,29 @@ final class RebuildInvocations {
                 .profiles(request.getActiveProfiles(), request.getInactiveProfiles())
                 .threads(request.getDegreeOfConcurrency())
                 .pomFileName(top.getFile() == null ? null : top.getFile().getName())
-                .properties(RebuildProperties.of(userProperties, setByRebuild,
+                .properties(RebuildProperties.of(userProperties(session), setByRebuild,
                         RebuildProperties.ConfigSyntax.of(session.getSystemProperties().getProperty("maven.version"))))
                 .arguments(arguments);
+    }
+
+    /** This build's user properties ({@code -D}) as text, by name: what provenance records and the rebuild gets. */
+    static Map<String, String> userProperties(MavenSession session) {
+        Map<String, String> properties = new TreeMap<>();
+        session.getUserProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
+        return properties;
+    }
+
+    /**
+     * The {@code .buildinfo}'s {@code mvn.rebuild-args}: the user properties known to be public, the profiles asked for
+     * with -P (not those settings.xml activates, which a third party does not have), then the goals.
+     */
+    static String buildinfoArgs(MavenSession session, String publicProperties) {
+        List<String> asked = new ArrayList<>(session.getRequest().getActiveProfiles());
+        if (session.getSettings() != null) {
+            asked.removeAll(session.getSettings().getActiveProfiles());
+        }
+        return RebuildProperties.of(userProperties(session), Set.of("maven.repo.local"), RebuildProperties.ConfigSyntax.ONE_PER_LINE)
+                .rebuildArgs(asked, session.getGoals(), PublicProperties.of(publicProperties));
     }
 
     /** What verify-reproducible's run takes: the top-level project's folder and work folder, the modules compared, the session. */
