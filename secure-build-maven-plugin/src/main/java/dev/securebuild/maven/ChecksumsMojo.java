@@ -75,6 +75,6 @@ public class ChecksumsMojo extends AbstractSecureBuildMojo {
         }
         HashingStep hashing = new HashingStep(project, projectHelper,
                 new HashingStep.Parameters(algorithms, summaryFormat, outputDirectory, attach, threads), getLog());
-        hashing.run(hashing.options(), null);
+        hashing.hash(hashing.options());
     }
 }

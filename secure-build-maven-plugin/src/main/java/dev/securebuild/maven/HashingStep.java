@@ -10,7 +10,6 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.securebuild.shared.settings.InvalidSettingException;
-import dev.securebuild.shared.signer.Signer;
 import dev.securebuild.shared.signer.SigningException;
 import dev.securebuild.shared.text.Printable;
 import dev.securebuild.sign.HashAndSign;
@@ -51,21 +50,31 @@ final class HashingStep {
         }
     }
 
-    /**
-     * Hashes (and, with a signer, signs and verifies) every file the project installs and deploys, attaches the
-     * outputs when asked, and returns the summary it logged.
-     *
-     * @param signer null for checksums only
-     */
-    String run(HashAndSign.Options options, Signer signer) throws MojoExecutionException {
-        List<SignedFile> results;
-        HashAndSign engine;
+    /** Hashes every file the project installs and deploys, attaches the outputs when asked, and returns the summary it logged. */
+    String hash(HashAndSign.Options options) throws MojoExecutionException {
+        HashAndSign engine = new HashAndSign(options);
         try {
-            engine = new HashAndSign(options, signer);
-            results = engine.run(ProducedFiles.of(project));
+            return finish(engine, engine.run(ProducedFiles.of(project)));
+        } catch (ProcessingException e) {
+            throw new MojoExecutionException(Printable.of(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Signs, hashes and verifies every file the project installs and deploys, attaches the outputs when asked, and
+     * returns the summary it logged. The key is loaded while the files are read (a key that cannot be loaded fails the
+     * goal with the loader's own error, and nothing is written).
+     */
+    String sign(HashAndSign.Options options, HashAndSign.SignerLoader<MojoExecutionException> key) throws MojoExecutionException {
+        HashAndSign engine = new HashAndSign(options);
+        try {
+            return finish(engine, engine.run(ProducedFiles.of(project), key));
         } catch (ProcessingException | SigningException e) {
             throw new MojoExecutionException(Printable.of(e.getMessage()), e);
         }
+    }
+
+    private String finish(HashAndSign engine, List<SignedFile> results) {
         for (SignedFile result : results) {
             if (parameters.attach()) {
                 attach(result);

@@ -96,7 +96,7 @@ public class SignMojo extends AbstractSigningMojo {
                 new HashingStep.Parameters(algorithms, summaryFormat, outputDirectory, attach, threads), getLog());
         HashAndSign.Options options = hashing.options();
         try {
-            recordResult(GoalResult.Verdict.PASS, hashing.run(options, signer("sign", openEventLog())));
+            recordResult(GoalResult.Verdict.PASS, hashing.sign(options, () -> signer("sign", openEventLog())));
         } catch (MojoExecutionException e) {
             recordResult(GoalResult.Verdict.FAIL, e.getMessage());
             throw e;

@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import dev.securebuild.shared.concurrent.Parallel;
 import dev.securebuild.shared.digest.DigestAlgorithm;
@@ -48,19 +50,48 @@ public final class HashAndSign {
         }
     }
 
+    /**
+     * Loads the signer. {@link #run(Collection, SignerLoader)} calls it on the calling thread while the workers
+     * already read and hash the first files: reading the key and starting BouncyCastle take a cold JVM about as long
+     * as hashing a few hundred MiB (docs/benchmarks.md).
+     */
+    @FunctionalInterface
+    public interface SignerLoader<E extends Exception> {
+        Signer load() throws E;
+    }
+
+    /** The signer with its certificate parsed, as every worker uses it. */
+    private record Key(Signer signer, PublicKeys certificate) {
+        static Key of(Signer signer) throws SigningException {
+            return new Key(signer, PublicKeys.parse(signer.armoredPublicKey(), "the signing key's certificate"));
+        }
+    }
+
+    /** Completes a worker's wait for a key that could not be loaded; the loader's own failure is what run throws. */
+    private static final class KeyNotLoaded extends Exception {
+        KeyNotLoaded() {
+            super("the signing key was not loaded", null, false, false);
+        }
+    }
+
     private final Options options;
-    private final Signer signer;
-    private final PublicKeys signerKeys;
+    /** The key given up front, or the one the last run loaded; null for checksums only. */
+    private volatile Key key;
+
+    /** Checksums only, or signing with a key loaded by {@link #run(Collection, SignerLoader)}. */
+    public HashAndSign(Options options) {
+        this.options = options;
+    }
 
     /** @param signer null for checksums only */
     public HashAndSign(Options options, Signer signer) throws SigningException {
         this.options = options;
-        this.signer = signer;
-        this.signerKeys = signer == null ? null : PublicKeys.parse(signer.armoredPublicKey(), "the signing key's certificate");
+        this.key = signer == null ? null : Key.of(signer);
     }
 
     /** One line on what {@link #run} did, for the log and the result file. */
     public String summary(List<SignedFile> results) {
+        Signer signer = key == null ? null : key.signer();
         int count = results.size();
         String digests = String.join(", ", options.algorithms().stream().sorted().map(DigestAlgorithm::jcaName).toList());
         return (signer == null ? "Hashed " : "Signed and hashed ") + count + (count == 1 ? " file" : " files") + " (" + digests + ")"
@@ -68,11 +99,39 @@ public final class HashAndSign {
                 + " in " + options.outputDirectory();
     }
 
+    /** Hashes (and signs, with the key given to the constructor) every file. */
     public List<SignedFile> run(Collection<ProducedFile> files) throws ProcessingException {
-        List<ProducedFile> unique = deduplicate(files);
+        Key given = key;
+        return collect(Parallel.map(deduplicate(files), options.threads(), "secure-build-sign",
+                file -> process(file, given == null ? null : CompletableFuture.completedFuture(given))));
+    }
+
+    /**
+     * Hashes and signs every file, loading the signer on this thread while the workers hash. Nothing is written for a
+     * file before its signature is made and checked, so a key that cannot be loaded leaves no output, and its failure
+     * is thrown once, as the loader threw it, not once per file.
+     */
+    public <E extends Exception> List<SignedFile> run(Collection<ProducedFile> files, SignerLoader<E> loader)
+            throws ProcessingException, SigningException, E {
+        CompletableFuture<Key> loaded = new CompletableFuture<>();
+        try (Parallel.Running<ProducedFile, SignedFile> running = Parallel.start(deduplicate(files), options.threads(), "secure-build-sign",
+                file -> process(file, loaded))) {
+            try {
+                Key ready = Key.of(loader.load());
+                key = ready;
+                loaded.complete(ready);
+            } catch (Exception | Error e) {
+                loaded.completeExceptionally(new KeyNotLoaded());
+                throw e;
+            }
+            return collect(running.outcomes());
+        }
+    }
+
+    private List<SignedFile> collect(List<Parallel.Outcome<ProducedFile, SignedFile>> outcomes) throws ProcessingException {
         List<SignedFile> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Parallel.Outcome<ProducedFile, SignedFile> outcome : Parallel.map(unique, options.threads(), "secure-build-sign", this::process)) {
+        for (Parallel.Outcome<ProducedFile, SignedFile> outcome : outcomes) {
             if (outcome.failed()) {
                 problems.add(describe(outcome.item(), outcome.failure()));
             } else {
@@ -107,20 +166,22 @@ public final class HashAndSign {
         return new ArrayList<>(byName.values());
     }
 
-    private SignedFile process(ProducedFile produced) throws IOException, SigningException {
+    /** @param key null for checksums only; else the key, which the worker waits for once the file is hashed */
+    private SignedFile process(ProducedFile produced, CompletableFuture<Key> key) throws Exception {
         Set<DigestAlgorithm> toRead = EnumSet.noneOf(DigestAlgorithm.class);
         toRead.addAll(options.algorithms());
-        if (signer != null) {
+        if (key != null) {
             toRead.add(DigestAlgorithm.SHA512);
         }
         OnePassReader.Read read = OnePassReader.readDigests(produced.file(), toRead);
 
         Path signatureFile = null;
-        if (signer != null) {
+        if (key != null) {
+            Key ready = ready(key);
             // The same SHA-512 state gives the sidecar, the signature and the check of the signature.
             MessageDigest documentSha512 = read.digest(DigestAlgorithm.SHA512);
-            byte[] armored = signer.sign(documentSha512);
-            checkSignature(armored, documentSha512);
+            byte[] armored = ready.signer().sign(documentSha512);
+            checkSignature(ready, armored, documentSha512);
             signatureFile = options.outputDirectory().resolve(produced.repositoryName() + ".asc");
             writeOutput(signatureFile, armored);
         }
@@ -135,14 +196,22 @@ public final class HashAndSign {
         return new SignedFile(produced, digest, sidecars, signatureFile);
     }
 
+    private static Key ready(CompletableFuture<Key> key) throws KeyNotLoaded, InterruptedException {
+        try {
+            return key.get();
+        } catch (ExecutionException e) {
+            throw new KeyNotLoaded();
+        }
+    }
+
     /**
      * Checks the whole signature packet against the public key and the digest of the bytes that were read; the
      * reader has already made sure the file did not change while it was read.
      */
-    private void checkSignature(byte[] armored, MessageDigest documentSha512) throws IOException, SigningException {
-        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(armored, documentSha512, signerKeys);
+    private static void checkSignature(Key key, byte[] armored, MessageDigest documentSha512) throws IOException, SigningException {
+        SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(armored, documentSha512, key.certificate());
         if (outcome.status() != SignatureVerifier.Status.VALID) {
-            throw new SigningException("the signature just made with key " + signer.fingerprint() + " does not verify: "
+            throw new SigningException("the signature just made with key " + key.signer().fingerprint() + " does not verify: "
                     + outcome.detail() + "; nothing was written for this file");
         }
     }

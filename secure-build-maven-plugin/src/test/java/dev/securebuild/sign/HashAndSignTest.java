@@ -93,6 +93,59 @@ class HashAndSignTest {
     }
 
     @Test
+    void theKeyIsLoadedOnTheCallingThreadWhileTheFilesAreReadAndSignsThemAll() throws Exception {
+        List<ProducedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            files.add(produced("f" + i + ".bin", "demo-1.0-f" + i + ".bin", "bin", "f" + i, 200_000));
+        }
+        Thread caller = Thread.currentThread();
+        HashAndSign engine = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
+
+        List<SignedFile> results = engine.run(files, () -> {
+            assertEquals(caller, Thread.currentThread(), "the calling thread loads the key; the workers read meanwhile");
+            return signer();
+        });
+
+        assertEquals(6, results.size());
+        assertEquals("Signed and hashed 6 files (SHA-256, SHA-512) with key " + signer().fingerprint()
+                + ", every signature verified in " + out(), engine.summary(results));
+        PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
+        for (SignedFile result : results) {
+            SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(Files.readAllBytes(result.signature()),
+                    Files.newInputStream(result.produced().file()), keys);
+            assertEquals(SignatureVerifier.Status.VALID, outcome.status(), outcome.detail());
+        }
+    }
+
+    @Test
+    void aKeyThatCannotBeLoadedFailsOnceAsTheLoaderSaidAndNothingIsWritten() throws Exception {
+        List<ProducedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            files.add(produced("f" + i + ".bin", "demo-1.0-f" + i + ".bin", "bin", "f" + i, 100_000));
+        }
+        IOException wrongPassphrase = new IOException("the passphrase does not unlock key ABCD");
+        HashAndSign engine = new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256));
+
+        IOException thrown = assertThrows(IOException.class, () -> engine.run(files, () -> {
+            Thread.sleep(50);   // the workers have begun reading
+            throw wrongPassphrase;
+        }));
+
+        assertEquals(wrongPassphrase, thrown, "the loader's own failure, once, not one per file");
+        assertEquals(0, thrown.getSuppressed().length);
+        assertFalse(Files.exists(out()) && !listing(out()).isEmpty(), "no signature, sidecar or summary without a key");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsReportedAfterTheKeyLoaded() throws Exception {
+        ProducedFile good = produced("a.jar", "a-1.jar", "jar", null, 10);
+        ProducedFile missing = new ProducedFile(folder.resolve("gone.jar"), "a-1-extra.jar", "jar", "extra");
+        ProcessingException e = assertThrows(ProcessingException.class,
+                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256)).run(List.of(good, missing), HashAndSignTest::signer));
+        assertEquals(List.of(folder.resolve("gone.jar") + " does not exist"), e.problems());
+    }
+
+    @Test
     void bsdSummaryLines() throws Exception {
         ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
         new HashAndSign(options(SummaryFormat.BSD, DigestAlgorithm.SHA512), null).run(List.of(jar));

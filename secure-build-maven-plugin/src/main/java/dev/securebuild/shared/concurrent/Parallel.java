@@ -2,6 +2,7 @@ package dev.securebuild.shared.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,33 +26,72 @@ public final class Parallel {
     private Parallel() {}
 
     public static <T, R> List<Outcome<T, R>> map(List<T> items, int threads, String threadName, Task<T, R> task) {
-        List<Outcome<T, R>> outcomes = new ArrayList<>();
+        try (Running<T, R> running = start(items, threads, threadName, task)) {
+            return running.outcomes();
+        }
+    }
+
+    /**
+     * Starts the task on every item and returns at once, so that the calling thread can do other work meanwhile;
+     * {@link Running#outcomes} waits for them. Closing it stops what is still running.
+     */
+    public static <T, R> Running<T, R> start(List<T> items, int threads, String threadName, Task<T, R> task) {
         if (items.isEmpty()) {
-            return outcomes;
+            return new Running<>(items, List.of(), null);
         }
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             return thread;
         });
+        List<Future<R>> futures = new ArrayList<>();
         try {
-            List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
                 futures.add(executor.submit(() -> task.apply(item)));
             }
+        } catch (RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+        return new Running<>(items, futures, executor);
+    }
+
+    /** Tasks started by {@link #start}. */
+    public static final class Running<T, R> implements AutoCloseable {
+        private final List<T> items;
+        private final List<Future<R>> futures;
+        private final ExecutorService executor;
+
+        private Running(List<T> items, List<Future<R>> futures, ExecutorService executor) {
+            this.items = items;
+            this.futures = futures;
+            this.executor = executor;
+        }
+
+        /** Waits for every item, and gives its result or failure in the order of the items. */
+        public List<Outcome<T, R>> outcomes() {
+            List<Outcome<T, R>> outcomes = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     outcomes.add(new Outcome<>(items.get(i), futures.get(i).get(), null));
                 } catch (ExecutionException e) {
                     outcomes.add(new Outcome<>(items.get(i), null, e.getCause()));
+                } catch (CancellationException e) {
+                    outcomes.add(new Outcome<>(items.get(i), null, e));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     outcomes.add(new Outcome<>(items.get(i), null, e));
                 }
             }
-        } finally {
-            executor.shutdownNow();
+            return outcomes;
         }
-        return outcomes;
+
+        /** Stops the tasks still running (interrupting them) and those not started. */
+        @Override
+        public void close() {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
     }
 }
