@@ -9,13 +9,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import dev.securebuild.shared.concurrent.Parallel;
 import dev.securebuild.shared.digest.DigestAlgorithm;
@@ -52,8 +52,8 @@ public final class HashAndSign {
 
     /**
      * Loads the signer. {@link #run(Collection, SignerLoader)} calls it on the calling thread while the workers
-     * already read and hash the first files: reading the key and starting BouncyCastle take a cold JVM about as long
-     * as hashing a few hundred MiB (docs/benchmarks.md).
+     * already read and hash the files: reading the key and starting BouncyCastle take a cold JVM about as long as
+     * hashing a few hundred MiB (docs/benchmarks.md).
      */
     @FunctionalInterface
     public interface SignerLoader<E extends Exception> {
@@ -67,12 +67,10 @@ public final class HashAndSign {
         }
     }
 
-    /** Completes a worker's wait for a key that could not be loaded; the loader's own failure is what run throws. */
-    private static final class KeyNotLoaded extends Exception {
-        KeyNotLoaded() {
-            super("the signing key was not loaded", null, false, false);
-        }
-    }
+    /** A file's digests, and its outputs when the key was there by the time it was hashed. */
+    private record Hashed(OnePassReader.Read read, SignedFile signed) {}
+
+    private static final String THREADS = "secure-build-sign";
 
     private final Options options;
     /** The key given up front, or the one the last run loaded; null for checksums only. */
@@ -102,30 +100,53 @@ public final class HashAndSign {
     /** Hashes (and signs, with the key given to the constructor) every file. */
     public List<SignedFile> run(Collection<ProducedFile> files) throws ProcessingException {
         Key given = key;
-        return collect(Parallel.map(deduplicate(files), options.threads(), "secure-build-sign",
-                file -> process(file, given == null ? null : CompletableFuture.completedFuture(given))));
+        return collect(Parallel.map(deduplicate(files), options.threads(), THREADS, file -> write(file, read(file, given != null), given)));
     }
 
     /**
-     * Hashes and signs every file, loading the signer on this thread while the workers hash. Nothing is written for a
-     * file before its signature is made and checked, so a key that cannot be loaded leaves no output, and its failure
-     * is thrown once, as the loader threw it, not once per file.
+     * Hashes and signs every file, loading the signer on this thread while the workers hash: a file hashed once the key
+     * is there is signed by the same worker; those hashed before it are signed afterwards, in parallel too (their
+     * digests wait, not their bytes). Nothing is written for a file before its signature is made and checked, so a
+     * key that cannot be loaded leaves no output, and its failure is thrown once, as the loader threw it.
      */
     public <E extends Exception> List<SignedFile> run(Collection<ProducedFile> files, SignerLoader<E> loader)
             throws ProcessingException, SigningException, E {
         CompletableFuture<Key> loaded = new CompletableFuture<>();
-        try (Parallel.Running<ProducedFile, SignedFile> running = Parallel.start(deduplicate(files), options.threads(), "secure-build-sign",
-                file -> process(file, loaded))) {
-            try {
-                Key ready = Key.of(loader.load());
-                key = ready;
-                loaded.complete(ready);
-            } catch (Exception | Error e) {
-                loaded.completeExceptionally(new KeyNotLoaded());
-                throw e;
-            }
-            return collect(running.outcomes());
+        List<Parallel.Outcome<ProducedFile, Hashed>> hashed;
+        try (Parallel.Running<ProducedFile, Hashed> running = Parallel.start(deduplicate(files), options.threads(), THREADS, file -> {
+            OnePassReader.Read read = read(file, true);
+            Key ready = loaded.getNow(null);
+            return new Hashed(read, ready == null ? null : write(file, read, ready));
+        })) {
+            Key ready = Key.of(loader.load());   // a failure closes the pool: the hashing stops, nothing was written
+            key = ready;
+            loaded.complete(ready);
+            hashed = running.outcomes();
         }
+        return collect(signTheRest(hashed, key));
+    }
+
+    /** Signs the files that were hashed before the key was there, and gives every file's outcome in the order of the files. */
+    private List<Parallel.Outcome<ProducedFile, SignedFile>> signTheRest(List<Parallel.Outcome<ProducedFile, Hashed>> hashed, Key key) {
+        Map<ProducedFile, OnePassReader.Read> waited = new LinkedHashMap<>();
+        for (Parallel.Outcome<ProducedFile, Hashed> outcome : hashed) {
+            if (!outcome.failed() && outcome.value().signed() == null) {
+                waited.put(outcome.item(), outcome.value().read());
+            }
+        }
+        Iterator<Parallel.Outcome<ProducedFile, SignedFile>> signedLater = Parallel.map(new ArrayList<>(waited.keySet()), options.threads(),
+                THREADS, file -> write(file, waited.get(file), key)).iterator();
+        List<Parallel.Outcome<ProducedFile, SignedFile>> outcomes = new ArrayList<>();
+        for (Parallel.Outcome<ProducedFile, Hashed> outcome : hashed) {
+            if (outcome.failed()) {
+                outcomes.add(new Parallel.Outcome<>(outcome.item(), null, outcome.failure()));
+            } else if (outcome.value().signed() != null) {
+                outcomes.add(new Parallel.Outcome<>(outcome.item(), outcome.value().signed(), null));
+            } else {
+                outcomes.add(signedLater.next());
+            }
+        }
+        return outcomes;
     }
 
     private List<SignedFile> collect(List<Parallel.Outcome<ProducedFile, SignedFile>> outcomes) throws ProcessingException {
@@ -166,22 +187,23 @@ public final class HashAndSign {
         return new ArrayList<>(byName.values());
     }
 
-    /** @param key null for checksums only; else the key, which the worker waits for once the file is hashed */
-    private SignedFile process(ProducedFile produced, CompletableFuture<Key> key) throws Exception {
+    private OnePassReader.Read read(ProducedFile produced, boolean signing) throws IOException {
         Set<DigestAlgorithm> toRead = EnumSet.noneOf(DigestAlgorithm.class);
         toRead.addAll(options.algorithms());
-        if (key != null) {
+        if (signing) {
             toRead.add(DigestAlgorithm.SHA512);
         }
-        OnePassReader.Read read = OnePassReader.readDigests(produced.file(), toRead);
+        return OnePassReader.readDigests(produced.file(), toRead);
+    }
 
+    /** Signs (with a key) and checks the signature, then writes the signature and the sidecars. @param key null for checksums only */
+    private SignedFile write(ProducedFile produced, OnePassReader.Read read, Key key) throws IOException, SigningException {
         Path signatureFile = null;
         if (key != null) {
-            Key ready = ready(key);
             // The same SHA-512 state gives the sidecar, the signature and the check of the signature.
             MessageDigest documentSha512 = read.digest(DigestAlgorithm.SHA512);
-            byte[] armored = ready.signer().sign(documentSha512);
-            checkSignature(ready, armored, documentSha512);
+            byte[] armored = key.signer().sign(documentSha512);
+            checkSignature(key, armored, documentSha512);
             signatureFile = options.outputDirectory().resolve(produced.repositoryName() + ".asc");
             writeOutput(signatureFile, armored);
         }
@@ -194,14 +216,6 @@ public final class HashAndSign {
             sidecars.put(algorithm, sidecar);
         }
         return new SignedFile(produced, digest, sidecars, signatureFile);
-    }
-
-    private static Key ready(CompletableFuture<Key> key) throws KeyNotLoaded, InterruptedException {
-        try {
-            return key.get();
-        } catch (ExecutionException e) {
-            throw new KeyNotLoaded();
-        }
     }
 
     /**

@@ -118,6 +118,31 @@ class HashAndSignTest {
     }
 
     @Test
+    void filesHashedBeforeTheKeyIsThereWaitWithoutOutputsAndAreSignedInTheirOrder() throws Exception {
+        List<ProducedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            files.add(produced("g" + i + ".bin", "demo-1.0-g" + i + ".bin", "bin", "g" + i, 50_000));
+        }
+        HashAndSign engine = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256));
+
+        List<SignedFile> results = engine.run(files, () -> {
+            Thread.sleep(300);   // the workers hash the files meanwhile, and must write nothing yet
+            assertFalse(Files.exists(out()) && !listing(out()).isEmpty(), "no output before the key is there");
+            return signer();
+        });
+
+        assertEquals(files, results.stream().map(SignedFile::produced).toList());
+        PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
+        for (SignedFile result : results) {
+            assertEquals(hex(DigestAlgorithm.SHA256, Files.readAllBytes(result.produced().file())),
+                    Files.readString(result.sidecars().get(DigestAlgorithm.SHA256)));
+            SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(Files.readAllBytes(result.signature()),
+                    Files.newInputStream(result.produced().file()), keys);
+            assertEquals(SignatureVerifier.Status.VALID, outcome.status(), outcome.detail());
+        }
+    }
+
+    @Test
     void aKeyThatCannotBeLoadedFailsOnceAsTheLoaderSaidAndNothingIsWritten() throws Exception {
         List<ProducedFile> files = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
