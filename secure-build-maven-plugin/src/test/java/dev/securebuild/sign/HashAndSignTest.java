@@ -94,10 +94,7 @@ class HashAndSignTest {
 
     @Test
     void theKeyIsLoadedOnTheCallingThreadWhileTheFilesAreReadAndSignsThemAll() throws Exception {
-        List<ProducedFile> files = new java.util.ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            files.add(produced("f" + i + ".bin", "demo-1.0-f" + i + ".bin", "bin", "f" + i, 200_000));
-        }
+        List<ProducedFile> files = producedFiles("f", 6, 200_000);
         Thread caller = Thread.currentThread();
         HashAndSign engine = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
 
@@ -109,20 +106,12 @@ class HashAndSignTest {
         assertEquals(6, results.size());
         assertEquals("Signed and hashed 6 files (SHA-256, SHA-512) with key " + signer().fingerprint()
                 + ", every signature verified in " + out(), engine.summary(results));
-        PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
-        for (SignedFile result : results) {
-            SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(Files.readAllBytes(result.signature()),
-                    Files.newInputStream(result.produced().file()), keys);
-            assertEquals(SignatureVerifier.Status.VALID, outcome.status(), outcome.detail());
-        }
+        assertEverySignatureVerifies(results);
     }
 
     @Test
     void filesHashedBeforeTheKeyIsThereWaitWithoutOutputsAndAreSignedInTheirOrder() throws Exception {
-        List<ProducedFile> files = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            files.add(produced("g" + i + ".bin", "demo-1.0-g" + i + ".bin", "bin", "g" + i, 50_000));
-        }
+        List<ProducedFile> files = producedFiles("g", 5, 50_000);
         HashAndSign engine = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256));
 
         List<SignedFile> results = engine.run(files, () -> {
@@ -132,10 +121,25 @@ class HashAndSignTest {
         });
 
         assertEquals(files, results.stream().map(SignedFile::produced).toList());
-        PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
         for (SignedFile result : results) {
             assertEquals(hex(DigestAlgorithm.SHA256, Files.readAllBytes(result.produced().file())),
                     Files.readString(result.sidecars().get(DigestAlgorithm.SHA256)));
+        }
+        assertEverySignatureVerifies(results);
+    }
+
+    private List<ProducedFile> producedFiles(String prefix, int count, int size) throws IOException {
+        List<ProducedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(produced(prefix + i + ".bin", "demo-1.0-" + prefix + i + ".bin", "bin", prefix + i, size));
+        }
+        return files;
+    }
+
+    /** Checked as verify-signatures checks: the file read again, the signature against the test key's certificate. */
+    private static void assertEverySignatureVerifies(List<SignedFile> results) throws Exception {
+        PublicKeys keys = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
+        for (SignedFile result : results) {
             SignatureVerifier.Outcome outcome = new SignatureVerifier().verify(Files.readAllBytes(result.signature()),
                     Files.newInputStream(result.produced().file()), keys);
             assertEquals(SignatureVerifier.Status.VALID, outcome.status(), outcome.detail());
@@ -144,10 +148,7 @@ class HashAndSignTest {
 
     @Test
     void aKeyThatCannotBeLoadedFailsOnceAsTheLoaderSaidAndNothingIsWritten() throws Exception {
-        List<ProducedFile> files = new java.util.ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            files.add(produced("f" + i + ".bin", "demo-1.0-f" + i + ".bin", "bin", "f" + i, 100_000));
-        }
+        List<ProducedFile> files = producedFiles("f", 8, 100_000);
         IOException wrongPassphrase = new IOException("the passphrase does not unlock key ABCD");
         HashAndSign engine = new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256));
 
