@@ -73,18 +73,11 @@ public final class HashAndSign {
     private static final String THREADS = "secure-build-sign";
 
     private final Options options;
-    /** The key given up front, or the one the last run loaded; null for checksums only. */
+    /** The key the last signing run loaded; null after checksums only. */
     private volatile Key key;
 
-    /** Checksums only, or signing with a key loaded by {@link #run(Collection, SignerLoader)}. */
     public HashAndSign(Options options) {
         this.options = options;
-    }
-
-    /** @param signer null for checksums only */
-    public HashAndSign(Options options, Signer signer) throws SigningException {
-        this.options = options;
-        this.key = signer == null ? null : Key.of(signer);
     }
 
     /** One line on what {@link #run} did, for the log and the result file. */
@@ -97,10 +90,10 @@ public final class HashAndSign {
                 + " in " + options.outputDirectory();
     }
 
-    /** Hashes (and signs, with the key given to the constructor) every file. */
+    /** Hashes every file: checksums only. */
     public List<SignedFile> run(Collection<ProducedFile> files) throws ProcessingException {
-        Key given = key;
-        return collect(Parallel.map(deduplicate(files), options.threads(), THREADS, file -> write(file, read(file, given != null), given)));
+        key = null;
+        return collect(Parallel.map(deduplicate(files), options.threads(), THREADS, file -> write(file, read(file, false), null)));
     }
 
     /**
@@ -113,17 +106,18 @@ public final class HashAndSign {
             throws ProcessingException, SigningException, E {
         CompletableFuture<Key> loaded = new CompletableFuture<>();
         List<Parallel.Outcome<ProducedFile, Hashed>> hashed;
+        Key ready;
         try (Parallel.Running<ProducedFile, Hashed> running = Parallel.start(deduplicate(files), options.threads(), THREADS, file -> {
             OnePassReader.Read read = read(file, true);
-            Key ready = loaded.getNow(null);
-            return new Hashed(read, ready == null ? null : write(file, read, ready));
+            Key now = loaded.getNow(null);
+            return new Hashed(read, now == null ? null : write(file, read, now));
         })) {
-            Key ready = Key.of(loader.load());   // a failure closes the pool: the hashing stops, nothing was written
+            ready = Key.of(loader.load());   // a failure closes the pool: the hashing stops, nothing was written
             key = ready;
             loaded.complete(ready);
             hashed = running.outcomes();
         }
-        return collect(signTheRest(hashed, key));
+        return collect(signTheRest(hashed, ready));
     }
 
     /** Signs the files that were hashed before the key was there, and gives every file's outcome in the order of the files. */

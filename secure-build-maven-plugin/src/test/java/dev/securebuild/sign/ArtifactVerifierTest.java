@@ -39,8 +39,8 @@ class ArtifactVerifierTest {
                 new ProducedFile(Files.writeString(folder.resolve("lib-1.0.jar"), "jar bytes"), "lib-1.0.jar", "jar", null),
                 new ProducedFile(Files.writeString(folder.resolve("lib-1.0.pom"), "<project/>"), "lib-1.0.pom", "pom", null));
         // Outputs next to the files, as in a repository folder.
-        new HashAndSign(new HashAndSign.Options(EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512), SummaryFormat.GNU, folder, 2),
-                new PgpSigner(TestKeys.load(TestKeys.ed25519()), Clock.systemUTC())).run(files);
+        new HashAndSign(new HashAndSign.Options(EnumSet.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512), SummaryFormat.GNU, folder, 2))
+                .run(files, () -> new PgpSigner(TestKeys.load(TestKeys.ed25519()), Clock.systemUTC()));
         known = PublicKeys.parse(TestKeys.ed25519().armoredPublicKey(), "test");
         trusted = Set.of(TestKeys.ed25519().fingerprint());
     }

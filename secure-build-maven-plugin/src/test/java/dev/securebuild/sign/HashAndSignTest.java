@@ -64,8 +64,8 @@ class HashAndSignTest {
                 produced("demo-sources.jar", "demo-1.0-sources.jar", "jar", "sources", 3000));
 
         HashAndSign engine = new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512,
-                DigestAlgorithm.SHA1, DigestAlgorithm.MD5), signer());
-        List<SignedFile> results = engine.run(files);
+                DigestAlgorithm.SHA1, DigestAlgorithm.MD5));
+        List<SignedFile> results = engine.run(files, HashAndSignTest::signer);
 
         assertEquals(3, results.size());
         assertEquals("Signed and hashed 3 files (MD5, SHA-1, SHA-256, SHA-512) with key " + signer().fingerprint()
@@ -163,18 +163,9 @@ class HashAndSignTest {
     }
 
     @Test
-    void aFileThatCannotBeReadIsReportedAfterTheKeyLoaded() throws Exception {
-        ProducedFile good = produced("a.jar", "a-1.jar", "jar", null, 10);
-        ProducedFile missing = new ProducedFile(folder.resolve("gone.jar"), "a-1-extra.jar", "jar", "extra");
-        ProcessingException e = assertThrows(ProcessingException.class,
-                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256)).run(List.of(good, missing), HashAndSignTest::signer));
-        assertEquals(List.of(folder.resolve("gone.jar") + " does not exist"), e.problems());
-    }
-
-    @Test
     void bsdSummaryLines() throws Exception {
         ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
-        new HashAndSign(options(SummaryFormat.BSD, DigestAlgorithm.SHA512), null).run(List.of(jar));
+        new HashAndSign(options(SummaryFormat.BSD, DigestAlgorithm.SHA512)).run(List.of(jar));
         assertEquals("SHA512 (a-1.jar) = " + hex(DigestAlgorithm.SHA512, Files.readAllBytes(jar.file())) + "\n",
                 Files.readString(out().resolve("SHA512SUMS")));
     }
@@ -182,7 +173,7 @@ class HashAndSignTest {
     @Test
     void checksumsOnlyWritesNoSignatureAndNoSummaryByDefault() throws Exception {
         ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
-        HashAndSign engine = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null);
+        HashAndSign engine = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256));
         List<SignedFile> results = engine.run(List.of(jar));
         assertNull(results.get(0).signature());
         assertEquals("Hashed 1 file (SHA-256) in " + out(), engine.summary(results));
@@ -194,10 +185,10 @@ class HashAndSignTest {
         ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
         Files.createDirectories(out());
         Files.writeString(out().resolve("unrelated.txt"), "not ours");
-        new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256, DigestAlgorithm.SHA1), null).run(List.of(jar));
+        new HashAndSign(options(SummaryFormat.GNU, DigestAlgorithm.SHA256, DigestAlgorithm.SHA1)).run(List.of(jar));
         assertEquals(List.of("SHA1SUMS", "SHA256SUMS", "a-1.jar.sha1", "a-1.jar.sha256", "unrelated.txt"), listing(out()));
 
-        new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null).run(List.of(jar));
+        new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256)).run(List.of(jar));
         assertEquals(List.of("a-1.jar.sha256", "unrelated.txt"), listing(out()));
     }
 
@@ -208,8 +199,8 @@ class HashAndSignTest {
         ProducedFile asc = produced("p.pom.asc", "p-1.pom.asc", "pom.asc", null, 10);
         ProducedFile sha = produced("x.sha512", "x-1.jar.sha512", "jar.sha512", null, 10);
 
-        List<SignedFile> results = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), signer())
-                .run(List.of(pom, samePomAsMainArtifact, asc, sha));
+        List<SignedFile> results = new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256))
+                .run(List.of(pom, samePomAsMainArtifact, asc, sha), HashAndSignTest::signer);
 
         assertEquals(1, results.size());
         assertEquals(List.of("p-1.pom.asc", "p-1.pom.sha256"), listing(out()));
@@ -220,9 +211,10 @@ class HashAndSignTest {
         ProducedFile good = produced("a.jar", "a-1.jar", "jar", null, 10);
         ProducedFile missing = new ProducedFile(folder.resolve("gone.jar"), "a-1-extra.jar", "jar", "extra");
         ProcessingException e = assertThrows(ProcessingException.class,
-                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), signer()).run(List.of(good, missing)));
+                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256)).run(List.of(good, missing), HashAndSignTest::signer));
         assertEquals(1, e.problems().size());
         assertTrue(e.getMessage().contains(folder.resolve("gone.jar") + " does not exist"), e.getMessage());
+        assertEquals(List.of(folder.resolve("gone.jar") + " does not exist"), e.problems());
     }
 
     @Test
@@ -263,7 +255,7 @@ class HashAndSignTest {
             }
         };
         ProcessingException e = assertThrows(ProcessingException.class,
-                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), broken).run(List.of(jar)));
+                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256)).run(List.of(jar), () -> broken));
         assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
         assertFalse(Files.exists(out().resolve("a-1.jar.asc")));
     }
@@ -273,7 +265,7 @@ class HashAndSignTest {
         Files.writeString(out(), "a file where the output folder should be");
         ProducedFile jar = produced("a.jar", "a-1.jar", "jar", null, 10);
         ProcessingException e = assertThrows(ProcessingException.class,
-                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256), null).run(List.of(jar)));
+                () -> new HashAndSign(options(SummaryFormat.NONE, DigestAlgorithm.SHA256)).run(List.of(jar)));
         assertTrue(e.getMessage().contains(out().resolve("a-1.jar.sha256").toString()), e.getMessage());
     }
 

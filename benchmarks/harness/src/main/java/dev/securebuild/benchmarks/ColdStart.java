@@ -98,7 +98,7 @@ public final class ColdStart {
         String[] names = {"first run in this JVM", "second run", "third run"};
         for (String name : names) {
             long t = System.nanoTime();
-            new HashAndSign(options, signer).run(produced);
+            new HashAndSign(options).run(produced, () -> signer);
             row(table, "then the engine: HashAndSign with the key, " + threads + " threads, " + produced.size() + " files, " + name, t);
         }
         try (Stream<Path> outputs = Files.list(out)) {

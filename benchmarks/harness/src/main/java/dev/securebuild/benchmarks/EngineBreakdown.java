@@ -210,10 +210,10 @@ public final class EngineBreakdown {
             HashAndSign.Options checksums = new HashAndSign.Options(algorithms, SummaryFormat.NONE, out.resolve("checksums-" + threads), threads);
             HashAndSign.Options sign = new HashAndSign.Options(algorithms, SummaryFormat.NONE, out.resolve("sign-" + threads), threads);
             phases.add(new Phase("engine checksums t=" + threads, "HashAndSign without a key, " + threads + " thread(s): the checksums goal's work",
-                    () -> new HashAndSign(checksums, null).run(produced)));
+                    () -> new HashAndSign(checksums).run(produced)));
             phases.add(new Phase("engine sign t=" + threads, "HashAndSign with the key, " + threads
                     + " thread(s): the sign goal's work (one read: SHA-256 + SHA-512, sign, check, three writes per file)",
-                    () -> new HashAndSign(sign, signer).run(produced)));
+                    () -> new HashAndSign(sign).run(produced, () -> signer)));
         }
 
         com.sun.management.OperatingSystemMXBean os =

@@ -86,11 +86,17 @@ public final class Parallel {
             return outcomes;
         }
 
-        /** Stops the tasks still running (interrupting them) and those not started. */
+        /**
+         * Stops the tasks still running (interrupting them) and those not started; the outcome of a task that never
+         * started is then a {@link CancellationException}, never a wait for a task that will not run.
+         */
         @Override
         public void close() {
             if (executor != null) {
-                executor.shutdownNow();
+                // The tasks that never started: cancelled, so that their outcomes do not wait for ever.
+                for (Runnable neverStarted : executor.shutdownNow()) {
+                    ((Future<?>) neverStarted).cancel(false);
+                }
             }
         }
     }

@@ -64,6 +64,21 @@ class ParallelTest {
     }
 
     @Test
+    void tasksThatNeverStartedAreCancelledByCloseNotWaitedFor() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Parallel.Running<String, String> running = Parallel.start(List.of("first", "queued"), 1, "test", item -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return item;
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        running.close();
+        List<Parallel.Outcome<String, String>> outcomes = running.outcomes();
+        assertInstanceOf(InterruptedException.class, outcomes.get(0).failure());
+        assertInstanceOf(java.util.concurrent.CancellationException.class, outcomes.get(1).failure());
+    }
+
+    @Test
     void noItemsNoThreads() {
         try (Parallel.Running<String, String> running = Parallel.start(List.of(), 2, "test", item -> item)) {
             assertEquals(List.of(), running.outcomes());
