@@ -138,28 +138,13 @@ final class Comparison {
                     + limits.maxDepth() + " (limit maxDepth): an archive bomb, or deeper nesting than expected; raise the limit if it is genuine");
         }
         int before = out.size();
-        try (ArchiveReader leftReader = open(left, type); ArchiveReader rightReader = open(right, type)) {
-            // Both sides at once: reading and digesting the entries is most of the work on a large archive.
-            java.util.concurrent.CompletableFuture<List<EntryInfo>> rightEntries = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return rightReader.entries();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            List<EntryInfo> leftEntries = leftReader.entries();
-            ArchiveEntries entries;
-            try {
-                entries = new ArchiveEntries(left.location(), leftEntries, rightEntries.join());
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw e;
-            }
-            if (!Objects.equals(leftReader.comment(), rightReader.comment())) {
-                out.add(Difference.of(left.location(), DifferenceKind.ARCHIVE_COMMENT, "archive comment " + quoted(leftReader.comment())
-                        + " against " + quoted(rightReader.comment()), List.of(), Map.of("archive", "true")));
+        // Both sides at once, each opened, read and digested on its own thread: most of the work on a large archive.
+        BothSides.Pair<Side> sides = BothSides.run(left, right, input -> Side.read(open(input, type)), Side::close);
+        try (ArchiveReader leftReader = sides.left().reader(); ArchiveReader rightReader = sides.right().reader()) {
+            ArchiveEntries entries = new ArchiveEntries(left.location(), sides.left().entries(), sides.right().entries());
+            if (!Objects.equals(sides.left().comment(), sides.right().comment())) {
+                out.add(Difference.of(left.location(), DifferenceKind.ARCHIVE_COMMENT, "archive comment " + quoted(sides.left().comment())
+                        + " against " + quoted(sides.right().comment()), List.of(), Map.of("archive", "true")));
             }
             out.addAll(entries.structure());
             out.addAll(entries.metadata());
@@ -172,6 +157,34 @@ final class Comparison {
             out.add(Difference.of(left.location(), DifferenceKind.CONTAINER, "every entry has the same name, content and metadata; the "
                     + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '.') + " file's own bytes differ (headers, data descriptors, "
                     + "the compressed bytes or the archive comment)", List.of(), Map.of("format", type.name())));
+        }
+    }
+
+    /** One side of an archive pair as the first pass left it: the open reader, its entries and its comment. */
+    private record Side(ArchiveReader reader, List<EntryInfo> entries, String comment) {
+
+        /** Reads the entries and the comment; the reader is closed when that fails. */
+        static Side read(ArchiveReader reader) throws IOException {
+            try {
+                return new Side(reader, reader.entries(), reader.comment());
+            } catch (IOException | RuntimeException | Error e) {
+                close(reader, e);
+                throw e;
+            }
+        }
+
+        void close() {
+            close(reader, null);
+        }
+
+        private static void close(ArchiveReader reader, Throwable failure) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                }
+            }
         }
     }
 

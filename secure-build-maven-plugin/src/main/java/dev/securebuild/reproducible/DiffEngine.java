@@ -71,8 +71,9 @@ public final class DiffEngine {
         if (!Links.isRegularFile(left) || !Links.isRegularFile(right)) {
             return compareKinds(name, left, right);
         }
-        String leftSha512 = Digests.sha512(left);
-        String rightSha512 = Digests.sha512(right);
+        BothSides.Pair<String> sha512 = BothSides.run(left, right, Digests::sha512, digest -> {});
+        String leftSha512 = sha512.left();
+        String rightSha512 = sha512.right();
         long leftSize = Files.size(left);
         long rightSize = Files.size(right);
         if (leftSha512.equals(rightSha512)) {

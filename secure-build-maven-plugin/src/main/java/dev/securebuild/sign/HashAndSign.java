@@ -60,10 +60,13 @@ public final class HashAndSign {
         Signer load() throws E;
     }
 
-    /** The signer with its certificate parsed, as every worker uses it. */
+    /** The signer with its certificate parsed and the JDK's check of its signatures made ready, as every worker uses it. */
     private record Key(Signer signer, PublicKeys certificate) {
         static Key of(Signer signer) throws SigningException {
-            return new Key(signer, PublicKeys.parse(signer.armoredPublicKey(), "the signing key's certificate"));
+            PublicKeys certificate = PublicKeys.parse(signer.armoredPublicKey(), "the signing key's certificate");
+            // Here, beside the hashing, rather than in the first file's check: the JDK's verifier starts slowly when cold.
+            SignatureVerifier.prepare(certificate, signer.fingerprint());
+            return new Key(signer, certificate);
         }
     }
 

@@ -117,6 +117,15 @@ class DiffEngineTest {
     }
 
     @Test
+    void storedEntriesAreReadAsTheyAreAndTheirContentCompared() throws IOException {
+        byte[] left = zip(List.of(entry("same.txt", "same").stored(), entry("s.txt", "one").stored()));
+        byte[] right = zip(List.of(entry("same.txt", "same").stored(), entry("s.txt", "two").stored()));
+        ArtifactComparison comparison = compare(left, right, "x.zip");
+        assertEquals("TEXT_CONTENT", kinds(comparison));
+        assertEquals("x.zip!/s.txt", only(comparison, DifferenceKind.TEXT_CONTENT).location());
+    }
+
+    @Test
     void manifestIsComparedAttributeByAttribute() throws IOException {
         String common = "Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin 3.4.2\r\nImplementation-Title: demo\r\n";
         byte[] left = zip(List.of(entry("META-INF/MANIFEST.MF", common + "Build-Jdk-Spec: 17\r\nBnd-LastModified: 1764000000000\r\n\r\n")));

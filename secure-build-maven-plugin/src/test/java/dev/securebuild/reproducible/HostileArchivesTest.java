@@ -260,6 +260,22 @@ class HostileArchivesTest {
     }
 
     @Test
+    void anEntryWhoseDataIsNotDeflateIsACorruptArchiveNamingTheSideAndTheEntry() throws IOException {
+        byte[] good = zip(List.of(entry("ok.txt", "fine"), entry("a.txt", new Random(2).ints(5_000).mapToObj(Integer::toString)
+                .collect(Collectors.joining("\n")))));
+        byte[] broken = good.clone();
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setByteArray(good).get()) {
+            // A first byte of 0xff starts a deflate block of the reserved type 3: no inflater reads past it.
+            broken[Math.toIntExact(zip.getEntry("a.txt").getDataOffset())] = (byte) 0xff;
+        }
+        CorruptArchiveException right = assertThrows(CorruptArchiveException.class, () -> compare(engine, "bad.zip", good, broken));
+        assertTrue(right.getMessage().startsWith(side("right", "bad.zip") + "!/a.txt: cannot read the entry"), right.getMessage());
+        CorruptArchiveException left = assertThrows(CorruptArchiveException.class, () -> compare(engine, "bad.zip", broken, good));
+        assertTrue(left.getMessage().startsWith(side("left", "bad.zip") + "!/a.txt: cannot read the entry"), left.getMessage());
+    }
+
+    @Test
     void garbageUnderAnArchiveNameIsComparedAsWhatItIs() throws IOException {
         byte[] garbage = new byte[4096];
         new Random(42).nextBytes(garbage);

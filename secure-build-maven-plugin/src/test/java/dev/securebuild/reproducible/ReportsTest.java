@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 class ReportsTest {
 
@@ -102,5 +105,40 @@ class ReportsTest {
         // JSON keeps the name as it is, encoded by Jackson: machines get the real name.
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("evil.jar!/" + name, json.get("artifacts").get(0).get("differences").get(0).get("location").asText());
+    }
+
+    /**
+     * The JSON report is written field by field; Jackson's databind, given the same records, is the reference. A field
+     * added to a record and not to the writer fails here, as does a null, an ignored output or a note written otherwise.
+     */
+    @Test
+    void theJsonReportHoldsEveryFieldOfTheRecordsAsDatabindWouldWriteThem() throws IOException {
+        ComparisonReport compared = report();
+        ArtifactComparison different = compared.artifacts().get(0);
+        Difference unexplained = Difference.of("gone.jar", DifferenceKind.MISSING, "gone.jar is only in the left build", List.of(),
+                Map.of("side", "left"));
+        ComparisonReport report = new ComparisonReport("verify-reproducible", compared.created(), "left \"dir\"", "right\u2028dir",
+                List.of(different, different.ignored("timestamps are expected: <reason>"),
+                        new ArtifactComparison("gone.jar", ArtifactComparison.Status.MISSING, "ab", null, 2, -1, List.of(unexplained)),
+                        new ArtifactComparison("same.pom", ArtifactComparison.Status.OK, "cd", "cd", 1, 1, List.of())),
+                List.of("the reference was built with JDK 21", "\u001b[31m"));
+
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", JsonReport.FORMAT);
+        root.put("goal", report.goal());
+        root.put("created", report.created().toString());
+        root.put("left", report.left());
+        root.put("right", report.right());
+        root.put("reproducible", !report.differs());
+        Map<String, Long> summary = new LinkedHashMap<>();
+        for (ArtifactComparison.Status status : ArtifactComparison.Status.values()) {
+            summary.put(status.name(), report.count(status));
+        }
+        root.put("summary", summary);
+        root.put("notes", report.notes());
+        root.put("artifacts", report.artifacts());
+        String databind = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+
+        assertEquals(databind, new String(JsonReport.render(report), StandardCharsets.UTF_8));
     }
 }

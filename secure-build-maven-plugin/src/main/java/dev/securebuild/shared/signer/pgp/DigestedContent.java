@@ -15,7 +15,6 @@ import org.bouncycastle.openpgp.operator.PGPContentSigner;
 import org.bouncycastle.openpgp.operator.PGPContentVerifier;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
 
 /**
  * BouncyCastle's content signer and verifier, fed a SHA-512 that has already consumed the document: BouncyCastle
@@ -125,9 +124,12 @@ final class DigestedContent {
     /** Verifies with the JDK's own providers, so that what BouncyCastle signed is checked by a second implementation. */
     static final class VerifierProvider implements PGPContentVerifierBuilderProvider {
         private final MessageDigest documentSha512;
+        private final PublicKeys known;
 
-        VerifierProvider(MessageDigest documentSha512) {
+        /** @param known the certificates the signature's key comes from, which convert each key for the JDK once */
+        VerifierProvider(MessageDigest documentSha512, PublicKeys known) {
             this.documentSha512 = documentSha512;
+            this.known = known;
         }
 
         @Override
@@ -136,7 +138,7 @@ final class DigestedContent {
                 throw new PGPException("a SHA-512 digest was given, the signature uses hash algorithm " + hashAlgorithm);
             }
             return publicKey -> {
-                PublicKey key = new JcaPGPKeyConverter().getPublicKey(publicKey);
+                PublicKey key = known.jdkKey(publicKey);
                 MessageDigest digest = copy(documentSha512);
                 return new PGPContentVerifier() {
                     @Override

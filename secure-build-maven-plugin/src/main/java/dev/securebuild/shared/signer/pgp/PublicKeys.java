@@ -2,17 +2,21 @@ package dev.securebuild.shared.signer.pgp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
 
 import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.signer.SigningException;
@@ -21,6 +25,11 @@ import dev.securebuild.shared.signer.SigningException;
 public final class PublicKeys {
 
     private final Map<String, PGPPublicKeyRing> byPrimaryFingerprint = new LinkedHashMap<>();
+    /**
+     * Keys of these certificates in the JDK's form, for its providers to check signatures with, by the very key object
+     * (never by a fingerprint, which two keys could share): each is converted once, not once per signature.
+     */
+    private final Map<PGPPublicKey, PublicKey> jdkKeys = new IdentityHashMap<>();
 
     /** More than a KEYS file of a large project holds; a larger key file is not read. */
     public static final int MAX_KEY_FILE_BYTES = 16 * 1024 * 1024;
@@ -100,6 +109,20 @@ public final class PublicKeys {
         return Optional.empty();
     }
 
+    /** The key (primary or subkey) with this fingerprint. */
+    Optional<PGPPublicKey> key(String fingerprint) {
+        String wanted = Pgp.normalizeFingerprint(fingerprint);
+        for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
+            for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
+                PGPPublicKey key = it.next();
+                if (Pgp.fingerprint(key).equals(wanted)) {
+                    return Optional.of(key);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The key (primary or subkey) with this fingerprint, or with this key ID when a signature names no fingerprint. */
     Optional<PGPPublicKey> key(byte[] fingerprint, long keyId) {
         for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
@@ -115,5 +138,17 @@ public final class PublicKeys {
 
     Optional<PGPPublicKeyRing> ringOf(PGPPublicKey key) {
         return certificateOf(Pgp.fingerprint(key));
+    }
+
+    /** The JDK's form of one of these keys, converted the first time it is asked for. */
+    PublicKey jdkKey(PGPPublicKey key) throws PGPException {
+        synchronized (jdkKeys) {
+            PublicKey converted = jdkKeys.get(key);
+            if (converted == null) {
+                converted = new JcaPGPKeyConverter().getPublicKey(key);
+                jdkKeys.put(key, converted);
+            }
+            return converted;
+        }
     }
 }

@@ -95,6 +95,11 @@ final class RawSignatures {
         return signature.verify(isRsa(keyAlgorithm) ? padToModulus(pgpKey, value) : value);
     }
 
+    /** Loads the JDK's verifier for this key's algorithm and initializes it with the key, as {@link #verify} will. */
+    static void prepareVerify(PGPPublicKey pgpKey, PublicKey key) throws GeneralSecurityException {
+        Signature.getInstance(jcaAlgorithm(pgpKey.getAlgorithm())).initVerify(key);
+    }
+
     private static String jcaAlgorithm(int keyAlgorithm) {
         return switch (keyAlgorithm) {
             case PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_SIGN -> "NONEwithRSA";

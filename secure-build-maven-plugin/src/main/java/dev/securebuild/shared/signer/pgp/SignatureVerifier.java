@@ -17,6 +17,8 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
+import dev.securebuild.shared.signer.SigningException;
+
 /** Checks a detached OpenPGP signature against a document and a set of known certificates. */
 public final class SignatureVerifier {
 
@@ -69,7 +71,25 @@ public final class SignatureVerifier {
      * packet is checked by BouncyCastle, the public-key operation by the JDK, and the document is not read again.
      */
     public Outcome verify(byte[] detachedSignature, MessageDigest documentSha512, PublicKeys known) throws IOException {
-        return verify(detachedSignature, known, new DigestedContent.VerifierProvider(documentSha512), signatures -> {});
+        return verify(detachedSignature, known, new DigestedContent.VerifierProvider(documentSha512, known), signatures -> {});
+    }
+
+    /**
+     * Makes ready to check, with {@link #verify(byte[], MessageDigest, PublicKeys)}, signatures by the key with this
+     * fingerprint: converts it for the JDK once and loads the JDK's verifier for its algorithm. A cold JVM spends tens
+     * to hundreds of milliseconds there the first time (docs/benchmarks.md); {@code sign} does it while its files are
+     * still being hashed, not before the first check. Nothing is checked here.
+     *
+     * @throws SigningException when no certificate here holds the key, or the JDK cannot check its signatures
+     */
+    public static void prepare(PublicKeys known, String fingerprint) throws SigningException {
+        PGPPublicKey key = known.key(fingerprint).orElseThrow(() -> new SigningException("Key " + fingerprint
+                + " is not in the certificate it was given with"));
+        try {
+            RawSignatures.prepareVerify(key, known.jdkKey(key));
+        } catch (PGPException | java.security.GeneralSecurityException | RuntimeException e) {
+            throw new SigningException("The JDK cannot check signatures by key " + fingerprint + ": " + KeyRings.safeMessage(e), e);
+        }
     }
 
     @FunctionalInterface

@@ -1,6 +1,8 @@
 package dev.securebuild.shared.signer.pgp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.signer.SigningException;
 
 /**
  * A detached signature file is good only when every signature in it is: the verdicts on files with several signatures,
@@ -80,6 +84,31 @@ class SignatureVerifierTest {
         assertEquals(2, outcome.signers().size(), outcome.toString());
         assertEquals(List.of(TestKeys.ed25519().fingerprint(), TestKeys.rsa().fingerprint()),
                 outcome.signers().stream().map(SignatureVerifier.Signer::primaryFingerprint).toList());
+    }
+
+    @Test
+    void eachKeyIsConvertedForTheJdkOnceAndPreparingNeedsAKeyOfTheCertificate() throws Exception {
+        for (KeyGenerator.GeneratedKey generated : List.of(TestKeys.ed25519(), TestKeys.rsa(), TestKeys.ecdsaP256())) {
+            SigningKey signing = TestKeys.load(generated);
+            PublicKeys known = PublicKeys.parse(generated.armoredPublicKey(), "test");
+            SignatureVerifier.prepare(known, signing.fingerprint());
+            PGPPublicKey key = known.key(signing.fingerprint()).orElseThrow();
+            assertSame(known.jdkKey(key), known.jdkKey(key), "converted once, then the same key");
+            // Prepared, the check still decides: a good signature verifies, another file's does not.
+            PgpSigner signer = new PgpSigner(signing, Clock.systemUTC());
+            assertEquals(SignatureVerifier.Status.VALID, new SignatureVerifier().verify(signer.sign(sha512(DOCUMENT)), sha512(DOCUMENT), known).status());
+            assertEquals(SignatureVerifier.Status.INVALID,
+                    new SignatureVerifier().verify(signer.sign(sha512(OTHER_DOCUMENT)), sha512(DOCUMENT), known).status());
+        }
+        PublicKeys other = PublicKeys.parse(TestKeys.rsa().armoredPublicKey(), "test");
+        SigningException e = assertThrows(SigningException.class, () -> SignatureVerifier.prepare(other, trustedSigner.fingerprint()));
+        assertTrue(e.getMessage().contains("is not in the certificate"), e.getMessage());
+    }
+
+    private static MessageDigest sha512(byte[] document) {
+        MessageDigest digest = DigestAlgorithm.SHA512.newMessageDigest();
+        digest.update(document);
+        return digest;
     }
 
     @Test
