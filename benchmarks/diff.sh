@@ -46,6 +46,15 @@ version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -1
 goal="dev.securebuild:secure-build-maven-plugin:$version:diff"
 help_goal="dev.securebuild:secure-build-maven-plugin:$version:help"
 unset MAVEN_OPTS MAVEN_ARGS   # Maven as it comes, with the JVM's defaults, as in run.sh
+# diffoscope runs the decompilers it finds on every changed class: which were there changes its time several-fold
+# (procyon made the releases pair 3.5x slower), so the report names them.
+diffoscope_extras() {
+  local found=()
+  for tool in procyon javap; do command -v "$tool" > /dev/null && found+=("$tool"); done
+  [ ${#found[@]} -gt 0 ] && printf ', with %s on the PATH' "${found[*]}"
+  return 0
+}
+
 mkdir -p "$work/inputs" "$work/runs"
 started=$(date +%s)
 
@@ -115,7 +124,7 @@ uptime_after=$(uptime)
 
 step "Report"
 python3 "$here/tools/diff_report.py" --work "$work" --command "$command_line" --elapsed $(( $(date +%s) - started )) \
-  --timeout "$timeout_s" --diffoscope-version "$(diffoscope --version)" --uptime-before "$uptime_before" \
+  --timeout "$timeout_s" --diffoscope-version "$(diffoscope --version)$(diffoscope_extras)" --uptime-before "$uptime_before" \
   --uptime-after "$uptime_after" --version "$version" > "$work/results.md"
 echo "Report: $work/results.md"
 if [ "$update_doc" = 1 ]; then
