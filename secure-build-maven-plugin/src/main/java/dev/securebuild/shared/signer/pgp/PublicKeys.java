@@ -81,15 +81,7 @@ public final class PublicKeys {
 
     /** The certificate whose primary key or one of whose subkeys has this fingerprint. */
     public Optional<PGPPublicKeyRing> certificateOf(String fingerprint) {
-        String wanted = Pgp.normalizeFingerprint(fingerprint);
-        for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
-            for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
-                if (Pgp.fingerprint(it.next()).equals(wanted)) {
-                    return Optional.of(ring);
-                }
-            }
-        }
-        return Optional.empty();
+        return withFingerprint(fingerprint).map(Found::ring);
     }
 
     /**
@@ -97,26 +89,25 @@ public final class PublicKeys {
      * ledger records), or empty when no certificate here holds it.
      */
     public Optional<MessageKey> messageKey(String fingerprint) throws SigningException {
-        String wanted = Pgp.normalizeFingerprint(fingerprint);
-        for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
-            for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
-                PGPPublicKey key = it.next();
-                if (Pgp.fingerprint(key).equals(wanted)) {
-                    return Optional.of(MessageKey.of(key, ring));
-                }
-            }
-        }
-        return Optional.empty();
+        Optional<Found> found = withFingerprint(fingerprint);
+        return found.isEmpty() ? Optional.empty() : Optional.of(MessageKey.of(found.get().key(), found.get().ring()));
     }
 
     /** The key (primary or subkey) with this fingerprint. */
     Optional<PGPPublicKey> key(String fingerprint) {
+        return withFingerprint(fingerprint).map(Found::key);
+    }
+
+    /** A key and the certificate that holds it. */
+    private record Found(PGPPublicKey key, PGPPublicKeyRing ring) {}
+
+    private Optional<Found> withFingerprint(String fingerprint) {
         String wanted = Pgp.normalizeFingerprint(fingerprint);
         for (PGPPublicKeyRing ring : byPrimaryFingerprint.values()) {
             for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
                 PGPPublicKey key = it.next();
                 if (Pgp.fingerprint(key).equals(wanted)) {
-                    return Optional.of(key);
+                    return Optional.of(new Found(key, ring));
                 }
             }
         }
