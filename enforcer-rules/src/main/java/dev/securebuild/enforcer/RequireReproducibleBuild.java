@@ -116,7 +116,7 @@ public class RequireReproducibleBuild extends AbstractEnforcerRule {
             }
             // Inherited from a parent, the same exemption applies alike in every module: warned once per build, then noted.
             String said = standing.state() + " " + standing.exemption().artifact() + " " + standing.exempted();
-            if (session == null || SessionCache.map(session.getRepositorySession().getData(), WARNED_KEY).putIfAbsent(said, Boolean.TRUE) == null) {
+            if (SessionCache.map(session.getRepositorySession().getData(), WARNED_KEY).putIfAbsent(said, Boolean.TRUE) == null) {
                 getLog().warn("requireReproducibleBuild: " + standing.message());
             } else {
                 getLog().info("requireReproducibleBuild: exemption of " + standing.exemption().artifact() + " applies to " + project.getId()

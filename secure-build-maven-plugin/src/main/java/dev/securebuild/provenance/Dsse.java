@@ -142,8 +142,6 @@ public final class Dsse {
             // A parser limit (nesting depth, string length) has no location of its own.
             throw new InvalidEnvelopeException(where + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr())
                     + ": not JSON: " + PositionedNode.parserProblem(e));
-        } catch (IOException e) {
-            throw new InvalidEnvelopeException(where + ": not JSON: " + e.getMessage(), e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidEnvelopeException(where + ": expected a DSSE envelope, a JSON object with payload, payloadType and signatures");

@@ -23,6 +23,8 @@ final class Pkcs11Modules {
 
     /** A module is initialized once per process (C_Initialize), so each library is loaded once and kept. */
     private static final Map<Path, PKCS11Module> MODULES = new ConcurrentHashMap<>();
+    /** Held while a library loads; not the map itself, whose own locking a monitor on it would bypass. */
+    private static final Object LOADING = new Object();
 
     static PKCS11Module load(Path library, Pkcs11Token.Location location) throws SigningException {
         Path key = library.toAbsolutePath().normalize();
@@ -30,7 +32,7 @@ final class Pkcs11Modules {
         if (module != null) {
             return module;
         }
-        synchronized (MODULES) {
+        synchronized (LOADING) {
             module = MODULES.get(key);
             if (module == null) {
                 QuietWrapperLog.install();

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.Session;
@@ -33,11 +33,13 @@ public final class TokenLogins {
      * a second login to the same token answers CKR_USER_ALREADY_LOGGED_IN whatever PIN it gives: without this record a
      * later build in the same JVM (mvnd) would be let in with a wrong PIN.
      */
-    private static final Map<String, String> LOGINS = new ConcurrentHashMap<>();
+    private static final Map<String, String> LOGINS = new HashMap<>();
+    /** Held for a whole login, which reads and writes LOGINS and the token's state together. */
+    private static final Object LOCK = new Object();
 
     static void logIn(Session session, String tokenKey, Pkcs11Token.Location location, char[] pin) throws SigningException {
         String pinDigest = pinDigest(pin);
-        synchronized (LOGINS) {
+        synchronized (LOCK) {
             try {
                 try {
                     session.login(CKU_USER, pin);
@@ -45,7 +47,7 @@ public final class TokenLogins {
                     if (e.getErrorCode() != CKR_USER_ALREADY_LOGGED_IN) {
                         throw e;
                     }
-                    if (pinDigest.equals(LOGINS.get(tokenKey))) {
+                    if (sameDigest(pinDigest, LOGINS.get(tokenKey))) {
                         return;
                     }
                     // Logged in with another PIN, or by other code of this process: this PIN has to prove itself.
@@ -63,6 +65,11 @@ public final class TokenLogins {
                         + "; the PIN comes from environment SECURE_BUILD_PKCS11_PIN or the settings.xml server)", e);
             }
         }
+    }
+
+    /** Compared in constant time: how long a comparison takes must not tell how much of a PIN's digest was right. */
+    private static boolean sameDigest(String digest, String known) {
+        return known != null && MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII), known.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The SHA-256 of the PIN's UTF-8 bytes: what is kept to tell PINs apart, never the PIN. */
