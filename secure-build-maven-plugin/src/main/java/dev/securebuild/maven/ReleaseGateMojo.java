@@ -3,6 +3,7 @@ package dev.securebuild.maven;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.provenance.gate.GateDecision;
 import dev.securebuild.provenance.gate.ReleaseGateOutcome;
 import dev.securebuild.provenance.gate.ReleaseGateRun;
 import dev.securebuild.shared.events.EventLog;
@@ -77,9 +79,9 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
         if (skip) {
             getLog().info("Skipping: secure-build.skip is set; this module is not gated");
         }
-        ReactorAggregation<Optional<MavenProject>> aggregation = ReactorAggregation.of(session, mojoExecution);
-        var arrival = aggregation.add(project, skip ? Optional.empty() : Optional.of(project));
-        Optional<List<Optional<MavenProject>>> all = arrival.all();
+        ReactorAggregation<Arrived> aggregation = ReactorAggregation.of(session, mojoExecution);
+        var arrival = aggregation.add(project, new Arrived(project, skip));
+        Optional<List<Arrived>> all = arrival.all();
         if (all.isEmpty()) {
             getLog().info("Recorded " + project.getArtifactId() + " for the release gate; it decides after the last module ("
                     + arrival.stillToCome() + " still to come)");
@@ -89,7 +91,7 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
             getLog().warn("The release gate is skipped in " + project.getArtifactId() + ", the module that completes the reactor: nothing is decided");
             return;
         }
-        List<MavenProject> gated = all.get().stream().flatMap(Optional::stream).toList();
+        List<MavenProject> gated = all.get().stream().filter(a -> !a.skipped()).map(Arrived::project).toList();
         MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
         List<Path> folders = Stream.concat(Stream.of(top), gated.stream()).map(m -> GoalResults.folder(Path.of(m.getBuild().getDirectory())))
                 .distinct().toList();
@@ -97,7 +99,7 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
         ReleaseGateOutcome outcome;
         try {
             outcome = new ReleaseGateRun(Clock.systemUTC(), secrets()).run(new ReleaseGateRun.Request(gatePolicy, locations(),
-                    GoalResultFiles.key(top), top.getVersion(), gated.stream().map(GoalResultFiles::key).toList(), folders,
+                    GoalResultFiles.key(top), top.getVersion(), gated.stream().map(GoalResultFiles::key).toList(), notGated(all.get()), folders,
                     acceptEarlierResults || session.getStartTime() == null ? null : session.getStartTime().toInstant(), approval,
                     System.getenv(), System.getProperty("user.name"), output));
         } catch (IOException e) {
@@ -117,5 +119,22 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
         if (outcome.blocked()) {
             throw new MojoFailureException(outcome.failure());
         }
+    }
+
+    /** A module's arrival at the gate: skipped ones are named as not gated. */
+    private record Arrived(MavenProject project, boolean skipped) {}
+
+    /** The modules of this build the decision does not cover: those that skip the goal, and those without its execution. */
+    private List<GateDecision.NotGated> notGated(List<Arrived> arrived) {
+        List<GateDecision.NotGated> notGated = new ArrayList<>();
+        for (MavenProject module : session.getProjects()) {
+            Optional<Arrived> seen = arrived.stream().filter(a -> a.project().getId().equals(module.getId())).findFirst();
+            if (seen.isEmpty()) {
+                notGated.add(new GateDecision.NotGated(GoalResultFiles.key(module), "has no release-gate execution"));
+            } else if (seen.get().skipped()) {
+                notGated.add(new GateDecision.NotGated(GoalResultFiles.key(module), "skips the goal (secure-build.skip)"));
+            }
+        }
+        return notGated;
     }
 }

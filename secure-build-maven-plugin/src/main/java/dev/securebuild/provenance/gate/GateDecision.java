@@ -19,11 +19,14 @@ import dev.securebuild.shared.results.GoalResult;
  * @param exceptions every exception a check accepted, with the module it applied to and its check
  * @param approval   the approval asked for and given
  * @param warnings   what in the policy did nothing (a waiver that covers no gated module), one sentence each
+ * @param notGated   the reactor's other modules, which this decision does not cover, each with why
  */
 public record GateDecision(Decision decision, String project, String version, Instant time, String policy, List<Module> modules,
-                           List<String> reasons, List<String> blocking, List<Exception> exceptions, Approval approval, List<String> warnings) {
+                           List<String> reasons, List<String> blocking, List<Exception> exceptions, Approval approval, List<String> warnings,
+                           List<NotGated> notGated) {
 
     public GateDecision {
+        notGated = List.copyOf(notGated);
         modules = List.copyOf(modules);
         reasons = List.copyOf(reasons);
         blocking = List.copyOf(blocking);
@@ -91,6 +94,15 @@ public record GateDecision(Decision decision, String project, String version, In
     }
 
     public record Exception(String module, String check, String id, String reason, String approvedBy, String expires) {}
+
+    /**
+     * A module of the reactor that the gate does not decide for: a reader must not take its absence from the table
+     * for a pass.
+     *
+     * @param module {@code groupId:artifactId}
+     * @param why    why it is not gated, such as "has no release-gate execution"
+     */
+    public record NotGated(String module, String why) {}
 
     /**
      * @param required   the policy asks for an approval of GO-WITH-EXCEPTIONS

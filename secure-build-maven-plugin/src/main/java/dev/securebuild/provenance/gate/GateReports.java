@@ -104,9 +104,30 @@ public final class GateReports {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("notGated");
+            for (GateDecision.NotGated module : d.notGated()) {
+                json.writeStartObject();
+                json.writeStringField("module", module.module());
+                json.writeStringField("why", module.why());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
             json.writeRaw('\n');
         }
+    }
+
+    /**
+     * "Not gated: a (why), b (why)": the reactor's modules the decision does not cover, so that their absence from the
+     * table is not read as a pass.
+     */
+    static String notGatedSentence(GateDecision d) {
+        StringBuilder sentence = new StringBuilder("Not gated: ");
+        for (int i = 0; i < d.notGated().size(); i++) {
+            GateDecision.NotGated module = d.notGated().get(i);
+            sentence.append(i == 0 ? "" : ", ").append(module.module()).append(" (").append(module.why()).append(')');
+        }
+        return sentence.toString();
     }
 
     /** approved, missing (required and not given), not-required, or not-needed (no exceptions to approve). */
@@ -163,6 +184,9 @@ public final class GateReports {
             md.append('\n');
         }
         md.append('\n');
+        if (!d.notGated().isEmpty()) {
+            md.append(cell(notGatedSentence(d))).append("\n\n");
+        }
         boolean anyWaived = d.modules().stream().flatMap(m -> m.checks().stream()).anyMatch(c -> c.waiver() != null);
         if (anyWaived) {
             md.append("### Waived\n\n| Module | Check | Reason |\n| --- | --- | --- |\n");
@@ -261,7 +285,11 @@ public final class GateReports {
             }
             html.append("</tr>");
         }
-        html.append("</tbody></table></section>\n");
+        html.append("</tbody></table>");
+        if (!d.notGated().isEmpty()) {
+            html.append("<p id=\"not-gated\">").append(Html.escape(notGatedSentence(d))).append("</p>");
+        }
+        html.append("</section>\n");
         html.append("<section id=\"details\"><h2>What each check said</h2><table><thead><tr><th>Module</th><th>Check</th><th>Status</th>")
                 .append("<th>Goals</th><th>Summary</th><th>Report</th></tr></thead><tbody>");
         for (GateDecision.Module module : d.modules()) {

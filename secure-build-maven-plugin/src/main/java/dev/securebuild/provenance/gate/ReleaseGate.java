@@ -31,9 +31,10 @@ public final class ReleaseGate {
      * @param today         the day waivers are judged against
      * @param approval      the ticket given, or null
      * @param approvedBy    who gives it
+     * @param notGated      the reactor's modules that are not gated, each with why
      */
     public record Inputs(String project, String version, List<String> modules, List<GoalResult> results, Instant notBefore, Instant now,
-                         LocalDate today, String approval, String approvedBy) {}
+                         LocalDate today, String approval, String approvedBy, List<GateDecision.NotGated> notGated) {}
 
     private final GatePolicy policy;
 
@@ -158,7 +159,7 @@ public final class ReleaseGate {
         reasons.addAll(withExceptions);
         reasons.addAll(blocking.subList(noGo.size(), blocking.size()));
         return new GateDecision(decision, in.project(), in.version(), in.now(), policy.source(), modules, reasons, blocking, exceptions, approval,
-                unmatched(in.modules()));
+                unmatched(in.modules()), in.notGated());
     }
 
     /** A waiver that covers none of the gated modules: a module renamed, a pattern mistyped. Said, never silently kept. */

@@ -63,6 +63,9 @@ public record ReleaseGateOutcome(GateDecision decision, Path output) {
                     + ", expires " + e.expires() + ": " + e.reason())));
         }
         decision.warnings().forEach(warning -> lines.add(LogLine.warn(Printable.of(warning))));
+        if (!decision.notGated().isEmpty()) {
+            lines.add(LogLine.info(Printable.of(GateReports.notGatedSentence(decision))));
+        }
         String headline = GateReports.headline(decision) + ". Reports: " + output.resolve(GateReports.MARKDOWN_FILE) + ", "
                 + GateReports.JSON_FILE + ", " + GateReports.HTML_FILE;
         lines.add(decision.blocked() ? LogLine.error(Printable.of(headline)) : LogLine.info(Printable.of(headline)));

@@ -32,13 +32,15 @@ public final class ReleaseGateRun {
      * @param locations     reads it: paths from the top of the reactor
      * @param project       {@code groupId:artifactId} of the top-level project, and its version
      * @param modules       the gated modules ({@code groupId:artifactId}), in reactor order
+     * @param notGated      the reactor's other modules, each with why it is not gated
      * @param resultFolders the folders of their result files, each read once
      * @param buildStarted  results decided before this are an earlier build's; null accepts them all
      * @param approval      the ticket given, or null
      * @param environment   where the CI's actor, who gives the approval, is read from; else {@code userName}
      * @param output        the folder of the reports
      */
-    public record Request(String gatePolicy, LocationReader locations, String project, String version, List<String> modules, List<Path> resultFolders,
+    public record Request(String gatePolicy, LocationReader locations, String project, String version, List<String> modules,
+                          List<GateDecision.NotGated> notGated, List<Path> resultFolders,
                           Instant buildStarted, String approval, Map<String, String> environment, String userName, Path output) {}
 
     private final Clock clock;
@@ -65,7 +67,7 @@ public final class ReleaseGateRun {
         String approval = request.approval();
         String approver = approval == null || approval.isBlank() ? null : Approvers.who(request.environment(), request.userName());
         GateDecision decision = new ReleaseGate(policy).decide(new ReleaseGate.Inputs(request.project(), request.version(), request.modules(),
-                results, started, now, LocalDate.ofInstant(now, ZoneOffset.UTC), approval, approver));
+                results, started, now, LocalDate.ofInstant(now, ZoneOffset.UTC), approval, approver, request.notGated()));
         try {
             GateReports.writeAll(decision, request.output(), secrets);
         } catch (IOException e) {

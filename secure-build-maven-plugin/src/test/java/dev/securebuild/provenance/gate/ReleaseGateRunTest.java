@@ -51,8 +51,44 @@ class ReleaseGateRunTest {
     }
 
     private ReleaseGateOutcome run(String gatePolicy, Instant buildStarted, String approval) throws IOException {
+        return run(gatePolicy, buildStarted, approval, List.of());
+    }
+
+    private ReleaseGateOutcome run(String gatePolicy, Instant buildStarted, String approval, List<GateDecision.NotGated> notGated) throws IOException {
         return new ReleaseGateRun(CLOCK, KnownSecrets.NONE).run(new ReleaseGateRun.Request(gatePolicy, new LocationReader(null, null, List.of(), top), "g:app", "1.0", List.of("g:app"),
-                List.of(results()), buildStarted, approval, Map.of("GITHUB_ACTOR", "alice"), "bob", output()));
+                notGated, List.of(results()), buildStarted, approval, Map.of("GITHUB_ACTOR", "alice"), "bob", output()));
+    }
+
+    @Test
+    void theModulesItDoesNotGateAreNamedInEveryReportAndTheLogSoThatTheirAbsenceIsNotReadAsAPass() throws IOException {
+        policy("version: 1\nrequired: [sign]\n");
+        result("sign", Verdict.PASS, START.plusSeconds(5));
+        List<GateDecision.NotGated> notGated = List.of(new GateDecision.NotGated("g:core", "has no release-gate execution"),
+                new GateDecision.NotGated("g:<docs>|x", "skips the goal (secure-build.skip)"));
+
+        ReleaseGateOutcome outcome = run("gate.yaml", START, null, notGated);
+
+        assertFalse(outcome.blocked(), "a module that is not gated does not block by itself");
+        String sentence = "Not gated: g:core (has no release-gate execution), g:<docs>|x (skips the goal (secure-build.skip))";
+        assertTrue(outcome.logLines().contains(LogLine.info(sentence)), outcome.logLines().toString());
+        String json = Files.readString(output().resolve(GateReports.JSON_FILE));
+        assertTrue(json.contains("\"notGated\" : [ {\n    \"module\" : \"g:core\",\n    \"why\" : \"has no release-gate execution\"\n  }"), json);
+        String markdown = Files.readString(output().resolve(GateReports.MARKDOWN_FILE));
+        assertTrue(markdown.contains("Not gated: g:core (has no release-gate execution), g:&lt;docs&gt;\\|x (skips"), markdown);
+        String html = Files.readString(output().resolve(GateReports.HTML_FILE));
+        assertTrue(html.contains("<p id=\"not-gated\">Not gated: g:core (has no release-gate execution), g:&lt;docs&gt;|x (skips"), html);
+    }
+
+    @Test
+    void withEveryModuleGatedNothingIsSaidOfModulesNotGated() throws IOException {
+        policy("version: 1\nrequired: [sign]\n");
+        result("sign", Verdict.PASS, START.plusSeconds(5));
+
+        ReleaseGateOutcome outcome = run("gate.yaml", START, null);
+
+        assertTrue(outcome.logLines().stream().noneMatch(line -> line.text().startsWith("Not gated")));
+        assertTrue(Files.readString(output().resolve(GateReports.JSON_FILE)).contains("\"notGated\" : [ ]"));
+        assertFalse(Files.readString(output().resolve(GateReports.MARKDOWN_FILE)).contains("Not gated"));
     }
 
     @Test

@@ -32,7 +32,7 @@ class ReleaseGateTest {
 
     private static GateDecision decide(GatePolicy policy, List<String> modules, List<GoalResult> results, String approval) {
         return new ReleaseGate(policy).decide(new ReleaseGate.Inputs("g:parent", "1.0", modules, results, START, START.plusSeconds(60), TODAY,
-                approval, approval == null ? null : "alice (GITHUB_ACTOR)"));
+                approval, approval == null ? null : "alice (GITHUB_ACTOR)", List.of()));
     }
 
     @Test
@@ -229,7 +229,7 @@ class ReleaseGateTest {
         assertEquals(GateDecision.Decision.NO_GO, d.decision());
         assertTrue(d.reasons().get(0).contains("only one from an earlier build, 2026-12-01T09:00:00Z"), d.reasons().get(0));
         GateDecision accepted = new ReleaseGate(new GatePolicy("p", List.of("sign"), List.of(), false)).decide(new ReleaseGate.Inputs("g:a", "1.0",
-                List.of("g:a"), List.of(old), null, START, TODAY, null, null));
+                List.of("g:a"), List.of(old), null, START, TODAY, null, null, List.of()));
         assertEquals(GateDecision.Decision.GO, accepted.decision());
     }
 
