@@ -1,7 +1,9 @@
 package dev.securebuild.shared.secrets;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.securebuild.shared.io.BoundedFiles;
 
 /**
  * Scans the text of build files (POMs, {@code .mvn/} configuration, property files) line by line for what looks like a
@@ -87,7 +91,26 @@ public final class SecretScanner {
      * @param displayName the path relative to the repository root, used in findings and by the allow-list
      */
     public List<SecretFinding> scan(Path file, String displayName) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+        return scan(file, displayName, MAX_FILE_BYTES);
+    }
+
+    /**
+     * The most a scanned file may hold: a POM, a {@code .mvn/} file or a configuration file is far smaller, and a file
+     * read whole (or as one line) must not fill the heap. A larger one is refused, never passed unread.
+     */
+    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+    List<SecretFinding> scan(Path file, String displayName, int maxBytes) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = BoundedFiles.readAtMost(in, maxBytes);
+        }
+        if (bytes == null) {
+            String limit = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB" : maxBytes + " bytes";
+            throw new BoundedFiles.TooLargeException(displayName + " holds more than " + limit + ", more than a build file may have, so it was"
+                    + " not scanned for secrets: leave it out of <includes>, or name the files to scan more narrowly");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             return scan(reader, displayName);

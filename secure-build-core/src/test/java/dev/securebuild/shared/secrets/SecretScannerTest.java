@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.securebuild.shared.io.BoundedFiles;
+
 class SecretScannerTest {
 
     // Made-up values of the right shapes, assembled here so that this file holds no token-looking literal.
@@ -318,6 +320,20 @@ class SecretScannerTest {
                 assertFalse(finding.masked().contains(secret.substring(4)), finding::masked);
             }
         }
+    }
+
+    @Test
+    void aFileLargerThanABuildFileMayBeIsRefusedNamingItNotPassedUnread(@TempDir Path dir) throws IOException {
+        Path large = Files.writeString(dir.resolve("data.properties"), "key=value\n".repeat(11));   // 110 bytes
+        Path exact = Files.writeString(dir.resolve("small.properties"), "password=" + "Tr0ub4dor-3".repeat(9).substring(0, 91));   // 100 bytes
+
+        BoundedFiles.TooLargeException refused = assertThrows(BoundedFiles.TooLargeException.class,
+                () -> scanner.scan(large, "src/main/resources/data.properties", 100));
+
+        assertTrue(refused.getMessage().startsWith("src/main/resources/data.properties holds more than 100 bytes"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("not scanned for secrets"), refused.getMessage());
+        assertEquals(1, scanner.scan(exact, "small.properties", 100).size(), "a file of exactly the limit is scanned");
+        assertEquals(16 * 1024 * 1024, SecretScanner.MAX_FILE_BYTES);
     }
 
     static List<SecretFinding> scan(SecretScanner scanner, String file, String... lines) throws IOException {
