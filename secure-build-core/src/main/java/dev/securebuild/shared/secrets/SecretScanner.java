@@ -27,6 +27,11 @@ public final class SecretScanner {
 
     /** Bits per character above which a base64-looking string of 20 or more characters counts as random. */
     public static final double DEFAULT_ENTROPY_THRESHOLD = 4.5;
+    /**
+     * The most a scanned file may hold: a POM, a {@code .mvn/} file or a configuration file is far smaller, and a file
+     * read whole (or as one line) must not fill the heap. A larger one is refused, never passed unread.
+     */
+    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
     /** Hex has 16 symbols (4 bits at most): its threshold is lower by the same 1.5 bits as truffleHog's. */
     private static final double HEX_THRESHOLD_OFFSET = 1.5;
 
@@ -93,12 +98,6 @@ public final class SecretScanner {
     public List<SecretFinding> scan(Path file, String displayName) throws IOException {
         return scan(file, displayName, MAX_FILE_BYTES);
     }
-
-    /**
-     * The most a scanned file may hold: a POM, a {@code .mvn/} file or a configuration file is far smaller, and a file
-     * read whole (or as one line) must not fill the heap. A larger one is refused, never passed unread.
-     */
-    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
     List<SecretFinding> scan(Path file, String displayName, int maxBytes) throws IOException {
         byte[] bytes;
