@@ -34,6 +34,17 @@ assert record.configuration.environment == [CANARY_TOKEN: '[redacted]', SECURE_B
 Map finding = new JsonSlurper().parse(new File(target, 'secure-build/findings/findings.json')) as Map
 assert groovy.json.JsonOutput.toJson(finding).contains('The token [redacted] is in the build configuration.')
 
+// What CI shows: the finding as an annotation at its file and as a Code Quality issue, each with the canary redacted;
+// the job summary (target/step-summary.md) is among the files checked below.
+List<String> annotations = build.readLines().findAll { it.startsWith('::') }
+assert annotations.any { it.startsWith('::warning file=src/main/resources/demo.properties,line=1,title=hardcoded-token') &&
+        it.contains('The token [redacted] is in the build configuration.') }: annotations
+List codeQuality = new JsonSlurper().parse(new File(target, 'secure-build/findings/gl-code-quality-report.json')) as List
+assert codeQuality.size() == 1
+assert codeQuality[0].location.path == 'src/main/resources/demo.properties'
+assert codeQuality[0].description.contains('The token [redacted] is in the build configuration.')
+assert new File(target, 'step-summary.md').getText('UTF-8').contains('**check-findings** `it.securebuild.canary:demo`')
+
 // Nowhere: every file under target/ (the deployed repository, reports, results, the event log), the ledger, build.log.
 List<File> files = [ledger, new File(basedir, 'build.log')]
 target.eachFileRecurse(groovy.io.FileType.FILES) { files << it }

@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -28,12 +30,15 @@ import dev.securebuild.allowlist.AllowListDecider;
 import dev.securebuild.allowlist.Component;
 import dev.securebuild.allowlist.Decision;
 import dev.securebuild.allowlist.maven.AllowListSources;
+import dev.securebuild.allowlist.maven.DeclaringElements;
 import dev.securebuild.enforcer.internal.Offenders;
 import dev.securebuild.allowlist.maven.ProjectComponents;
 import dev.securebuild.enforcer.internal.ReportedOffenders;
 import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.RuleResult;
+import dev.securebuild.shared.ci.CiOutput;
+import dev.securebuild.shared.ci.WorkflowCommand;
 import dev.securebuild.shared.session.SessionCache;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.allowlist.InvalidAllowListException;
@@ -50,6 +55,7 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
 
     /** Paths (relative to the top of the reactor: LocationBase), file: or https: URLs, or groupId:artifactId:version[:extension]; in layer order. */
     private static final String DECISIONS_KEY = ApprovedDependencies.class.getName() + ".decisions";
+    private static final String EXPIRING_KEY = ApprovedDependencies.class.getName() + ".expiring";
 
     private List<String> lists = new ArrayList<>();
     /** Also check build plugins, their declared dependencies and build extensions. */
@@ -99,7 +105,9 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         for (String message : result.warning.messages(reported, project.getId())) {
             getLog().warn(message);
         }
-        writeResult(result);
+        GoalResult written = writeResult(result);
+        recordExpiring(result);
+        showInCi(result, written);
         if (!result.failing.isEmpty()) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("offenders", result.failing.size());
@@ -113,15 +121,54 @@ public class ApprovedDependencies extends AbstractEnforcerRule {
         getLog().debug("approvedDependencies: " + result.components + " component(s) of " + project.getId() + " approved");
     }
 
+    /**
+     * An {@code approval.expiring} event per approval that ends soon, once per build (a reactor's modules share most
+     * components): the event log keeps it, and a notification can tell the owner before the build starts to fail.
+     */
+    private void recordExpiring(Decided result) {
+        Map<String, Boolean> recorded = SessionCache.map(session.getRepositorySession().getData(), EXPIRING_KEY);
+        for (Decision decision : result.expiring.values()) {
+            String expires = decision.entry().expires() == null ? null : decision.entry().expires().toString();
+            if (recorded.putIfAbsent(decision.component().coordinates() + "|" + expires, Boolean.TRUE) != null) {
+                continue;
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("component", decision.component().coordinates());
+            fields.put("expires", expires);
+            fields.put("owner", decision.entry().owner());
+            fields.put("entry", decision.entry().location());
+            RuleEvents.append(session, project, "approval.expiring", fields, "The approval of " + decision.component().coordinates()
+                    + " (entry " + decision.entry().location() + ", owner " + decision.entry().owner() + ") expires on " + expires,
+                    message -> getLog().warn(message));
+        }
+    }
+
+    /**
+     * In GitHub Actions, an annotation per offender at the POM element that brought it in (an error, or a warning when
+     * the rule only warns) and per component only warned about; the result as a line of the job summary.
+     */
+    private void showInCi(Decided result, GoalResult written) {
+        CiOutput ci = CiOutput.of(session, RuleEvents.secrets(session));
+        if (ci.annotates() && project.getFile() != null) {
+            Path pom = project.getFile().toPath();
+            Function<List<String>, Optional<DeclaringElements.Place>> declared = path -> DeclaringElements.of(project, path);
+            List<WorkflowCommand> commands = new ArrayList<>(result.failing.annotations(getLevel() == EnforcerLevel.WARN ? WorkflowCommand.Level.WARNING
+                    : WorkflowCommand.Level.ERROR, declared, ci.repositoryRoot(), pom));
+            commands.addAll(result.warning.annotations(WorkflowCommand.Level.WARNING, declared, ci.repositoryRoot(), pom));
+            ci.annotate(commands, "the build log of " + project.getId());
+        }
+        ci.result(written, project.getFile() == null ? null : project.getFile().toPath(), true).ifPresent(getLog()::warn);
+    }
+
     /** The result file for release-gate: fail, warn (approvals about to end, or components only warned about) or pass. */
-    private void writeResult(Decided result) throws EnforcerRuleError {
+    private GoalResult writeResult(Decided result) throws EnforcerRuleError {
         GoalResult.Verdict verdict = !result.failing.isEmpty() ? GoalResult.Verdict.FAIL
                 : !result.warning.isEmpty() ? GoalResult.Verdict.WARN : GoalResult.Verdict.PASS;
         String summary = result.components + " component(s) decided: " + result.failing.size() + " not approved, " + result.warning.size()
                 + " warning(s)";
         Path file = Path.of(project.getBuild().getDirectory(), "secure-build", "results", "allowlist.json");
         try {
-            RuleResult.write(file, "allowlist", "enforce (approvedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
+            return RuleResult.write(file, "allowlist", "enforce (approvedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
                     project.getVersion(), verdict, summary, new ArrayList<>(result.expiring.values()), Instant.now(), RuleEvents.secrets(session));
         } catch (IOException e) {
             throw new EnforcerRuleError("approvedDependencies: cannot write its result " + file + ": " + e.getMessage(), e);

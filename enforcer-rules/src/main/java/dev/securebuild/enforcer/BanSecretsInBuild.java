@@ -24,6 +24,8 @@ import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.RuleEvents;
+import dev.securebuild.shared.ci.CiOutput;
+import dev.securebuild.shared.ci.WorkflowCommand;
 import dev.securebuild.shared.session.SessionCache;
 import dev.securebuild.shared.secrets.AllowList;
 import dev.securebuild.shared.secrets.SecretFinding;
@@ -105,6 +107,7 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
             getLog().warn("allowed secret " + unused + " matched nothing in " + project.getId() + ": remove it if it is no longer needed");
         }
         if (!blocking.isEmpty()) {
+            annotate(blocking, root);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("secrets", blocking.size());
             fields.put("files", blocking.stream().map(SecretFinding::file).distinct().collect(Collectors.joining(", ")));
@@ -119,6 +122,22 @@ public class BanSecretsInBuild extends AbstractEnforcerRule {
                     + " <allowed> with its file, its fingerprint (printf %s 'value' | sha256sum) and a reason.");
         }
         getLog().debug("no secrets in " + files.size() + " build file(s) of " + project.getId());
+    }
+
+    /** In GitHub Actions, each secret at its file, line and column: the kind and the masked value, never the value. */
+    private void annotate(List<SecretFinding> blocking, Path root) {
+        CiOutput ci = CiOutput.of(session, RuleEvents.secrets(session));
+        if (!ci.annotates()) {
+            return;
+        }
+        WorkflowCommand.Level level = getLevel() == EnforcerLevel.WARN ? WorkflowCommand.Level.WARNING : WorkflowCommand.Level.ERROR;
+        List<WorkflowCommand> commands = new ArrayList<>();
+        for (SecretFinding finding : blocking) {
+            commands.add(ci.at(WorkflowCommand.of(level, finding.kind().label() + " " + finding.masked() + (finding.where() == null ? ""
+                    : " in " + finding.where()) + ": move it out of the build files and revoke it, it is in the history")
+                    .titled("secure-build banSecretsInBuild"), root.resolve(finding.file()), finding.line()));
+        }
+        ci.annotate(commands, "the build log of " + project.getId());
     }
 
     private AllowList allowList() throws EnforcerRuleError {

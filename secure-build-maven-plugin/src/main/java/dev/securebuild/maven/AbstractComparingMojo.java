@@ -119,7 +119,7 @@ abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
 
     /** Records the outcome for the release gate: {@code fail} when the comparison could not be made at all. */
     protected void recordResult(MavenProject top, List<ModuleOutputs> modules, GoalResult.Verdict verdict, String summary, Path details) {
-        GoalResultFiles.write(top, modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList(),
+        GoalResultFiles.write(session, top, modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList(),
                 "reproducible", mojoExecution == null ? "compare" : mojoExecution.getGoal(), verdict, summary, List.of(), details, getLog());
     }
 }

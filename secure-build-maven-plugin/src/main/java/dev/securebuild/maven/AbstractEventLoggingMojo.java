@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.notify.MavenNotifications;
 
 /**
  * A goal that records security events: the {@code eventLog} and {@code eventLogToMavenLog} parameters, declared once
@@ -35,8 +36,12 @@ abstract class AbstractEventLoggingMojo extends AbstractSecureBuildMojo {
         return eventLogFile(eventLog);
     }
 
-    /** This build's event log, echoed to the Maven log when asked. */
+    /**
+     * This build's event log, echoed to the Maven log when asked; each event of a kind someone is to be told about is
+     * also sent to its notification URL (docs/notifications.md).
+     */
     protected EventLog openEventLog() {
-        return SecurityEventLogs.open(eventLogFile(), eventLogToMavenLog, getLog());
+        return SecurityEventLogs.open(eventLogFile(), eventLogToMavenLog, getLog())
+                .withListener(MavenNotifications.of(session, project, settingsDecrypter(), LogLines.sink(getLog())));
     }
 }

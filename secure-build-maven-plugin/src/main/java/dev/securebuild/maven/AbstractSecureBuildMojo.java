@@ -10,6 +10,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.shared.events.EventLogLocation;
@@ -49,6 +50,11 @@ abstract class AbstractSecureBuildMojo extends AbstractMojo {
     protected RepositorySystem repositorySystem;
 
     private volatile RedactingLog log;
+
+    /** Decrypts settings.xml passwords (a notification URL kept in a server); null outside Maven. */
+    protected SettingsDecrypter settingsDecrypter() {
+        return buildSecrets == null ? null : buildSecrets.settingsDecrypter();
+    }
 
     /** The build's secret values, the current project's secret-named properties included. */
     protected KnownSecrets secrets() {

@@ -30,6 +30,10 @@ public class BuildSecrets {
         this.settingsDecrypter = settingsDecrypter;
     }
 
+    SettingsDecrypter settingsDecrypter() {
+        return settingsDecrypter;
+    }
+
     /** The build's secret values; {@link KnownSecrets#NONE} without a session (a goal run outside Maven). */
     public KnownSecrets of(MavenSession session) {
         if (session == null || session.getRepositorySession() == null) {

@@ -18,7 +18,13 @@ import dev.securebuild.findings.ReportParseException;
 import dev.securebuild.findings.check.FindingsGate;
 import dev.securebuild.findings.check.FindingsVerdict;
 import dev.securebuild.findings.check.ModuleCode;
+import dev.securebuild.findings.output.CodeQualityReport;
+import dev.securebuild.findings.output.FindingAnnotations;
+import dev.securebuild.findings.output.FindingPlaces;
+import dev.securebuild.findings.output.FindingsOutputs;
 import dev.securebuild.findings.policy.InvalidPolicyException;
+import dev.securebuild.shared.ci.CiOutput;
+import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.secrets.KnownSecrets;
@@ -110,9 +116,12 @@ final class FindingsCheckStep {
         } catch (IOException | InvalidSettingException e) {
             throw failed(checked, covered, e);
         }
-        GoalResultFiles.write(checked, covered, "findings", "check-findings", verdict.goalVerdict(parameters.failOnViolation()), verdict.summary(),
+        GoalResultFiles.writeItemised(session, checked, covered, "findings", "check-findings", verdict.goalVerdict(parameters.failOnViolation()), verdict.summary(),
                 verdict.usedExceptions(), verdict.json(), log);
         LogLines.print(verdict.logLines(parameters.maxLogRows()), log);
+        if (verdict.applies()) {
+            showInCi(checked, verdict);
+        }
         if (!verdict.passed()) {
             if (parameters.failOnViolation()) {
                 throw new MojoFailureException(verdict.failure());
@@ -121,10 +130,37 @@ final class FindingsCheckStep {
         }
     }
 
+    /**
+     * In GitHub Actions, an annotation per finding that blocks, warns or is excepted, and the blocking ones in the job
+     * summary; in GitLab CI, the Code Quality report. Neither changes the verdict: a problem writing them is a warning.
+     */
+    private void showInCi(MavenProject checked, FindingsVerdict verdict) {
+        CiOutput ci = CiOutput.of(session, build.secrets());
+        Path pom = checked.getFile() != null ? checked.getFile().toPath() : baseOf(checked).resolve("pom.xml");
+        String report = verdict.output().resolve(FindingsOutputs.HTML).toString();
+        FindingPlaces places = new FindingPlaces(ci.repositoryRoot(), baseOf(checked));
+        if (ci.annotates()) {
+            ci.annotate(FindingAnnotations.commands(verdict.result(), places, ci.repositoryRoot(), pom), report);
+            if (!verdict.passed()) {
+                ci.summarize(FindingAnnotations.markdown(verdict.result(), GoalResultFiles.key(checked), report), report).ifPresent(log::warn);
+            }
+        }
+        if (ci.environment().gitlabCi()) {
+            Path file = verdict.output().resolve(CodeQualityReport.FILE);
+            String fallback = ci.repositoryPath(pom) != null ? ci.repositoryPath(pom) : "pom.xml";
+            try {
+                AtomicFiles.write(file, build.secrets().redacting(out -> CodeQualityReport.write(verdict.result(), fallback, places::repositoryPath, out)));
+                log.info("GitLab Code Quality report: " + file);
+            } catch (IOException e) {
+                log.warn("Could not write GitLab's Code Quality report " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** Records the failure for the release gate: what the user can fix in its own words, anything else as not completed. */
     private MojoExecutionException failed(MavenProject checked, List<MavenProject> modules, Exception e) {
         String message = e instanceof InvalidSettingException setting ? SettingNames.message(setting) : e.getMessage();
-        GoalResultFiles.write(checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, log);
+        GoalResultFiles.write(session, checked, modules, "findings", "check-findings", GoalResult.Verdict.FAIL, message, List.of(), null, log);
         boolean users = e instanceof InvalidSettingException || e instanceof ReportParseException || e instanceof InvalidPolicyException;
         return new MojoExecutionException(users ? message : "check-findings could not complete: " + message, e);
     }

@@ -7,9 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.ci.CiOutput;
 import dev.securebuild.shared.secrets.Redaction;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.results.GoalResults;
@@ -30,32 +32,39 @@ final class GoalResultFiles {
         return project.getGroupId() + ":" + project.getArtifactId();
     }
 
-    static void pass(MavenProject project, String check, String goal, String summary, Path details, Log log) {
-        write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(), details, log);
+    static void pass(MavenSession session, MavenProject project, String check, String goal, String summary, Path details, Log log) {
+        write(session, project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(), details, log);
     }
 
-    static void fail(MavenProject project, String check, String goal, String summary, Path details, Log log) {
-        write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.FAIL, summary, List.of(), details, log);
+    static void fail(MavenSession session, MavenProject project, String check, String goal, String summary, Path details, Log log) {
+        write(session, project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.FAIL, summary, List.of(), details, log);
     }
 
     /** A pass that says whether the sources built were those of a commit (provenance, verify-provenance). */
-    static void pass(MavenProject project, String check, String goal, String summary, Path details, GoalResult.SourceTree sourceTree, Log log) {
-        write(project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(), details,
-                sourceTree, log);
+    static void pass(MavenSession session, MavenProject project, String check, String goal, String summary, Path details,
+                     GoalResult.SourceTree sourceTree, Log log) {
+        write(session, project, project == null ? List.of() : List.of(project), check, goal, GoalResult.Verdict.PASS, summary, List.of(),
+                details, sourceTree, false, log);
     }
 
     /**
      * @param project where the result is written (the top-level project for a goal that acts for the whole reactor)
      * @param modules the modules the result covers
      */
-    static void write(MavenProject project, Collection<MavenProject> modules, String check, String goal, GoalResult.Verdict verdict,
-                      String summary, List<GoalResult.ResultException> exceptions, Path details, Log log) {
-        write(project, modules, check, goal, verdict, summary, exceptions, details, null, log);
+    static void write(MavenSession session, MavenProject project, Collection<MavenProject> modules, String check, String goal,
+                      GoalResult.Verdict verdict, String summary, List<GoalResult.ResultException> exceptions, Path details, Log log) {
+        write(session, project, modules, check, goal, verdict, summary, exceptions, details, null, false, log);
     }
 
-    private static void write(MavenProject project, Collection<MavenProject> modules, String check, String goal, GoalResult.Verdict verdict,
-                              String summary, List<GoalResult.ResultException> exceptions, Path details, GoalResult.SourceTree sourceTree,
-                              Log log) {
+    /** As {@link #write}, by a goal that annotates each item it found itself: its failure gets no annotation of its own. */
+    static void writeItemised(MavenSession session, MavenProject project, Collection<MavenProject> modules, String check, String goal,
+                              GoalResult.Verdict verdict, String summary, List<GoalResult.ResultException> exceptions, Path details, Log log) {
+        write(session, project, modules, check, goal, verdict, summary, exceptions, details, null, true, log);
+    }
+
+    private static void write(MavenSession session, MavenProject project, Collection<MavenProject> modules, String check, String goal,
+                              GoalResult.Verdict verdict, String summary, List<GoalResult.ResultException> exceptions, Path details,
+                              GoalResult.SourceTree sourceTree, boolean itemised, Log log) {
         if (project == null || project.getBasedir() == null || project.getBuild() == null || project.getBuild().getDirectory() == null) {
             return; // no project (a goal run in a plain folder): there is no release to gate
         }
@@ -68,6 +77,10 @@ final class GoalResultFiles {
             log.debug("Result for the release gate: " + file + " (" + verdict.label() + ")");
         } catch (IOException | RuntimeException e) {
             log.error("Could not write the result for the release gate in " + folder + ": " + e.getMessage());
+        }
+        if (session != null) {
+            CiOutput.of(session, RedactingLog.secretsOf(log)).result(result, project.getFile() == null ? null : project.getFile().toPath(), itemised)
+                    .ifPresent(log::warn);
         }
     }
 

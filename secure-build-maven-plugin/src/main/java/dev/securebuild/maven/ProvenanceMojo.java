@@ -94,7 +94,7 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         try {
             write();
         } catch (MojoExecutionException e) {
-            GoalResultFiles.fail(project, "provenance", "provenance", e.getMessage(), provenanceFile.toPath(), getLog());
+            GoalResultFiles.fail(session, project, "provenance", "provenance", e.getMessage(), provenanceFile.toPath(), getLog());
             throw e;
         }
     }
@@ -113,7 +113,7 @@ public class ProvenanceMojo extends AbstractSigningMojo {
         if (attach) {
             projectHelper.attachArtifact(project, ProvenanceBuilder.TYPE, null, output.toFile());
         }
-        GoalResultFiles.pass(project, "provenance", "provenance", written.summary(), output,
+        GoalResultFiles.pass(session, project, "provenance", "provenance", written.summary(), output,
                 Provenance.WorkingTree.state(written.workingTree()), getLog());
         getLog().info(written.message(attach ? project.getArtifactId() + "-" + project.getArtifact().getBaseVersion() + "." + ProvenanceBuilder.TYPE
                 : null));

@@ -19,6 +19,7 @@ import org.apache.maven.project.MavenProject;
 import dev.securebuild.provenance.gate.GateDecision;
 import dev.securebuild.provenance.gate.ReleaseGateOutcome;
 import dev.securebuild.provenance.gate.ReleaseGateRun;
+import dev.securebuild.shared.ci.CiOutput;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.results.GoalResults;
 
@@ -106,6 +107,10 @@ public class ReleaseGateMojo extends AbstractEventLoggingMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         LogLines.print(outcome.logLines(), getLog());
+        CiOutput ci = CiOutput.of(session, secrets());
+        Path pom = top.getFile() != null ? top.getFile().toPath() : top.getBasedir().toPath().resolve("pom.xml");
+        ci.annotate(outcome.annotations(ci.repositoryRoot(), pom), outcome.htmlReport().toString());
+        ci.summarize(outcome.markdown(), outcome.htmlReport().toString()).ifPresent(getLog()::warn);
         if (outcome.event().isPresent()) {
             ReleaseGateOutcome.Event event = outcome.event().get();
             EventLog events = openEventLog();

@@ -105,6 +105,6 @@ public class SignMojo extends AbstractSigningMojo {
 
     /** For the release gate. */
     private void recordResult(GoalResult.Verdict verdict, String summary) {
-        GoalResultFiles.write(project, List.of(project), "sign", "sign", verdict, summary, List.of(), outputDirectory.toPath(), getLog());
+        GoalResultFiles.write(session, project, List.of(project), "sign", "sign", verdict, summary, List.of(), outputDirectory.toPath(), getLog());
     }
 }

@@ -68,7 +68,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
         try {
             verifyProvenance();
         } catch (MojoExecutionException | MojoFailureException e) {
-            GoalResultFiles.fail(resultProject, "verify-provenance", "verify-provenance", e.getMessage(), provenanceFile.toPath(), getLog());
+            GoalResultFiles.fail(session, resultProject, "verify-provenance", "verify-provenance", e.getMessage(), provenanceFile.toPath(), getLog());
             throw e;
         }
     }
@@ -88,7 +88,7 @@ public class VerifyProvenanceMojo extends AbstractVerifyingMojo {
 
             TrustedKeys trusted = trustedKeys(base);
             ProvenanceCheck.Passed passed = check.verify(provenance, trusted, events, () -> ProducedFiles.of(project));
-            GoalResultFiles.pass(hasProject ? project : null, "verify-provenance", "verify-provenance", passed.summary(), provenance,
+            GoalResultFiles.pass(session, hasProject ? project : null, "verify-provenance", "verify-provenance", passed.summary(), provenance,
                     passed.sourceTree(), getLog());
             getLog().info(passed.message());
         } catch (VerificationFailedException e) {

@@ -108,7 +108,7 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
             }
         }
         if (lines.isEmpty()) {
-            GoalResultFiles.fail(project, "verify-signatures", "verify-signatures", "Nothing to verify", null, getLog());
+            GoalResultFiles.fail(session, project, "verify-signatures", "verify-signatures", "Nothing to verify", null, getLog());
             throw new MojoFailureException("Nothing to verify" + (directory != null ? " in " + Printable.of(directory.toString()) : ""));
         }
         int failed = lines.size() - counts.getOrDefault(ArtifactVerifier.Status.OK, 0);
@@ -124,12 +124,12 @@ public class VerifySignaturesMojo extends AbstractVerifyingMojo {
             }
             StringBuilder message = new StringBuilder(failed + " of " + lines.size() + " files failed verification:");
             lines.stream().filter(l -> l.status() != ArtifactVerifier.Status.OK).forEach(l -> message.append("\n  ").append(Printable.of(l.toString())));
-            GoalResultFiles.fail(project, "verify-signatures", "verify-signatures", failed + " of " + lines.size() + " files failed verification", null, getLog());
+            GoalResultFiles.fail(session, project, "verify-signatures", "verify-signatures", failed + " of " + lines.size() + " files failed verification", null, getLog());
             throw new MojoFailureException(message.toString());
         }
         String verified = (lines.size() == 1 ? "The file verified" : "All " + lines.size() + " files verified")
                 + ": signatures by trusted keys, checksums match";
-        GoalResultFiles.pass(project, "verify-signatures", "verify-signatures", verified, null, getLog());
+        GoalResultFiles.pass(session, project, "verify-signatures", "verify-signatures", verified, null, getLog());
         getLog().info(verified);
     }
 }

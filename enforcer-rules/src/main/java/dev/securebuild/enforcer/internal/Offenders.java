@@ -1,13 +1,18 @@
 package dev.securebuild.enforcer.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.securebuild.allowlist.Decision;
+import dev.securebuild.allowlist.maven.DeclaringElements;
+import dev.securebuild.shared.ci.WorkflowCommand;
 
 /**
  * The decisions of {@code approvedDependencies} that fail or warn, grouped: one entry per component (g:a:v and scope)
@@ -24,7 +29,8 @@ public final class Offenders {
     /** Records the decision about a component reached through {@code path} (project first, the component last). */
     public void add(Decision decision, List<String> path) {
         String key = decision.component() + "\n" + decision.explanation();
-        groups.computeIfAbsent(key, k -> new Group(key, decision)).paths.add(String.join(" -> ", path));
+        Group group = groups.computeIfAbsent(key, k -> new Group(key, decision, path));
+        group.paths.add(String.join(" -> ", path));
     }
 
     public boolean isEmpty() {
@@ -78,15 +84,37 @@ public final class Offenders {
         return messages;
     }
 
+    /**
+     * One annotation per component, at the POM element that brought it in through its first path ({@code place}: that
+     * element's file and line, or empty for none, when the annotation goes to {@code pom}).
+     */
+    public List<WorkflowCommand> annotations(WorkflowCommand.Level level, Function<List<String>, Optional<DeclaringElements.Place>> place,
+                                             Path repositoryRoot, Path pom) {
+        List<WorkflowCommand> commands = new ArrayList<>();
+        for (Group group : groups.values()) {
+            // Without the module's paths: an offender declared in a parent is then one annotation for the whole build.
+            String brought = group.firstPath.size() > 2 ? " (brought in by " + group.firstPath.get(1) + ")" : "";
+            WorkflowCommand command = WorkflowCommand.of(level, group.decision.explanation() + brought)
+                    .titled("secure-build approvedDependencies: " + group.decision.component());
+            Optional<DeclaringElements.Place> declared = place.apply(group.firstPath);
+            commands.add(declared.isPresent() && WorkflowCommand.repositoryPath(repositoryRoot, declared.get().file()) != null
+                    ? command.at(repositoryRoot, declared.get().file(), declared.get().line())
+                    : command.at(repositoryRoot, pom, 0));
+        }
+        return commands;
+    }
+
     private static final class Group {
 
         private final String key;
         private final Decision decision;
+        private final List<String> firstPath;
         private final Set<String> paths = new LinkedHashSet<>();
 
-        Group(String key, Decision decision) {
+        Group(String key, Decision decision, List<String> firstPath) {
             this.key = key;
             this.decision = decision;
+            this.firstPath = List.copyOf(firstPath);
         }
 
         String message() {

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.project.MavenProject;
 
 import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.events.EventLog;
+import dev.securebuild.shared.notify.MavenNotifications;
+import dev.securebuild.shared.text.LogSink;
 import dev.securebuild.shared.events.EventLogLocation;
 
 /**
@@ -48,7 +51,18 @@ public final class RuleEvents {
     private static EventLog log(MavenSession session, MavenProject project, java.util.function.Consumer<String> warn) {
         Path file = EventLogLocation.of(session, project, session.getUserProperties().getProperty(EventLogLocation.PROPERTY));
         boolean echo = Boolean.parseBoolean(session.getUserProperties().getProperty(EventLogLocation.MAVEN_LOG_PROPERTY));
-        return new EventLog(file, Clock.systemUTC(), echo ? warn::accept : null, secrets(session));
+        return new EventLog(file, Clock.systemUTC(), echo ? warn::accept : null, secrets(session))
+                .withListener(MavenNotifications.of(session, project, decrypter(session), LogSink.of(warn::accept, warn::accept, warn::accept)));
+    }
+
+    /** Maven's decrypter of settings.xml passwords, for a notification URL kept in a server; null when it cannot be had. */
+    @SuppressWarnings("deprecation") // the container is how a rule reaches a component it was not constructed with
+    private static SettingsDecrypter decrypter(MavenSession session) {
+        try {
+            return session.getContainer() == null ? null : session.getContainer().lookup(SettingsDecrypter.class);
+        } catch (Exception | LinkageError e) {
+            return null;
+        }
     }
 
     /**

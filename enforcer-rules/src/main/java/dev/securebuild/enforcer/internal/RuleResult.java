@@ -16,7 +16,7 @@ import dev.securebuild.shared.results.GoalResults;
 /**
  * The result a rule leaves for {@code release-gate} ({@code secure-build-result/1}, docs/release-gate.md), written by
  * the same {@link GoalResults} as the plugin's goals: this only turns the rule's decisions into a {@link GoalResult}.
- * Approvals in force that are about to end are its exceptions.
+ * Approvals in force that are about to end are its exceptions. Returns what it wrote, for the job summary.
  */
 public final class RuleResult {
 
@@ -27,7 +27,7 @@ public final class RuleResult {
      * @param expiring the EXPIRING decisions: allowed, on approvals that end soon
      * @param secrets  the build's secret values, kept out of the file
      */
-    public static void write(Path file, String check, String goal, String project, String version, GoalResult.Verdict verdict,
+    public static GoalResult write(Path file, String check, String goal, String project, String version, GoalResult.Verdict verdict,
                              String summary, List<Decision> expiring, Instant time, KnownSecrets secrets) throws IOException {
         List<GoalResult.ResultException> exceptions = new ArrayList<>();
         for (Decision decision : expiring) {
@@ -38,7 +38,9 @@ public final class RuleResult {
                     expires == null ? null : expires.toString()));
         }
         // Whole seconds, as the rule has always written them; the project alone as its modules.
-        GoalResults.writeTo(file, new GoalResult(check, goal, project, null, version, time.truncatedTo(ChronoUnit.SECONDS), verdict,
-                summary, exceptions, null), secrets);
+        GoalResult result = new GoalResult(check, goal, project, null, version, time.truncatedTo(ChronoUnit.SECONDS), verdict, summary,
+                exceptions, null);
+        GoalResults.writeTo(file, result, secrets);
+        return result;
     }
 }

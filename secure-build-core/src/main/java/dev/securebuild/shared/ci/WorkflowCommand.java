@@ -3,6 +3,7 @@ package dev.securebuild.shared.ci;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -62,6 +63,12 @@ public final class WorkflowCommand {
         return new WorkflowCommand(level, message, relative, relative == null ? 0 : Math.max(line, 0), title);
     }
 
+    /** Without the build's secret values, in the message, the title and the file (which an input may name). */
+    public WorkflowCommand redacted(KnownSecrets secrets) {
+        return new WorkflowCommand(level, secrets.redact(message), file == null ? null : secrets.redact(file), line,
+                title == null ? null : secrets.redact(title));
+    }
+
     public WorkflowCommand titled(String title) {
         return new WorkflowCommand(level, message, file, line, title);
     }
@@ -103,7 +110,8 @@ public final class WorkflowCommand {
         return data(value).replace(":", "%3A").replace(",", "%2C");
     }
 
-    static String repositoryPath(Path root, Path file) {
+    /** The file's path relative to the root, with {@code /}; null when either is unknown or the file is not below the root. */
+    public static String repositoryPath(Path root, Path file) {
         if (root == null || file == null) {
             return null;
         }

@@ -47,10 +47,22 @@ public final class EventLog {
     /** What the Maven log shows before an event's JSON when events are echoed there, for log shippers to pick lines by. */
     public static final String ECHO_PREFIX = "secure-build-event ";
 
+    /** Told of each event once it is written (a {@link dev.securebuild.shared.notify.Notifier}). */
+    public interface Listener {
+        /**
+         * @param fields  the event's fields as given (for decisions such as a date; not to be sent)
+         * @param project the project, without the build's secrets
+         * @param message the message, without the build's secrets
+         * @param line    the event as written, one JSON object without its line end
+         */
+        void appended(EventLog log, String type, Map<String, ?> fields, String project, String message, String line);
+    }
+
     private final Path file;
     private final Clock clock;
     private final Consumer<String> echo;
     private final KnownSecrets secrets;
+    private final Listener listener;
 
     public EventLog(Path file, Clock clock) {
         this(file, clock, null, KnownSecrets.NONE);
@@ -61,10 +73,20 @@ public final class EventLog {
      * @param secrets the build's secret values, replaced wherever a text value or the message holds one
      */
     public EventLog(Path file, Clock clock, Consumer<String> echo, KnownSecrets secrets) {
+        this(file, clock, echo, secrets, null);
+    }
+
+    private EventLog(Path file, Clock clock, Consumer<String> echo, KnownSecrets secrets, Listener listener) {
         this.file = Objects.requireNonNull(file);
         this.clock = Objects.requireNonNull(clock);
         this.echo = echo;
         this.secrets = Objects.requireNonNull(secrets);
+        this.listener = listener;
+    }
+
+    /** This log, telling {@code listener} of each event it writes. */
+    public EventLog withListener(Listener listener) {
+        return new EventLog(file, clock, echo, secrets, listener);
     }
 
     /**
@@ -109,6 +131,13 @@ public final class EventLog {
         if (echo != null) {
             echo.accept(ECHO_PREFIX + text.substring(0, text.length() - 1));
         }
+        if (listener != null) {
+            listener.appended(this, type, fields, secrets.redact(project), redactedMessage(message), text.substring(0, text.length() - 1));
+        }
+    }
+
+    private String redactedMessage(String message) {
+        return secrets.redact(Redaction.redactPieces(message));
     }
 
     /** The file's lock; while another class realm of this JVM holds it, waits (up to {@link #LOCK_WAIT_MILLIS}). */
@@ -153,7 +182,7 @@ public final class EventLog {
                 }
             }
             json.writeStringField("project", secrets.redact(project));
-            json.writeStringField("message", secrets.redact(Redaction.redactPieces(message)));
+            json.writeStringField("message", redactedMessage(message));
             json.writeEndObject();
         }
         // JSON escapes line breaks inside strings, so the line ends only here.

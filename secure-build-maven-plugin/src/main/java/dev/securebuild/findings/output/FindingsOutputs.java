@@ -26,7 +26,7 @@ public final class FindingsOutputs {
 
     /** Removes an earlier run's outputs, so that a check that stops on a broken report leaves no old verdict behind. */
     public static void deleteAll(Path dir) throws IOException {
-        for (String name : List.of(JSON, SARIF, BLOCKING_SARIF, JUNIT, HTML)) {
+        for (String name : List.of(JSON, SARIF, BLOCKING_SARIF, JUNIT, HTML, CodeQualityReport.FILE)) {
             Files.deleteIfExists(dir.resolve(name));
         }
     }

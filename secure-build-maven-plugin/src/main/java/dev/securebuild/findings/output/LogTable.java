@@ -129,7 +129,7 @@ public final class LogTable {
     }
 
     /** A Maven package as groupId:artifactId:version, shorter than its package URL; anything else as the finding says. */
-    private static String where(MergedFinding finding) {
+    static String where(MergedFinding finding) {
         PackageId id = PackageId.parse(finding.primary().component());
         if (id != null && id.type().equals("maven") && !id.version().isEmpty()) {
             return id.namespace() + ":" + id.name() + ":" + id.version();

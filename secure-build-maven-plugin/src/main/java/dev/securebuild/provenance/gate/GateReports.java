@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.securebuild.shared.html.Html;
 import dev.securebuild.shared.secrets.KnownSecrets;
 import dev.securebuild.shared.io.AtomicFiles;
+import dev.securebuild.shared.text.Markdown;
 import dev.securebuild.shared.text.Printable;
 
 /**
@@ -157,7 +158,7 @@ public final class GateReports {
     static String markdown(GateDecision d) {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(d.blocked() ? "⛔ " : d.decision() == GateDecision.Decision.GO ? "✅ " : "⚠️ ").append(cell(headline(d))).append("\n\n");
-        md.append("`").append(d.project()).append("` ").append(d.version() == null ? "" : d.version()).append(" · ").append(d.time())
+        md.append(Markdown.code(d.project())).append(' ').append(Markdown.inline(d.version())).append(" · ").append(d.time())
                 .append(" · policy: ").append(cell(d.policy())).append("\n\n");
         if (!d.reasons().isEmpty()) {
             md.append("### Reasons\n\n");
@@ -176,7 +177,7 @@ public final class GateReports {
         checks.forEach(c -> md.append(" --- |"));
         md.append('\n');
         for (GateDecision.Module module : d.modules()) {
-            md.append("| `").append(module.module()).append("` |");
+            md.append("| ").append(Markdown.code(module.module())).append(" |");
             for (String name : checks) {
                 GateDecision.Check check = module.check(name);
                 md.append(' ').append(check == null ? "" : mark(check.status()) + " " + check.status().label()).append(" |");
@@ -193,7 +194,7 @@ public final class GateReports {
             for (GateDecision.Module module : d.modules()) {
                 for (GateDecision.Check check : module.checks()) {
                     if (check.waiver() != null) {
-                        md.append("| `").append(cell(module.module())).append("` | ").append(cell(check.check())).append(" | ").append(cell(check.waiver())).append(" |\n");
+                        md.append("| ").append(Markdown.code(module.module())).append(" | ").append(cell(check.check())).append(" | ").append(cell(check.waiver())).append(" |\n");
                     }
                 }
             }
@@ -202,7 +203,7 @@ public final class GateReports {
         if (!d.exceptions().isEmpty()) {
             md.append("### Exceptions\n\n| Module | Check | Exception | Reason | Approved by | Expires |\n| --- | --- | --- | --- | --- | --- |\n");
             for (GateDecision.Exception e : d.exceptions()) {
-                md.append("| `").append(cell(e.module())).append("` | ").append(cell(e.check())).append(" | ").append(cell(e.id())).append(" | ")
+                md.append("| ").append(Markdown.code(e.module())).append(" | ").append(cell(e.check())).append(" | ").append(cell(e.id())).append(" | ")
                         .append(cell(e.reason())).append(" | ").append(cell(e.approvedBy())).append(" | ").append(cell(e.expires())).append(" |\n");
             }
             md.append('\n');
@@ -231,11 +232,9 @@ public final class GateReports {
      * Text in a Markdown table cell or list item: no line breaks, no cell separators, no HTML, and no other control
      * character (escaped as the log shows them; a backslash doubled, which Markdown shows as one).
      */
+    /** Text from results and policies: Markdown's syntax escaped ({@link Markdown}), since the job summary shows this file. */
     private static String cell(String text) {
-        if (text == null) {
-            return "";
-        }
-        return Printable.of(text.replace("\r", " ").replace("\n", " ")).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+        return Markdown.text(text);
     }
 
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}"

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.securebuild.shared.ci.WorkflowCommand;
 import dev.securebuild.shared.text.LogLine;
 import dev.securebuild.shared.text.Printable;
 
@@ -70,6 +71,38 @@ public record ReleaseGateOutcome(GateDecision decision, Path output) {
                 + GateReports.JSON_FILE + ", " + GateReports.HTML_FILE;
         lines.add(decision.blocked() ? LogLine.error(Printable.of(headline)) : LogLine.info(Printable.of(headline)));
         return lines;
+    }
+
+    /**
+     * The decision as CI annotations, at the top-level POM: each reason that blocks the release an error, every other
+     * reason, exception in force and policy warning (an approval or exception about to expire) a warning.
+     */
+    public List<WorkflowCommand> annotations(Path repositoryRoot, Path pom) {
+        List<WorkflowCommand> commands = new ArrayList<>();
+        String title = "secure-build: " + GateReports.headline(decision);
+        for (String reason : decision.reasons()) {
+            commands.add(WorkflowCommand.of(decision.blocking().contains(reason) ? WorkflowCommand.Level.ERROR : WorkflowCommand.Level.WARNING,
+                    reason).titled(title).at(repositoryRoot, pom, 0));
+        }
+        for (GateDecision.Exception e : decision.exceptions()) {
+            commands.add(WorkflowCommand.of(WorkflowCommand.Level.WARNING, "Exception " + e.id() + " is in force for " + e.module() + " ("
+                    + e.check() + "): " + e.reason() + "; approved by " + e.approvedBy() + ", expires " + e.expires())
+                    .titled("secure-build exception in force").at(repositoryRoot, pom, 0));
+        }
+        for (String warning : decision.warnings()) {
+            commands.add(WorkflowCommand.of(WorkflowCommand.Level.WARNING, warning).titled(title).at(repositoryRoot, pom, 0));
+        }
+        return commands;
+    }
+
+    /** The decision as release-gate.md has it, for the job summary. */
+    public String markdown() {
+        return GateReports.markdown(decision);
+    }
+
+    /** The HTML report, which lists everything. */
+    public Path htmlReport() {
+        return output.resolve(GateReports.HTML_FILE);
     }
 
     /** release.approved for an approved GO-WITH-EXCEPTIONS, release.blocked for what stops the release; nothing otherwise. */

@@ -1,15 +1,9 @@
 package dev.securebuild.provenance.ledger;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import dev.securebuild.shared.secrets.Redaction;
+import dev.securebuild.shared.http.HttpsPost;
 
 /** Where maven-deploy-plugin deploys, as the ledger records it: the repository id and its URL without credentials. */
 public final class DeploymentRepository {
-
-    /** {@code scheme://user:password@host}: the user-info part of a hierarchical URL. */
-    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
 
     private DeploymentRepository() {}
 
@@ -31,15 +25,10 @@ public final class DeploymentRepository {
     }
 
     /**
-     * The URL as it may be recorded: any user-info ({@code user:password@}) replaced by {@link Redaction#REDACTED}, then
+     * The URL as it may be recorded: any user-info ({@code user:password@}) replaced by [redacted], then
      * whatever else Redaction finds secret-looking in it (a token in a query parameter).
      */
     public static String redactUrl(String url) {
-        if (url == null) {
-            return null;
-        }
-        Matcher userInfo = USER_INFO.matcher(url);
-        String withoutUser = userInfo.find() ? userInfo.group(1) + Redaction.REDACTED + "@" + url.substring(userInfo.end()) : url;
-        return Redaction.redactPieces(withoutUser);
+        return HttpsPost.redactUrl(url);
     }
 }

@@ -291,7 +291,7 @@ class ReleaseGateTest {
         GateDecision d = decide(SIGN_AND_FINDINGS, List.of("g:a"),
                 List.of(result("g:a", "sign", Verdict.PASS), result("g:a", "findings", Verdict.PASS, forged)), null);
         String md = GateReports.markdown(d);
-        assertTrue(md.contains("| CVE-2\\u001b[2J | line ## GO\\u202e |"), md);
+        assertTrue(md.contains("| CVE-2\\\\u001b\\[2J | line ## GO\\\\u202e |"), md);
         assertFalse(md.contains("\u001b") || md.contains("\u202e") || md.contains("\n## GO"), md);
     }
 

@@ -271,7 +271,7 @@ class DeploymentRecorderTest {
                 .record(List.of(demo), folder.resolve("secure-build"), () -> signer, events, "p", told::add));
 
         assertEquals("Record #1 is in the ledger " + ledger + ", but sending it failed: The ledger endpoint http://collector.example.org/ledger "
-                + "is refused: records are sent only over https (http only to localhost)", e.getMessage());
+                + "is refused: the record is sent only over https (http only to localhost)", e.getMessage());
         assertEquals(1, Files.readAllLines(ledger).size());
         List<String> eventLines = Files.readAllLines(folder.resolve("events.jsonl"));
         assertEquals(List.of("ledger.recorded", "ledger.endpoint-failed"), eventLines.stream().map(line -> {

@@ -75,7 +75,7 @@ class LedgerEndpointTest {
     void onlyHttpsOrHttpToThisMachineIsAccepted() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LedgerEndpoint.of("http://audit.example.org/ledger", Duration.ofSeconds(5)));
-        assertEquals("The ledger endpoint http://audit.example.org/ledger is refused: records are sent only over https (http only to localhost)",
+        assertEquals("The ledger endpoint http://audit.example.org/ledger is refused: the record is sent only over https (http only to localhost)",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LedgerEndpoint.of("ftp://localhost/x", Duration.ofSeconds(5)));
         assertThrows(IllegalArgumentException.class, () -> LedgerEndpoint.of("not a url", Duration.ofSeconds(5)));

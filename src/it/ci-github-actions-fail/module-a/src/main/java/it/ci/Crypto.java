@@ -1,0 +1,5 @@
+package it.ci;
+
+public class Crypto {
+    static final String ALGORITHM = "DES";
+}
