@@ -125,7 +125,7 @@ class GitHub:
                     continue
                 summary = os.path.join(tempfile.mkdtemp(prefix="summary-"), "step-summary.md")
                 open(summary, "w").close()
-                env = dict(os.environ, CI="true", GITHUB_ACTIONS="true", GITHUB_WORKSPACE=self.repository, GITHUB_STEP_SUMMARY=summary,
+                env = dict(os.environ, CI="true", GITHUB_ACTIONS="true", GITHUB_WORKSPACE=self.repository, GITHUB_STEP_SUMMARY=summary, GITHUB_ACTOR="ci-example-actor",
                            GITHUB_RUN_ID="4242")
                 for name, value in (step.get("env") or {}).items():
                     env[name] = self.expand(value, label)
@@ -169,7 +169,7 @@ class GitLab:
         jobs.sort(key=lambda item: stages.index(item[1].get("stage", "test")))
         for name, job in jobs:
             env = dict(os.environ, CI="true", GITLAB_CI="true", CI_PROJECT_DIR=self.repository, CI_PIPELINE_ID="4242",
-                       CI_COMMIT_BRANCH="main", CI_DEFAULT_BRANCH="main")
+                       CI_COMMIT_BRANCH="main", CI_DEFAULT_BRANCH="main", GITLAB_USER_LOGIN="ci-example-actor")
             env.update(self.variables)
             for index, command in enumerate(job["script"], 1):
                 run(command, self.repository, env, "job %s, script line %d" % (name, index))
