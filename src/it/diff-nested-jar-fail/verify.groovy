@@ -11,6 +11,6 @@ assert differences[0].location == 'demo-1.0-dist.zip!/lib/demo-1.0.jar!/demo/bui
 assert differences[0].details.contains('-built=2026-12-01T10:15:30Z')
 assert differences[0].details.contains('+built=2026-12-01T10:21:07Z')
 // The report a person opens shows the same, escaped.
-String html = new File(basedir, 'target/secure-build/diff/report.html').getText('UTF-8')
+String html = new File(basedir, 'target/secure-build/diff/report.html').getText('UTF-8').replace('<wbr>', '') // long names may wrap at their parts
 assert html.contains('demo-1.0-dist.zip!/lib/demo-1.0.jar!/demo/build.properties')
 return true

@@ -28,7 +28,7 @@ public final class HtmlFindingsReport {
 
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}"
             + "h1{font-size:1.4em;margin:0}h2{font-size:1.15em}table{border-collapse:collapse;margin:1em 0;width:100%}"
-            + "td,th{padding:.2em .8em;text-align:left;border-bottom:1px solid #ddd;vertical-align:top}th{background:#f6f8fa}"
+            + "td,th{padding:.2em .6em;text-align:left;border-bottom:1px solid #ddd;vertical-align:top}th{background:#f6f8fa}"
             + ".scroll{overflow-x:auto}"
             + "section{border:1px solid #ddd;border-radius:6px;margin:1em 0;padding:.5em 1em}"
             + ".verdict{border-radius:6px;padding:1em 1.5em;color:#fff}.verdict.pass{background:#1a7f37}.verdict.fail{background:#cf222e}"
@@ -37,8 +37,9 @@ public final class HtmlFindingsReport {
             + ".excepted,.not_affected,.suppressed,.unused{color:#555}.used{color:#1a7f37}"
             + ".sev{font-weight:600}.sev.critical{color:#82071e}.sev.high{color:#cf222e}.sev.medium{color:#bc4c00}.sev.low{color:#9a6700}"
             + ".sev.info{color:#0550ae}.sev.unknown{color:#555}"
-            + ".where,.mono{font-family:monospace;color:#555}.where{word-break:break-all}.mono{overflow-wrap:anywhere}td.where{min-width:14em}"
-            + "td.id,td.sev,td.outcome,td.date{white-space:nowrap}td.reason{overflow-wrap:anywhere;min-width:16em}"
+            + ".where,.mono{font-family:monospace;color:#555}td,th{overflow-wrap:break-word}td.where{min-width:10em}"
+            + "td.sev,td.date,.outcome{white-space:nowrap}td.id{min-width:7em}td.reason{min-width:12em}"
+            + ".meta{color:#555;font-size:12px;font-family:system-ui,sans-serif;margin-top:.2em}"
             + ".ids{color:#555;font-size:12px;white-space:normal}"
             + ".charts{display:flex;flex-wrap:wrap;gap:1.5em}figure{margin:0}figcaption{font-weight:600}"
             + "details{margin-top:.3em}summary{cursor:pointer;color:#0550ae}details ul{margin:.2em 0;padding-left:1.2em;font-size:12px}"
@@ -181,20 +182,21 @@ public final class HtmlFindingsReport {
             html.append("<option value=\"").append(Labels.of(outcome)).append("\">").append(Labels.words(outcome)).append("</option>");
         }
         html.append("</select><span id=\"shown\"></span></form>\n<div class=\"scroll\"><table id=\"findings\"><thead><tr><th>id</th><th>severity</th><th>where</th>")
-                .append("<th>tools</th><th>outcome</th><th>reason</th></tr></thead><tbody>\n");
+                .append("<th>decision</th></tr></thead><tbody>\n");
         for (Decision decision : result.decisions()) {
             MergedFinding finding = decision.finding();
             String severity = Labels.of(finding.severity());
             String outcome = Labels.of(decision.outcome());
             html.append("<tr class=\"finding\" data-severity=\"").append(severity).append("\" data-outcome=\"").append(outcome).append("\"><td class=\"id\">")
-                    .append(escape(finding.id()));
+                    .append(Html.breakable(finding.id()));
             if (finding.ids().size() > 1) {
                 html.append("<div class=\"ids\">").append(escape(String.join(", ", finding.ids()))).append("</div>");
             }
+            // Four columns, the tools under where and the outcome before its reason: six did not fit 800 pixels.
             html.append("</td><td class=\"sev ").append(severity).append("\">").append(severity).append("</td><td class=\"where\">")
-                    .append(escape(finding.where())).append("</td><td>").append(escape(String.join(", ", finding.tools()))).append("</td><td class=\"")
-                    .append("outcome ").append(outcome).append("\">").append(Labels.words(decision.outcome())).append("</td><td class=\"reason\">")
-                    .append(escape(decision.reason()));
+                    .append(Html.path(finding.where())).append("<div class=\"meta\">").append(Html.breakable(String.join(", ", finding.tools())))
+                    .append("</div></td><td class=\"reason\"><span class=\"outcome ").append(outcome).append("\">").append(Labels.words(decision.outcome()))
+                    .append("</span>: ").append(Html.breakable(decision.reason()));
             if (decision.exceptionId() != null) {
                 html.append(" <span class=\"mono\">(exception ").append(escape(decision.exceptionId())).append(")</span>");
             }
@@ -241,24 +243,24 @@ public final class HtmlFindingsReport {
             html.append("<p>The policy has no exceptions.</p></section>\n");
             return;
         }
-        html.append("<table><thead><tr><th>id</th><th>matches</th><th>state</th><th>expires</th><th>matched</th><th>approved by</th>")
-                .append("<th>reason</th></tr></thead><tbody>\n");
+        // Five columns, what an exception matches under its id and how many it matched under its state: seven did not fit.
+        html.append("<table><thead><tr><th>id</th><th>state</th><th>expires</th><th>approved by</th><th>reason</th></tr></thead><tbody>\n");
         for (ExceptionStatus exception : result.exceptions()) {
             String state = Labels.of(exception.state());
-            html.append("<tr class=\"exception\" data-state=\"").append(state).append("\"><td class=\"mono id\">").append(escape(exception.id()))
-                    .append("</td><td class=\"mono\">").append(escape(exception.matches())).append("</td><td class=\"").append(state).append("\">")
-                    .append(state);
+            html.append("<tr class=\"exception\" data-state=\"").append(state).append("\"><td class=\"mono id\">").append(Html.breakable(exception.id()))
+                    .append("<div class=\"meta\">matches ").append(Html.breakable(exception.matches())).append("</div></td><td class=\"").append(state)
+                    .append("\">").append(state);
             if (exception.violation()) {
                 html.append(" (violation)");
             }
             if (exception.message() != null) {
                 html.append("<div class=\"ids\">").append(escape(exception.message())).append("</div>");
             }
-            html.append("</td><td class=\"date\">").append(escape(exception.expires() == null ? "never" : exception.expires().toString())).append("</td><td>")
-                    .append(exception.matched()).append("</td><td>").append(escape(exception.approvedBy())).append("</td><td>")
-                    .append(escape(exception.reason()));
+            html.append("<div class=\"meta\">matched ").append(exception.matched()).append(exception.matched() == 1 ? " finding" : " findings")
+                    .append("</div></td><td class=\"date\">").append(escape(exception.expires() == null ? "never" : exception.expires().toString()))
+                    .append("</td><td>").append(Html.breakable(exception.approvedBy())).append("</td><td>").append(Html.breakable(exception.reason()));
             if (exception.justification() != null) {
-                html.append(" <span class=\"mono\">(").append(escape(exception.justification())).append(")</span>");
+                html.append(" <span class=\"mono\">(").append(Html.breakable(exception.justification())).append(")</span>");
             }
             html.append("</td></tr>\n");
         }
@@ -270,7 +272,7 @@ public final class HtmlFindingsReport {
                 .append("<table><thead><tr><th>path</th><th>format</th><th>tool</th><th>findings</th><th>VEX statements</th></tr></thead><tbody>\n");
         for (ReadReport report : result.reports()) {
             String tool = report.toolVersion() == null ? report.tool() : report.tool() + " " + report.toolVersion();
-            html.append("<tr><td class=\"mono\">").append(escape(report.path())).append("</td><td>")
+            html.append("<tr><td class=\"mono\">").append(Html.path(report.path())).append("</td><td>")
                     .append(escape(report.format() == null ? null : report.format().label())).append("</td><td>").append(escape(tool))
                     .append("</td><td>").append(report.findings()).append("</td><td>").append(report.vexStatements()).append("</td></tr>\n");
         }

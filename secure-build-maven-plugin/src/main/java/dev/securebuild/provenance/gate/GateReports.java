@@ -239,12 +239,13 @@ public final class GateReports {
 
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}"
             + "h1{font-size:1.4em;margin:0}h2{font-size:1.15em}table{border-collapse:collapse;margin:1em 0;width:100%}"
-            + "td,th{padding:.2em .8em;text-align:left;border-bottom:1px solid #ddd;vertical-align:top}th{background:#f6f8fa}"
+            + "td,th{padding:.2em .6em;text-align:left;border-bottom:1px solid #ddd;vertical-align:top}th{background:#f6f8fa}"
             + "section{border:1px solid #ddd;border-radius:6px;margin:1em 0;padding:.5em 1em}"
             + ".verdict{border-radius:6px;padding:1em 1.5em;color:#fff}.verdict.go{background:#1a7f37}.verdict.no-go{background:#cf222e}"
             + ".verdict.go-with-exceptions{background:#9a6700}.verdict.blocked{background:#cf222e}.verdict p{margin:.3em 0 0}"
             + ".fail,.missing{color:#cf222e;font-weight:600}.exceptions{color:#9a6700;font-weight:600}.pass{color:#1a7f37}.waived,.not-applicable{color:#555}"
-            + ".mono{font-family:monospace;color:#555;overflow-wrap:anywhere}";
+            + ".mono{font-family:monospace;color:#555}td{overflow-wrap:break-word}td.module{min-width:8em}"
+            + ".meta{color:#555;font-size:12px;margin-top:.2em}";
 
     static String html(GateDecision d) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -271,7 +272,7 @@ public final class GateReports {
         checks.forEach(c -> html.append("<th>").append(Html.escape(c)).append("</th>"));
         html.append("</tr></thead><tbody>");
         for (GateDecision.Module module : d.modules()) {
-            html.append("<tr><td class=\"mono\">").append(Html.escape(module.module())).append("</td>");
+            html.append("<tr><td class=\"mono module\">").append(Html.breakable(module.module())).append("</td>");
             for (String name : checks) {
                 GateDecision.Check check = module.check(name);
                 if (check == null) {
@@ -289,15 +290,27 @@ public final class GateReports {
             html.append("<p id=\"not-gated\">").append(Html.escape(notGatedSentence(d))).append("</p>");
         }
         html.append("</section>\n");
+        // Four columns, the goals and the report under what the check said: six did not fit 800 pixels.
         html.append("<section id=\"details\"><h2>What each check said</h2><table><thead><tr><th>Module</th><th>Check</th><th>Status</th>")
-                .append("<th>Goals</th><th>Summary</th><th>Report</th></tr></thead><tbody>");
+                .append("<th>What it said</th></tr></thead><tbody>");
         for (GateDecision.Module module : d.modules()) {
             for (GateDecision.Check check : module.checks()) {
-                html.append("<tr><td class=\"mono\">").append(Html.escape(module.module())).append("</td><td>").append(Html.escape(check.check()))
+                html.append("<tr><td class=\"mono module\">").append(Html.breakable(module.module())).append("</td><td>").append(Html.escape(check.check()))
                         .append("</td><td class=\"").append(check.status().label()).append("\">").append(Html.escape(check.status().label()))
-                        .append(check.required() ? "" : " (not required)").append("</td><td>").append(Html.escape(String.join(", ", check.goals())))
-                        .append("</td><td>").append(Html.escape(check.waiver() != null ? "waived: " + check.waiver() + ". " + check.summary() : check.summary()))
-                        .append("</td><td class=\"mono\">").append(Html.escape(String.join(" ", check.details()))).append("</td></tr>");
+                        .append(check.required() ? "" : " (not required)").append("</td><td>")
+                        .append(Html.breakable(check.waiver() != null ? "waived: " + check.waiver() + ". " + check.summary() : check.summary()));
+                if (!check.goals().isEmpty() || !check.details().isEmpty()) {
+                    html.append("<div class=\"meta\">");
+                    if (!check.goals().isEmpty()) {
+                        html.append("by ").append(Html.breakable(String.join(", ", check.goals())));
+                    }
+                    if (!check.details().isEmpty()) {
+                        html.append(check.goals().isEmpty() ? "" : " · ").append("report <span class=\"mono\">")
+                                .append(String.join(", ", check.details().stream().map(Html::path).toList())).append("</span>");
+                    }
+                    html.append("</div>");
+                }
+                html.append("</td></tr>");
             }
         }
         html.append("</tbody></table></section>\n");
@@ -305,8 +318,8 @@ public final class GateReports {
             html.append("<section id=\"exceptions\"><h2>Exceptions</h2><table><thead><tr><th>Module</th><th>Check</th><th>Exception</th>")
                     .append("<th>Reason</th><th>Approved by</th><th>Expires</th></tr></thead><tbody>");
             for (GateDecision.Exception e : d.exceptions()) {
-                html.append("<tr><td class=\"mono\">").append(Html.escape(e.module())).append("</td><td>").append(Html.escape(e.check()))
-                        .append("</td><td>").append(Html.escape(e.id())).append("</td><td>").append(Html.escape(e.reason())).append("</td><td>")
+                html.append("<tr><td class=\"mono module\">").append(Html.breakable(e.module())).append("</td><td>").append(Html.escape(e.check()))
+                        .append("</td><td>").append(Html.breakable(e.id())).append("</td><td>").append(Html.breakable(e.reason())).append("</td><td>")
                         .append(Html.escape(e.approvedBy())).append("</td><td>").append(Html.escape(e.expires())).append("</td></tr>");
             }
             html.append("</tbody></table></section>\n");

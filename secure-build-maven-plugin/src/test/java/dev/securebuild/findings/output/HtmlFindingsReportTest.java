@@ -42,7 +42,7 @@ class HtmlFindingsReportTest {
         assertEquals(3, count(html, "data-outcome=\"blocking\""));
         assertTrue(html.contains("<td class=\"expired\">expired (violation)"));
         assertTrue(html.contains("<td class=\"date\">2024-01-31</td>"));
-        assertTrue(html.contains("<td class=\"mono\">target/dependency-check-report.xml</td><td>OWASP Dependency-Check XML</td>"));
+        assertTrue(html.contains("<td class=\"mono\">target/<wbr>dependency-<wbr>check-<wbr>report.<wbr>xml</td><td>OWASP Dependency-Check XML</td>"));
         assertEquals(3, count(html, "<svg "), "charts by severity, tool and kind");
         assertTrue(html.contains("<form id=\"filters\" hidden>"), "the filters appear only when the script runs");
 

@@ -3,27 +3,24 @@ package dev.securebuild.findings.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.securebuild.shared.html.ChromiumPages;
 
 /**
  * The report as a person sees it: opened in a real headless Chromium (Debian's {@code chromium}), with the network
@@ -36,55 +33,22 @@ class HtmlReportChromiumTest {
     /** The FAIL banner's background, #cf222e. */
     private static final int[] FAIL_RED = {0xcf, 0x22, 0x2e};
 
-    private static Path chromium;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void findChromium() {
-        chromium = findOnPath();
-        // CI installs Chromium (.ci/run): there, a missing browser is a broken setup, not a reason to skip.
-        if (chromium == null && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and Chromium is not installed: .ci/run installs it (apt-get install chromium)");
-        }
-        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium): the report is not rendered");
+    private ChromiumPages chromium;
+
+    @BeforeEach
+    void openChromium() {
+        chromium = ChromiumPages.open(dir);
     }
 
-    private static Path findOnPath() {
-        List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin/chromium")));
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String folder : path.split(File.pathSeparator)) {
-                candidates.add(Path.of(folder, "chromium"));
-                candidates.add(Path.of(folder, "chromium-browser"));
-            }
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElse(null);
-    }
-
-    /** Runs Chromium headless on the page with one more option; its standard output goes to {@code stdout}. */
     private void runChromium(Path page, String option, Path stdout) throws IOException, InterruptedException {
-        List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile-" + stdout.getFileName()), "--window-size=" + WIDTH + "," + HEIGHT,
-                "--hide-scrollbars", option, page.toUri().toString());
-        Path stderr = dir.resolve(stdout.getFileName() + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("Chromium did not finish within 120 s: " + command);
-        }
-        assertEquals(0, process.exitValue(), () -> "Chromium failed: " + read(stderr));
+        chromium.run(page, WIDTH, HEIGHT, option, stdout);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return e.toString();
-        }
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     @Test
