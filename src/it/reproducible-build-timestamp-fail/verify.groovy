@@ -26,4 +26,13 @@ def events = new File(basedir, 'target/secure-build/security-events.jsonl').read
 assert events*.type == ['reproducibility.failed']
 assert events[0].goal == 'verify-reproducible' && events[0].failsBuild == true
 assert events[0].report.endsWith('report.json') && events[0].message.startsWith('not reproducible: ')
+// In GitHub Actions: one annotation for the differing jar, at the POM, with its cause; the summary has this build's
+// result only (the rebuild runs without the CI's variables).
+List<String> annotations = log.readLines().findAll { it.startsWith('::') }
+assert annotations.size() == 1: annotations
+assert annotations[0].startsWith('::error file=pom.xml,title=secure-build verify-reproducible%3A reproducible-build-timestamp-fail-1.0.jar is not'
+        + ' reproducible::DIFFERENT reproducible-build-timestamp-fail-1.0.jar: ')
+assert annotations[0].contains('build.properties') && annotations[0].contains('. Cause: ')
+String summary = new File(basedir, 'step-summary.md').getText('UTF-8')
+assert summary.count('## secure-build') == 1 && summary.count('**verify-reproducible**') == 1: summary
 return true

@@ -14,6 +14,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.ci.CiOutput;
+import dev.securebuild.reproducible.DifferenceAnnotations;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.reproducible.ArchiveLimits;
 import dev.securebuild.reproducible.ComparisonReport;
@@ -106,20 +108,25 @@ abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
         SecurityEventLogs.append(openEventLog(), top, "reproducibility.failed", fields, summary, getLog());
     }
 
-    /**
-     * Records the outcome for the release gate (check {@code reproducible}), in the results of {@code top}, covering the
-     * modules whose outputs were compared: a difference fails, or warns when failOnDifference is false.
-     *
-     * @param differs true when the sides differ
-     */
-    protected void recordResult(MavenProject top, List<ModuleOutputs> modules, boolean differs, String summary, Path details) {
-        recordResult(top, modules, !differs ? GoalResult.Verdict.PASS : failOnDifference ? GoalResult.Verdict.FAIL : GoalResult.Verdict.WARN,
-                summary, details);
-    }
-
     /** Records the outcome for the release gate: {@code fail} when the comparison could not be made at all. */
     protected void recordResult(MavenProject top, List<ModuleOutputs> modules, GoalResult.Verdict verdict, String summary, Path details) {
         GoalResultFiles.write(session, top, modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList(),
+                "reproducible", mojoExecution == null ? "compare" : mojoExecution.getGoal(), verdict, summary, List.of(), details, getLog());
+    }
+
+    /**
+     * Records a comparison that was made, after showing each output that differs in CI (an annotation at the POM of
+     * the module that made it); the result then gets no annotation of its own.
+     */
+    protected void recordResult(MavenProject top, List<ModuleOutputs> modules, ComparisonReport report, GoalResult.Verdict verdict, String summary,
+                                Path details) {
+        CiOutput ci = CiOutput.of(session, secrets());
+        Path topPom = top.getFile() == null ? null : top.getFile().toPath();
+        ci.annotate(DifferenceAnnotations.commands(report, failOnDifference, ci.repositoryRoot(), name -> modules.stream()
+                .filter(m -> m.files().stream().anyMatch(f -> f.repositoryName().equals(name) || f.file().getFileName().toString().equals(name)))
+                .map(m -> m.project().getFile() == null ? null : m.project().getFile().toPath()).findFirst().orElse(topPom)),
+                details == null ? "the build log" : details.toString());
+        GoalResultFiles.writeItemised(session, top, modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList(),
                 "reproducible", mojoExecution == null ? "compare" : mojoExecution.getGoal(), verdict, summary, List.of(), details, getLog());
     }
 }

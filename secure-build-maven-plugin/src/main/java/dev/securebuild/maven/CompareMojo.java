@@ -84,7 +84,8 @@ public class CompareMojo extends AbstractComparingMojo {
         if (report.differs()) {
             recordDifference(top, "differs from " + reference + ": " + report.summaryLine(), result.reportJson());
         }
-        recordResult(top, all.get(), report.differs(), (report.differs() ? "Differs from " : "Same as ") + reference + ": "
+        recordResult(top, all.get(), report, !report.differs() ? GoalResult.Verdict.PASS : failOnDifference ? GoalResult.Verdict.FAIL
+                : GoalResult.Verdict.WARN, (report.differs() ? "Differs from " : "Same as ") + reference + ": "
                 + report.summaryLine(), result.reportJson());
         if (report.differs() && failOnDifference) {
             throw new MojoFailureException("This build differs from " + reference + ": " + report.summaryLine() + ". See "

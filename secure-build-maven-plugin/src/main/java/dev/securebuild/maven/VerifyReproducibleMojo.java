@@ -68,7 +68,11 @@ public class VerifyReproducibleMojo extends AbstractRebuildingMojo {
             log(result.report(), 6);
             result.closing().forEach(getLog()::info);
         }
-        recordResult(top, modules, result.verdict(failOnDifference), result.summary(), result.details());
+        if (result.rebuildFailed()) {
+            recordResult(top, modules, result.verdict(failOnDifference), result.summary(), result.details());
+        } else {
+            recordResult(top, modules, result.report(), result.verdict(failOnDifference), result.summary(), result.details());
+        }
         if (result.failure(failOnDifference) != null) {
             throw new MojoFailureException(result.failure(failOnDifference));
         }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.securebuild.shared.ci.CiEnvironment;
+
 /**
  * Builds the copied sources again in a separate Maven process: the same Maven and JDK, offline against the local
  * repository, in the varied environment, never installing (the goals stop at {@code package} unless told otherwise).
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class Rebuild {
 
     /** Tells the rebuild's own secure-build goals that they are inside a rebuild, so that it never recurses. */
-    public static final String MARKER_PROPERTY = "secure-build.rebuild";
+    public static final String MARKER_PROPERTY = CiEnvironment.REBUILD_PROPERTY;
 
     /**
      * @param mavenHome  the Maven that runs this build
@@ -61,6 +63,8 @@ public final class Rebuild {
                 .redirectErrorStream(true).redirectOutput(request.log().toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Map<String, String> environment = builder.environment();
         request.variations().unsetEnvironment().forEach(environment::remove);
+        // Not a build of the CI's: it must not append to the job summary nor take itself for one (MARKER_PROPERTY too).
+        CiEnvironment.VARIABLES.forEach(environment::remove);
         environment.putAll(request.variations().environment());
         environment.put("JAVA_HOME", request.javaHome().toString());
         String mavenOpts = environment.getOrDefault("MAVEN_OPTS", "");

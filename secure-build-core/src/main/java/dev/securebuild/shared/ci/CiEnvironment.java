@@ -2,6 +2,7 @@ package dev.securebuild.shared.ci;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -16,6 +17,15 @@ import dev.securebuild.shared.io.Links;
  * and GitLab CI ({@code GITLAB_CI=true}); anything else is a plain build, where nothing CI-specific is written.
  */
 public final class CiEnvironment {
+
+    /**
+     * Set ({@code -Dsecure-build.rebuild=true}) on the rebuild verify-reproducible starts: a rebuild is no build of the
+     * CI's, so it shows nothing there (no annotation, no job summary) and notifies nobody.
+     */
+    public static final String REBUILD_PROPERTY = "secure-build.rebuild";
+
+    /** The variables by which a build finds its CI, and the job summary, which a rebuild is started without. */
+    public static final List<String> VARIABLES = List.of("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI");
 
     private final Function<String, String> variables;
 
@@ -37,11 +47,20 @@ public final class CiEnvironment {
      * properties), else the process's.
      */
     public static CiEnvironment of(MavenSession session) {
+        if (isRebuild(session)) {
+            return new CiEnvironment(name -> null);
+        }
         Properties system = session == null ? null : session.getSystemProperties();
         return new CiEnvironment(name -> {
             String value = system == null ? null : system.getProperty("env." + name);
             return value != null ? value : System.getenv(name);
         });
+    }
+
+    /** Whether this build is the rebuild of verify-reproducible. */
+    public static boolean isRebuild(MavenSession session) {
+        return session != null && session.getUserProperties() != null
+                && Boolean.parseBoolean(session.getUserProperties().getProperty(REBUILD_PROPERTY));
     }
 
     public boolean githubActions() {

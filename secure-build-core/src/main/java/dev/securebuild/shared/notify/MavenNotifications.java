@@ -9,6 +9,7 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
+import dev.securebuild.shared.ci.CiEnvironment;
 import dev.securebuild.shared.events.EventLog;
 import dev.securebuild.shared.text.LogSink;
 
@@ -25,6 +26,9 @@ public final class MavenNotifications {
      *                  has none (then such a password is not used, and the message says why)
      */
     public static EventLog.Listener of(MavenSession session, MavenProject project, SettingsDecrypter decrypter, LogSink log) {
+        if (CiEnvironment.isRebuild(session)) {
+            return (events, type, fields, about, message, line) -> { }; // the build that started it notifies
+        }
         return Notifier.of(new NotifyTargets(sources(session, project, decrypter)), log);
     }
 
