@@ -17,7 +17,7 @@ assert offenders[0].startsWith('::warning file=pom.xml,line=25,title=secure-buil
 List<String> findings = commands.findAll { it.contains('java/weak-cryptographic-algorithm') }
 assert findings.size() == 1: findings
 assert findings[0].startsWith('::error file=module-a/src/main/java/it/ci/Crypto.java,line=4,title=java/weak-cryptographic-algorithm high::')
-assert findings[0].contains('DES is weak, 100%25 sure: [x](https://evil.example/p.png) (blocks the build: severity HIGH')
+assert findings[0].contains('DES is weak, 100%25 sure: [x](https://evil.example/p.png), key [redacted] (blocks the build: severity HIGH')
 
 // The release gate's reasons, at the top POM: module-a's finding and each project's unapproved dependency.
 List<String> gate = commands.findAll { it.contains('title=secure-build%3A Release gate') }
@@ -53,4 +53,10 @@ assert blocked.event.decision == 'NO-GO'
 // The log names the webhook by scheme and host only: its path is its token.
 assert build.contains('Notified http://127.0.0.1 that a gate blocked the build (release.blocked)')
 assert !build.contains('tok3nInThePath')
+
+// The build's secret is in no annotation, no line of the job summary and no notification.
+final String CANARY = 'CanaryN-5d1e0c77-do-not-publish'
+assert !commands.any { it.contains(CANARY) }
+assert !summary.contains(CANARY)
+assert !received.any { (it.body as String).contains(CANARY) }
 return true

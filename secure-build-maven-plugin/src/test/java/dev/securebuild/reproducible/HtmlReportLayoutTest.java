@@ -39,12 +39,6 @@ class HtmlReportLayoutTest {
         Files.write(page, HtmlReport.render(report));
 
         ChromiumPages chromium = ChromiumPages.open(dir);
-        Path shots = Files.createDirectories(Path.of("target/screenshots"));
-        Files.copy(page, shots.resolve("reproducible-report.html"), StandardCopyOption.REPLACE_EXISTING);
-        for (int width : new int[] {1280, 800}) {
-            Path png = chromium.screenshot(page, width, 1400, shots.resolve("reproducible-report-" + width + ".png"));
-            assertTrue(Files.size(png) > 10_000, "a screenshot of the page: " + png);
-            assertEquals(List.of(), chromium.layoutProblems(page, width), "at " + width + " px");
-        }
+        chromium.assertFitsReadingWidths(page, "reproducible-report");
     }
 }

@@ -25,14 +25,7 @@ class HtmlReportLayoutTest {
         Path page = dir.resolve("report.html");
         Files.writeString(page, HtmlFindingsReport.render(TestResults.failing()));
 
-        // The screenshots stay in target/screenshots, for a person to look at.
-        Path shots = Files.createDirectories(Path.of("target/screenshots"));
-        Files.copy(page, shots.resolve("findings-report.html"), StandardCopyOption.REPLACE_EXISTING);
-        for (int width : new int[] {1280, 800}) {
-            Path png = chromium.screenshot(page, width, 2000, shots.resolve("findings-report-" + width + ".png"));
-            assertTrue(Files.size(png) > 10_000, "a screenshot of the page: " + png);
-            assertEquals(List.of(), chromium.layoutProblems(page, width), "at " + width + " px");
-        }
+        chromium.assertFitsReadingWidths(page, "findings-report");
     }
 
     @Test

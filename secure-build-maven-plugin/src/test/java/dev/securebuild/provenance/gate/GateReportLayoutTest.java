@@ -54,14 +54,7 @@ class GateReportLayoutTest {
         Path page = dir.resolve("release-gate.html");
         Files.writeString(page, GateReports.html(longNames()));
 
-        // The screenshots stay in target/screenshots, for a person to look at.
-        Path shots = Files.createDirectories(Path.of("target/screenshots"));
-        Files.copy(page, shots.resolve("release-gate.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        for (int width : new int[] {1280, 800}) {
-            Path png = chromium.screenshot(page, width, 1400, shots.resolve("release-gate-" + width + ".png"));
-            assertTrue(Files.size(png) > 10_000, "a screenshot of the page: " + png);
-            assertEquals(List.of(), chromium.layoutProblems(page, width), "at " + width + " px");
-        }
+        chromium.assertFitsReadingWidths(page, "release-gate");
     }
 
     @Test

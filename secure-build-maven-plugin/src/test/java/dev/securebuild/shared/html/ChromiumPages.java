@@ -148,6 +148,26 @@ public final class ChromiumPages {
         return List.of(new ObjectMapper().readValue(json, String[].class));
     }
 
+    /** The widths people read reports at: a laptop's window, and half a wide screen. */
+    public static final int[] READING_WIDTHS = {1280, 800};
+
+    /**
+     * Fails unless the page lays out without a problem at each {@link #READING_WIDTHS reading width}; first takes a
+     * screenshot at each into {@code target/screenshots/<name>-<width>.png} (with the page beside them), for a person
+     * to look at.
+     */
+    public void assertFitsReadingWidths(Path page, String name) throws IOException, InterruptedException {
+        Path shots = Files.createDirectories(Path.of("target/screenshots"));
+        Files.copy(page, shots.resolve(name + ".html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (int width : READING_WIDTHS) {
+            Path png = screenshot(page, width, 1400, shots.resolve(name + "-" + width + ".png"));
+            if (Files.size(png) < 10_000) {
+                throw new AssertionError("the screenshot " + png + " is nearly empty");
+            }
+            assertEquals(List.of(), layoutProblems(page, width), name + " at " + width + " px");
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
