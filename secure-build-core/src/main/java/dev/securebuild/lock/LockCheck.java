@@ -1,0 +1,147 @@
+package dev.securebuild.lock;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Holds what one module resolves now to the lock: every artifact it uses must be listed for that module, at that
+ * version, with the same bytes; every artifact listed must still be used. Each violation says what to do: look at the
+ * change, and accept it with {@value #ACCEPT} after review.
+ */
+public final class LockCheck {
+
+    /** The one command that rewrites the lock from what the build resolves. */
+    public static final String ACCEPT = "mvn secure-build:lock";
+
+    /** What is wrong. */
+    public enum Kind { MODULE_NOT_LOCKED, DIGEST_MISMATCH, VERSION_MOVED, UNLISTED, NO_LONGER_RESOLVED, EXCLUSION_EXPIRED }
+
+    /** One thing the lock does not allow, in words. */
+    public static final class Violation {
+        private final Kind kind;
+        private final String artifact;
+        private final String message;
+
+        Violation(Kind kind, String artifact, String message) {
+            this.kind = kind;
+            this.artifact = artifact;
+            this.message = message;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The artifact (or exclusion pattern, or module) it is about. */
+        public String artifact() {
+            return artifact;
+        }
+
+        public String message() {
+            return message;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Violation && kind == ((Violation) other).kind && message.equals(((Violation) other).message);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, message);
+        }
+
+        @Override
+        public String toString() {
+            return message;
+        }
+    }
+
+    private LockCheck() {}
+
+    /**
+     * @param lockFile  the lock's file, for messages
+     * @param actual    what the module uses now, collected as the lock was
+     * @param resolved  the files of the artifacts it resolves now, by key (an artifact without a file here is not
+     *                  compared byte for byte)
+     * @param today     for the exclusions' expiry
+     */
+    public static List<Violation> check(LockFile lock, Path lockFile, ModuleLock actual, Map<LockKey, ResolvedFile> resolved,
+                                        List<LockExclusion> exclusions, LocalDate today) {
+        List<Violation> violations = new ArrayList<>();
+        List<LockExclusion> inForce = new ArrayList<>();
+        for (LockExclusion exclusion : exclusions) {
+            if (exclusion.expired(today)) {
+                violations.add(new Violation(Kind.EXCLUSION_EXPIRED, exclusion.pattern(), "the lock exclusion " + exclusion + " expired on "
+                        + exclusion.expires() + ": renew it (a new expires) or remove it, so that those artifacts are locked again"));
+            } else {
+                inForce.add(exclusion);
+            }
+        }
+        ModuleLock locked = lock.modules().get(actual.module());
+        if (locked == null) {
+            violations.add(new Violation(Kind.MODULE_NOT_LOCKED, actual.module(), "module " + actual.module() + " is not in the lock " + lockFile
+                    + ": lock the reactor with " + ACCEPT + " and review what it adds"));
+            return violations;
+        }
+        Map<String, LockedUse> lockedUses = byIdentity(locked, inForce);
+        Map<String, LockedUse> actualUses = byIdentity(actual, inForce);
+        Set<String> moved = new HashSet<>();
+        for (LockedUse use : actualUses.values()) {
+            if (lockedUses.containsKey(use.identity())) {
+                continue;
+            }
+            LockedUse earlier = lockedUses.values().stream().filter(l -> l.kind() == use.kind() && l.artifact().versionless()
+                    .equals(use.artifact().versionless()) && !actualUses.containsKey(l.identity())).findFirst().orElse(null);
+            String path = String.join(" -> ", actual.path(use));
+            if (earlier != null) {
+                moved.add(earlier.identity());
+                violations.add(new Violation(Kind.VERSION_MOVED, use.artifact().toString(), use.kind().label() + " " + use.artifact().versionless()
+                        + " moved from " + earlier.artifact().version() + " to " + use.artifact().version() + " in " + actual.module()
+                        + "\n  path: " + path + "\n  review the change, then accept it with " + ACCEPT));
+            } else {
+                violations.add(new Violation(Kind.UNLISTED, use.artifact().toString(), use.identity() + " is used by " + actual.module()
+                        + " and not in the lock " + lockFile + "\n  path: " + path + "\n  review it, then accept it with " + ACCEPT));
+            }
+        }
+        for (LockedUse use : lockedUses.values()) {
+            if (!actualUses.containsKey(use.identity()) && !moved.contains(use.identity())) {
+                violations.add(new Violation(Kind.NO_LONGER_RESOLVED, use.artifact().toString(), use.identity() + " is in the lock for "
+                        + actual.module() + " and no longer used\n  locked path: " + String.join(" -> ", locked.path(use))
+                        + "\n  review the change, then accept it with " + ACCEPT));
+            }
+        }
+        Set<LockKey> compared = new HashSet<>();
+        for (LockedUse use : actualUses.values()) {
+            LockedArtifact expected = lock.artifacts().get(use.artifact());
+            ResolvedFile file = resolved.get(use.artifact());
+            if (expected == null || file == null || !compared.add(use.artifact()) || expected.sameBytes(file.digests())) {
+                continue;
+            }
+            LockedArtifact found = file.digests();
+            violations.add(new Violation(Kind.DIGEST_MISMATCH, use.artifact().toString(), use.artifact() + ": the bytes of " + file.file()
+                    + " are not the ones locked\n  sha256 " + found.sha256() + ", locked " + expected.sha256()
+                    + "\n  from repository " + (found.repository().isEmpty() ? "(not recorded)" : found.repository()) + ", locked from "
+                    + (expected.repository().isEmpty() ? "(not recorded)" : expected.repository())
+                    + "\n  a tampered file, a changed mirror or a re-released version: find out which before accepting it with " + ACCEPT));
+        }
+        return violations;
+    }
+
+    private static Map<String, LockedUse> byIdentity(ModuleLock module, List<LockExclusion> exclusions) {
+        Map<String, LockedUse> uses = new LinkedHashMap<>();
+        for (LockedUse use : module.uses()) {
+            if (exclusions.stream().noneMatch(e -> e.matches(use.artifact()))) {
+                uses.putIfAbsent(use.identity(), use);
+            }
+        }
+        return uses;
+    }
+}

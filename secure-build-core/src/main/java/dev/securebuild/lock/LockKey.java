@@ -1,0 +1,99 @@
+package dev.securebuild.lock;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One artifact as the lock names it: {@code groupId:artifactId:extension:version}, or with a classifier
+ * {@code groupId:artifactId:extension:classifier:version} (the order Maven's resolver prints). Two keys that differ
+ * only in their version are the same artifact at another version: a version that moved.
+ */
+public final class LockKey implements Comparable<LockKey> {
+
+    private static final Comparator<LockKey> ORDER = Comparator.comparing(LockKey::groupId).thenComparing(LockKey::artifactId)
+            .thenComparing(LockKey::extension).thenComparing(LockKey::classifier).thenComparing(LockKey::version);
+
+    private final String groupId;
+    private final String artifactId;
+    private final String extension;
+    private final String classifier;
+    private final String version;
+
+    public LockKey(String groupId, String artifactId, String extension, String classifier, String version) {
+        this.groupId = part(groupId, "groupId");
+        this.artifactId = part(artifactId, "artifactId");
+        this.extension = part(extension, "extension");
+        this.classifier = classifier == null ? "" : classifier;
+        if (!this.classifier.isEmpty()) {
+            part(this.classifier, "classifier");
+        }
+        this.version = part(version, "version");
+    }
+
+    private static String part(String value, String name) {
+        if (value == null || value.isEmpty() || value.indexOf(':') >= 0 || value.chars().anyMatch(c -> c <= ' ')) {
+            throw new IllegalArgumentException(name + " is empty or holds ':' or a space");
+        }
+        return value;
+    }
+
+    /**
+     * @throws IllegalArgumentException for a text that is not {@code g:a:extension[:classifier]:version}
+     */
+    public static LockKey parse(String text) {
+        String[] parts = text == null ? new String[0] : text.split(":", -1);
+        if (parts.length == 4) {
+            return new LockKey(parts[0], parts[1], parts[2], "", parts[3]);
+        }
+        if (parts.length == 5) {
+            return new LockKey(parts[0], parts[1], parts[2], parts[3], parts[4]);
+        }
+        throw new IllegalArgumentException("expected groupId:artifactId:extension[:classifier]:version");
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public String artifactId() {
+        return artifactId;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /** Empty when it has none. */
+    public String classifier() {
+        return classifier;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The artifact without its version: what stays when a version moves. */
+    public String versionless() {
+        return groupId + ":" + artifactId + ":" + extension + (classifier.isEmpty() ? "" : ":" + classifier);
+    }
+
+    @Override
+    public int compareTo(LockKey other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LockKey && toString().equals(other.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(groupId, artifactId, extension, classifier, version);
+    }
+
+    @Override
+    public String toString() {
+        return versionless() + ":" + version;
+    }
+}

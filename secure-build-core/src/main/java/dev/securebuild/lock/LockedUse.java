@@ -1,0 +1,91 @@
+package dev.securebuild.lock;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How a module uses an artifact: as what ({@link Kind}), in which scope (dependencies only), and through which
+ * artifact it came ({@code by}: its parent in the dependency graph, the plugin of a plugin's dependency, the nearer
+ * POM of a parent, the importing POM of a BOM; null when the module declares it itself). Following {@code by} gives the
+ * path that brought it in.
+ */
+public final class LockedUse implements Comparable<LockedUse> {
+
+    /** What an artifact is to a module; named in the lock file in lower case with dashes. */
+    public enum Kind {
+        PARENT, BOM, EXTENSION, PLUGIN, PLUGIN_DEPENDENCY, DEPENDENCY;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** @throws IllegalArgumentException naming the kinds */
+        public static Kind parse(String label) {
+            for (Kind kind : values()) {
+                if (kind.label().equals(label)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("expected parent, bom, extension, plugin, plugin-dependency or dependency");
+        }
+    }
+
+    private static final Comparator<LockedUse> ORDER = Comparator.comparing(LockedUse::kind).thenComparing(LockedUse::artifact)
+            .thenComparing(u -> u.scope == null ? "" : u.scope).thenComparing(u -> u.by == null ? "" : u.by.toString());
+
+    private final Kind kind;
+    private final LockKey artifact;
+    private final String scope;
+    private final LockKey by;
+
+    public LockedUse(Kind kind, LockKey artifact, String scope, LockKey by) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.artifact = Objects.requireNonNull(artifact, "artifact");
+        this.scope = scope == null || scope.isEmpty() ? null : scope;
+        this.by = by;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public LockKey artifact() {
+        return artifact;
+    }
+
+    /** The dependency's scope; null for every other kind. */
+    public String scope() {
+        return scope;
+    }
+
+    /** What brought it in; null when the module declares it. */
+    public LockKey by() {
+        return by;
+    }
+
+    /** The same use of the same artifact (kind, artifact and scope), whichever path brought it in. */
+    public String identity() {
+        return kind.label() + " " + artifact + (scope == null ? "" : " (" + scope + ")");
+    }
+
+    @Override
+    public int compareTo(LockedUse other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LockedUse && compareTo((LockedUse) other) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, artifact, scope, by);
+    }
+
+    @Override
+    public String toString() {
+        return identity() + (by == null ? "" : " by " + by);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.securebuild.lock;
+
+import static dev.securebuild.lock.LockFilesTest.A256;
+import static dev.securebuild.lock.LockFilesTest.A512;
+import static dev.securebuild.lock.LockFilesTest.B256;
+import static dev.securebuild.lock.LockFilesTest.B512;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LockCheckTest {
+
+    private static final Path LOCK = Path.of("secure-build.lock.json");
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
+    private static final LockKey GUAVA = LockKey.parse("com.google.guava:guava:jar:33.3.1-jre");
+    private static final LockKey FAILURE = LockKey.parse("com.google.guava:failureaccess:jar:1.0.2");
+
+    private final LockFile lock = LockFilesTest.sample();
+
+    private static ModuleLock app(List<LockedUse> uses) {
+        return new ModuleLock("org.example:app", uses, List.of("org.example:lib:1.0-SNAPSHOT"));
+    }
+
+    private Map<LockKey, ResolvedFile> sameBytes() {
+        Map<LockKey, ResolvedFile> files = new HashMap<>();
+        lock.artifacts().values().forEach(a -> files.put(a.key(), new ResolvedFile(a, Path.of("/m2/" + a.key().artifactId() + ".jar"))));
+        return files;
+    }
+
+    private List<LockCheck.Violation> check(ModuleLock actual, Map<LockKey, ResolvedFile> files, List<LockExclusion> exclusions) {
+        return LockCheck.check(lock, LOCK, actual, files, exclusions, TODAY);
+    }
+
+    @Test
+    void theSameArtifactsWithTheSameBytesPassAndTheReactorsOwnModulesAreNotCompared() {
+        ModuleLock rebuilt = new ModuleLock("org.example:app", lock.modules().get("org.example:app").uses(), List.of("org.example:lib:1.1-SNAPSHOT"));
+        assertEquals(List.of(), check(rebuilt, sameBytes(), List.of()));
+    }
+
+    @Test
+    void aChangedByteNamesTheArtifactTheFileBothDigestsAndTheRepository() {
+        Map<LockKey, ResolvedFile> files = sameBytes();
+        files.put(GUAVA, new ResolvedFile(new LockedArtifact(GUAVA, B256, B512, "mirror"), Path.of("/m2/guava-33.3.1-jre.jar")));
+
+        List<LockCheck.Violation> violations = check(lock.modules().get("org.example:app"), files, List.of());
+
+        assertEquals(1, violations.size());
+        assertEquals(LockCheck.Kind.DIGEST_MISMATCH, violations.get(0).kind());
+        assertEquals("com.google.guava:guava:jar:33.3.1-jre: the bytes of /m2/guava-33.3.1-jre.jar are not the ones locked\n  sha256 " + B256
+                + ", locked " + A256 + "\n  from repository mirror, locked from central\n  a tampered file, a changed mirror or a re-released"
+                + " version: find out which before accepting it with mvn secure-build:lock", violations.get(0).message());
+    }
+
+    @Test
+    void aNewTransitiveVersionThroughAChangedDirectDependencyIsAMoveWithItsPath() {
+        LockKey guava2 = LockKey.parse("com.google.guava:guava:jar:33.4.0-jre");
+        LockKey failure2 = LockKey.parse("com.google.guava:failureaccess:jar:1.0.3");
+        List<LockedUse> uses = new ArrayList<>(lock.modules().get("org.example:app").uses());
+        uses.removeIf(u -> u.kind() == LockedUse.Kind.DEPENDENCY);
+        uses.add(new LockedUse(LockedUse.Kind.DEPENDENCY, guava2, "compile", null));
+        uses.add(new LockedUse(LockedUse.Kind.DEPENDENCY, failure2, "compile", guava2));
+
+        List<LockCheck.Violation> violations = check(app(uses), sameBytes(), List.of());
+
+        assertEquals(List.of(LockCheck.Kind.VERSION_MOVED, LockCheck.Kind.VERSION_MOVED), violations.stream().map(LockCheck.Violation::kind).toList());
+        assertTrue(violations.stream().anyMatch(v -> v.message().equals("dependency com.google.guava:failureaccess:jar moved from 1.0.2 to 1.0.3"
+                + " in org.example:app\n  path: org.example:app -> com.google.guava:guava:jar:33.4.0-jre -> com.google.guava:failureaccess:jar:1.0.3\n"
+                + "  review the change, then accept it with mvn secure-build:lock")), violations.toString());
+    }
+
+    @Test
+    void anArtifactNotListedAndOneNoLongerUsedAreNamed() {
+        LockKey extra = LockKey.parse("org.example:new-thing:jar:1.0");
+        List<LockedUse> uses = new ArrayList<>(lock.modules().get("org.example:app").uses());
+        uses.removeIf(u -> u.artifact().equals(FAILURE));
+        uses.add(new LockedUse(LockedUse.Kind.DEPENDENCY, extra, "runtime", GUAVA));
+
+        List<LockCheck.Violation> violations = check(app(uses), sameBytes(), List.of());
+
+        assertEquals(List.of(LockCheck.Kind.UNLISTED, LockCheck.Kind.NO_LONGER_RESOLVED), violations.stream().map(LockCheck.Violation::kind).toList());
+        assertTrue(violations.get(0).message().contains("path: org.example:app -> com.google.guava:guava:jar:33.3.1-jre -> org.example:new-thing:jar:1.0"),
+                violations.get(0).message());
+        assertTrue(violations.get(1).message().startsWith("dependency com.google.guava:failureaccess:jar:1.0.2 (compile) is in the lock for"
+                + " org.example:app and no longer used"), violations.get(1).message());
+    }
+
+    @Test
+    void anExclusionInForceSkipsItsArtifactsAndAnExpiredOneIsAViolation() {
+        Map<LockKey, ResolvedFile> files = sameBytes();
+        files.put(GUAVA, new ResolvedFile(new LockedArtifact(GUAVA, B256, B512, "mirror"), Path.of("/m2/guava.jar")));
+        LockExclusion guava = new LockExclusion("com.google.guava:*", "rebuilt by our mirror", "platform@example.com", TODAY.plusDays(30));
+
+        assertEquals(List.of(), check(lock.modules().get("org.example:app"), files, List.of(guava)));
+
+        LockExclusion expired = new LockExclusion("com.google.guava:*", "rebuilt by our mirror", "platform@example.com", TODAY.minusDays(1));
+        List<LockCheck.Violation> violations = check(lock.modules().get("org.example:app"), files, List.of(expired));
+        assertEquals(List.of(LockCheck.Kind.EXCLUSION_EXPIRED, LockCheck.Kind.DIGEST_MISMATCH), violations.stream().map(LockCheck.Violation::kind).toList());
+    }
+
+    @Test
+    void aModuleTheLockDoesNotHaveIsOneViolationSayingHowToLockIt() {
+        List<LockCheck.Violation> violations = check(new ModuleLock("org.example:new-module", List.of(), List.of()), Map.of(), List.of());
+        assertEquals(List.of("module org.example:new-module is not in the lock secure-build.lock.json: lock the reactor with mvn secure-build:lock and"
+                + " review what it adds"), violations.stream().map(LockCheck.Violation::message).toList());
+    }
+}
