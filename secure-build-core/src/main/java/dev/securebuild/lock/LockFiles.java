@@ -224,7 +224,8 @@ public final class LockFiles {
                 if (scope != null && kind != LockedUse.Kind.DEPENDENCY) {
                     throw error(item.fields().get("scope"), where + ": a " + kind.label() + " has no scope; only a dependency has one");
                 }
-                LockKey by = item.fields().containsKey("by") ? key(text(item.fields().get("by"), where + ": by"), item.fields().get("by").location()) : null;
+                PositionedNode byNode = item.fields().get("by");
+                LockKey by = byNode == null ? null : key(text(byNode, where + ": by"), byNode.location());
                 LockedUse use = new LockedUse(kind, artifact, scope, by);
                 if (!seen.add(use)) {
                     throw error(item, where + ": " + use + " is given twice; expected each use once");

@@ -27,8 +27,8 @@ import dev.securebuild.shared.text.Markdown;
 /**
  * The one place goals and rules send what a CI system shows besides the log: in GitHub Actions, annotations (workflow
  * commands printed on lines of their own, capped for the whole build) and sections of the job summary; elsewhere,
- * nothing. An annotation already printed in this build is not printed again. Every text is stripped of the build's secrets before it leaves, since annotations and summaries are shown
- * to everyone who can read the pull request.
+ * nothing. An annotation already printed in this build is not printed again. Every text is stripped of the build's
+ * secrets before it leaves, since annotations and summaries are shown to everyone who can read the pull request.
  */
 public final class CiOutput {
 

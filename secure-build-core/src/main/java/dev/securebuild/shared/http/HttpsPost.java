@@ -65,10 +65,12 @@ public final class HttpsPost {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         String shown = hostOnly ? scheme + "://" + host : redacted;
         if (host.isEmpty()) {
-            throw new IllegalArgumentException("The " + subject + " '" + (hostOnly ? scheme + "://" : redacted) + "' has no host: expected https://host/path");
+            throw new IllegalArgumentException("The " + subject + " '" + (hostOnly ? scheme + "://" : redacted)
+                    + "' has no host: expected https://host/path");
         }
         if (!scheme.equals("https") && !(scheme.equals("http") && LOCAL_HOSTS.contains(host))) {
-            throw new IllegalArgumentException("The " + subject + " " + shown + " is refused: " + sent + " is sent only over https (http only to localhost)");
+            throw new IllegalArgumentException("The " + subject + " " + shown + " is refused: " + sent
+                    + " is sent only over https (http only to localhost)");
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("The " + subject + " " + (hostOnly ? shown : redacted) + " has credentials in its URL, where logs and "

@@ -101,8 +101,8 @@ public final class NotifyTargets {
                 String id = text.substring(7).strip();
                 String url = sources.serverPassword(id);
                 if (url == null || url.isBlank()) {
-                    problems.add(kind.property() + " names the settings.xml server " + id + ", which is not there, has no password, or has one encrypted that this part of the build cannot"
-                            + " decrypt: nothing sent for "
+                    problems.add(kind.property() + " names the settings.xml server " + id + ", which is not there, has no password,"
+                            + " or has one encrypted that this part of the build cannot decrypt: nothing sent for "
                             + kind.label());
                 } else {
                     urls.add(url.strip());
