@@ -21,7 +21,7 @@ import dev.securebuild.allowlist.Component;
  * management imports. Both decide what the build does (plugins, versions, repositories), so an allow-list may govern
  * them like dependencies. They have no scope, except BOMs: {@code import}.
  */
-final class BuildPoms {
+public final class BuildPoms {
 
     /** The scope of an imported BOM, as its {@code <dependency>} declares it. */
     static final String IMPORT_SCOPE = "import";
@@ -59,7 +59,7 @@ final class BuildPoms {
      * parents are its own dependency management; any other is an imported BOM (also one imported by another BOM). A
      * BOM every entry of which the project overrides contributes nothing and is not named.
      */
-    static List<Component> importedBoms(MavenProject project, String root) {
+    public static List<Component> importedBoms(MavenProject project, String root) {
         Set<String> lineage = new LinkedHashSet<>();
         for (MavenProject model = project; model != null; model = model.getParent()) {
             lineage.add(ProjectComponents.coordinates(model));

@@ -125,6 +125,24 @@ public final class DependencyGraph {
         }
     }
 
+    /**
+     * Whether the node lost mediation to another version (in the verbose graph such a node stays, as a leaf): Maven
+     * resolves the winner, not it. A loser of the same version is the same artifact reached by another path.
+     */
+    public static boolean lostMediation(DependencyNode node) {
+        Object winner = node.getData().get(NODE_DATA_WINNER);
+        return winner instanceof DependencyNode && ((DependencyNode) winner).getDependency() != null && node.getDependency() != null
+                && !((DependencyNode) winner).getDependency().getArtifact().getBaseVersion().equals(node.getDependency().getArtifact().getBaseVersion());
+    }
+
+    /** The scope a node is resolved in: its winner's when it is a loser of the same version; compile when none is given. */
+    public static String resolvedScope(DependencyNode node) {
+        Object winner = node.getData().get(NODE_DATA_WINNER);
+        Dependency dependency = winner instanceof DependencyNode && ((DependencyNode) winner).getDependency() != null
+                ? ((DependencyNode) winner).getDependency() : node.getDependency();
+        return scope(dependency);
+    }
+
     private static String scope(Dependency dependency) {
         String scope = dependency.getScope();
         return scope == null || scope.isEmpty() ? "compile" : scope;

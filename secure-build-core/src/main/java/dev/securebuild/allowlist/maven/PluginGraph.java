@@ -28,7 +28,7 @@ import dev.securebuild.shared.session.SessionCache;
  * own API). Collected once per plugin and set of declared dependencies, in the resolver session's data, so modules that
  * share a plugin share one collection.
  */
-final class PluginGraph {
+public final class PluginGraph {
 
     static final String CACHE_KEY = PluginGraph.class.getName() + ".graphs";
 
@@ -38,7 +38,21 @@ final class PluginGraph {
     static List<Component> components(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
                                       Plugin plugin, String root) throws DependencyCollectionException {
         String pluginCoordinates = plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion();
-        StringBuilder key = new StringBuilder(pluginCoordinates);
+        DependencyNode graph = of(system, session, repositories, plugin);
+        List<Component> components = new ArrayList<>();
+        List<String> path = new ArrayList<>(List.of(root, pluginCoordinates));
+        Set<DependencyNode> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+        walk(graph, path, onPath, components);
+        return components;
+    }
+
+    /**
+     * The plugin's dependency graph (the plugin at its root), collected once per build for the plugin with the same
+     * declared dependencies, whichever module or rule asks (the allow-list and the lock share it).
+     */
+    public static DependencyNode of(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories, Plugin plugin)
+            throws DependencyCollectionException {
+        StringBuilder key = new StringBuilder(plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion());
         for (org.apache.maven.model.Dependency declared : plugin.getDependencies()) {
             key.append('|').append(declared.getManagementKey()).append(':').append(declared.getVersion());
         }
@@ -49,11 +63,7 @@ final class PluginGraph {
             DependencyNode earlier = graphs.putIfAbsent(key.toString(), graph);
             graph = earlier != null ? earlier : graph;
         }
-        List<Component> components = new ArrayList<>();
-        List<String> path = new ArrayList<>(List.of(root, pluginCoordinates));
-        Set<DependencyNode> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
-        walk(graph, path, onPath, components);
-        return components;
+        return graph;
     }
 
     private static DependencyNode collect(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,

@@ -1,0 +1,154 @@
+package dev.securebuild.enforcer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+
+import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerLevel;
+import org.apache.maven.enforcer.rule.api.EnforcerLogger;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+import dev.securebuild.allowlist.maven.BuildInputException;
+import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
+import dev.securebuild.enforcer.internal.RuleEvents;
+import dev.securebuild.enforcer.internal.RuleResult;
+import dev.securebuild.lock.LockCheck;
+import dev.securebuild.lock.LockExclusion;
+import dev.securebuild.lock.LockFile;
+import dev.securebuild.lock.LockFiles;
+import dev.securebuild.lock.maven.LockCollector;
+import dev.securebuild.lock.maven.LockLocation;
+import dev.securebuild.shared.results.GoalResult;
+import dev.securebuild.shared.session.SessionCache;
+
+/**
+ * Fails when what the module resolves is not what the reactor's lock ({@code secure-build.lock.json}, written by
+ * {@code mvn secure-build:lock}) says: bytes that differ, an artifact the lock does not list, a version that moved, an
+ * artifact listed and no longer used. It collects the same dependency graph as {@code approvedDependencies}, shared
+ * through the session, and hashes each file once per build. Exclusions leave artifacts unlocked for a reason, an owner
+ * and until a day.
+ */
+@Named("requireLockedDependencies")
+public class RequireLockedDependencies extends AbstractEnforcerRule {
+
+    private static final String LOCKS_KEY = RequireLockedDependencies.class.getName() + ".locks";
+
+    /** The lock file, relative to the top of the reactor; default {@code secure-build.lock.json} there. */
+    private String lockFile;
+    /** Artifacts left unlocked. */
+    private List<LockExclusionEntry> exclusions = new ArrayList<>();
+
+    private final MavenProject project;
+    private final MavenSession session;
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public RequireLockedDependencies(MavenProject project, MavenSession session, RepositorySystem repositorySystem) {
+        this.project = project;
+        this.session = session;
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public EnforcerLogger getLog() {
+        return new RedactingEnforcerLogger(super.getLog(), RuleEvents.secrets(session));
+    }
+
+    @Override
+    public void execute() throws EnforcerRuleException {
+        Path file = LockLocation.of(session, lockFile);
+        LocalDate today = LocalDate.now();
+        List<LockExclusion> excluded = exclusions(today);
+        LockFile lock = read(file);
+        LockCollector.Collected collected;
+        try {
+            collected = new LockCollector(repositorySystem, session).collect(project);
+        } catch (BuildInputException e) {
+            throw new EnforcerRuleError("requireLockedDependencies: " + e.getMessage(), e);
+        }
+        List<LockCheck.Violation> violations = LockCheck.check(lock, file, collected.module(), collected.files(), excluded, today);
+        String summary = collected.module().uses().size() + " use(s) of " + collected.files().size() + " artifact(s) checked against " + file + ": "
+                + violations.size() + " violation(s)";
+        writeResult(violations.isEmpty() ? GoalResult.Verdict.PASS : GoalResult.Verdict.FAIL, summary);
+        if (violations.isEmpty()) {
+            getLog().debug("requireLockedDependencies: " + summary);
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("violations", violations.size());
+        fields.put("lock", file.toString());
+        fields.put("kinds", violations.stream().map(v -> v.kind().name()).distinct().collect(Collectors.joining(", ")));
+        fields.put("failsBuild", getLevel() != EnforcerLevel.WARN);
+        RuleEvents.append(session, project, "lock.failed", fields, violations.size() + " artifact(s) of " + project.getId() + " differ from the lock: "
+                + violations.stream().limit(10).map(LockCheck.Violation::artifact).collect(Collectors.joining(", ")), message -> getLog().warn(message));
+        throw new EnforcerRuleException(violations.size() + " violation(s) of the lock " + file + " in " + project.getId() + ":\n"
+                + violations.stream().map(LockCheck.Violation::message).collect(Collectors.joining("\n")));
+    }
+
+    /** The lock, read once per build while the file is unchanged (every module reads the same one). */
+    private LockFile read(Path file) throws EnforcerRuleException {
+        if (!Files.isRegularFile(file)) {
+            throw new EnforcerRuleException("requireLockedDependencies: there is no lock " + file + ": write one with mvn secure-build:lock, review it"
+                    + " and commit it");
+        }
+        try {
+            String key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+            // Only this rule's realm keeps locks under this key; another realm's object (another version of the rules
+            // in the same build) is not ours, and the lock is read again.
+            Map<String, Object> locks = SessionCache.map(session.getRepositorySession().getData(), LOCKS_KEY);
+            Object cached = locks.get(key);
+            if (cached instanceof LockFile) {
+                return (LockFile) cached;
+            }
+            LockFile lock = LockFiles.read(file);
+            locks.put(key, lock);
+            return lock;
+        } catch (IOException e) {
+            throw new EnforcerRuleException("requireLockedDependencies: " + e.getMessage(), e);
+        }
+    }
+
+    private List<LockExclusion> exclusions(LocalDate today) throws EnforcerRuleError {
+        List<LockExclusion> list = new ArrayList<>();
+        for (LockExclusionEntry entry : exclusions) {
+            try {
+                list.add(new LockExclusion(entry.artifact(), entry.reason(), entry.owner(), entry.expires() == null ? null : LocalDate.parse(entry.expires())));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new EnforcerRuleError("requireLockedDependencies: <exclusion> " + entry.artifact() + ": " + e.getMessage());
+            }
+        }
+        return list;
+    }
+
+    /** The result file for release-gate, check {@code lock}. */
+    private void writeResult(GoalResult.Verdict verdict, String summary) throws EnforcerRuleError {
+        Path file = Path.of(project.getBuild().getDirectory(), "secure-build", "results", "lock.json");
+        try {
+            RuleResult.write(file, "lock", "enforce (requireLockedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
+                    project.getVersion(), verdict, summary, List.of(), Instant.now(), RuleEvents.secrets(session));
+        } catch (IOException e) {
+            throw new EnforcerRuleError("requireLockedDependencies: cannot write its result " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RequireLockedDependencies[lockFile=" + lockFile + ", exclusions=" + exclusions.size() + "]";
+    }
+}

@@ -1,0 +1,231 @@
+package dev.securebuild.lock.maven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Extension;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.DependencyCollectionException;
+import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.repository.LocalArtifactRequest;
+import org.eclipse.aether.repository.LocalArtifactResult;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+
+import dev.securebuild.allowlist.Component;
+import dev.securebuild.allowlist.maven.BuildInputException;
+import dev.securebuild.allowlist.maven.BuildPoms;
+import dev.securebuild.allowlist.maven.DependencyGraph;
+import dev.securebuild.allowlist.maven.PluginGraph;
+import dev.securebuild.lock.LockKey;
+import dev.securebuild.lock.LockedArtifact;
+import dev.securebuild.lock.LockedUse;
+import dev.securebuild.lock.ModuleLock;
+import dev.securebuild.lock.ResolvedFile;
+import dev.securebuild.shared.digest.DigestAlgorithm;
+import dev.securebuild.shared.digest.FileDigest;
+import dev.securebuild.shared.digest.OnePassReader;
+import dev.securebuild.shared.session.SessionCache;
+
+/**
+ * What one module of a Maven build uses, as the lock records it, and the files it resolves them to: the dependency
+ * graph of every scope (the same collection approvedDependencies makes, shared through the session), build plugins and
+ * their dependencies, extensions, parents from repositories and imported BOMs. The reactor's own modules are named by
+ * coordinates only. Each file is hashed once per build, whichever module or rule asks first.
+ */
+public final class LockCollector {
+
+    private static final String DIGESTS_KEY = LockCollector.class.getName() + ".digests";
+    private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
+
+    /** One module's uses and their files. */
+    public static final class Collected {
+        private final ModuleLock module;
+        private final Map<LockKey, ResolvedFile> files;
+
+        Collected(ModuleLock module, Map<LockKey, ResolvedFile> files) {
+            this.module = module;
+            this.files = Collections.unmodifiableMap(files);
+        }
+
+        public ModuleLock module() {
+            return module;
+        }
+
+        public Map<LockKey, ResolvedFile> files() {
+            return files;
+        }
+    }
+
+    private final RepositorySystem system;
+    private final MavenSession session;
+
+    public LockCollector(RepositorySystem system, MavenSession session) {
+        this.system = system;
+        this.session = session;
+    }
+
+    public Collected collect(MavenProject project) throws BuildInputException {
+        RepositorySystemSession repositorySession = session.getRepositorySession();
+        Set<String> reactor = new HashSet<>();
+        for (MavenProject module : session.getAllProjects() != null ? session.getAllProjects() : session.getProjects()) {
+            reactor.add(module.getGroupId() + ":" + module.getArtifactId() + ":" + module.getVersion());
+        }
+        Uses uses = new Uses(reactor);
+        try {
+            DependencyNode root = DependencyGraph.of(system, repositorySession, project);
+            walk(root, null, LockedUse.Kind.DEPENDENCY, project.getRemoteProjectRepositories(), uses,
+                    Collections.newSetFromMap(new IdentityHashMap<>()));
+            for (Plugin plugin : project.getBuildPlugins()) {
+                if (plugin.getVersion() == null) {
+                    continue; // no version, nothing to lock: requirePluginVersions is the rule for that
+                }
+                LockKey key = new LockKey(plugin.getGroupId(), plugin.getArtifactId(), "jar", "", plugin.getVersion());
+                uses.add(LockedUse.Kind.PLUGIN, key, null, null, artifact(key), project.getRemotePluginRepositories());
+                DependencyNode graph = PluginGraph.of(system, repositorySession, project.getRemotePluginRepositories(), plugin);
+                walk(graph, key, LockedUse.Kind.PLUGIN_DEPENDENCY, project.getRemotePluginRepositories(), uses,
+                        Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
+        } catch (DependencyCollectionException e) {
+            throw new BuildInputException("cannot collect the dependencies of " + project.getId() + ": " + e.getMessage(), e);
+        }
+        for (Extension extension : project.getBuildExtensions()) {
+            if (extension.getVersion() != null) {
+                LockKey key = new LockKey(extension.getGroupId(), extension.getArtifactId(), "jar", "", extension.getVersion());
+                uses.add(LockedUse.Kind.EXTENSION, key, null, null, artifact(key), project.getRemotePluginRepositories());
+            }
+        }
+        LockKey nearer = null;
+        for (MavenProject parent = project.getParent(); parent != null; parent = parent.getParent()) {
+            LockKey key = new LockKey(parent.getGroupId(), parent.getArtifactId(), "pom", "", parent.getVersion());
+            uses.add(LockedUse.Kind.PARENT, key, null, nearer, artifact(key), project.getRemoteProjectRepositories());
+            nearer = key;
+        }
+        String root = project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
+        for (Component bom : BuildPoms.importedBoms(project, root)) {
+            LockKey key = new LockKey(bom.groupId(), bom.artifactId(), "pom", "", bom.version());
+            uses.add(LockedUse.Kind.BOM, key, null, null, artifact(key), project.getRemoteProjectRepositories());
+        }
+        Map<LockKey, ResolvedFile> files = resolve(uses.toResolve);
+        return new Collected(new ModuleLock(project.getGroupId() + ":" + project.getArtifactId(), uses.uses, uses.reactorUsed), files);
+    }
+
+    private static Artifact artifact(LockKey key) {
+        return new DefaultArtifact(key.groupId(), key.artifactId(), key.classifier(), key.extension(), key.version());
+    }
+
+    /** What a module uses, as it is found; a reactor module goes by coordinates. */
+    private static final class Uses {
+        final Set<String> reactor;
+        final List<LockedUse> uses = new ArrayList<>();
+        final Set<String> reactorUsed = new HashSet<>();
+        final Map<LockKey, Request> toResolve = new LinkedHashMap<>();
+
+        Uses(Set<String> reactor) {
+            this.reactor = reactor;
+        }
+
+        /** @return whether the artifact is one of the reactor's modules */
+        boolean add(LockedUse.Kind kind, LockKey key, String scope, LockKey by, Artifact artifact, List<RemoteRepository> repositories) {
+            String coordinates = key.groupId() + ":" + key.artifactId() + ":" + key.version();
+            if (reactor.contains(coordinates)) {
+                reactorUsed.add(coordinates);
+                return true;
+            }
+            uses.add(new LockedUse(kind, key, scope, by));
+            toResolve.putIfAbsent(key, new Request(artifact, repositories));
+            return false;
+        }
+    }
+
+    private static final class Request {
+        final Artifact artifact;
+        final List<RemoteRepository> repositories;
+
+        Request(Artifact artifact, List<RemoteRepository> repositories) {
+            this.artifact = artifact;
+            this.repositories = repositories;
+        }
+    }
+
+    /** The winners under {@code node}, each with the artifact that brought it in ({@code by}; null under the module). */
+    private static void walk(DependencyNode node, LockKey by, LockedUse.Kind kind, List<RemoteRepository> repositories, Uses uses,
+                             Set<DependencyNode> onPath) {
+        for (DependencyNode child : node.getChildren()) {
+            if (child.getDependency() == null || DependencyGraph.lostMediation(child) || !onPath.add(child)) {
+                continue;
+            }
+            Artifact artifact = child.getArtifact();
+            LockKey key = new LockKey(artifact.getGroupId(), artifact.getArtifactId(), artifact.getExtension(), artifact.getClassifier(),
+                    artifact.getBaseVersion());
+            uses.add(kind, key, kind == LockedUse.Kind.DEPENDENCY ? DependencyGraph.resolvedScope(child) : null, by, artifact, repositories);
+            walk(child, key, kind, repositories, uses, onPath);
+            onPath.remove(child);
+        }
+    }
+
+    /** The files, resolved (downloaded when missing, as the build would), with their digests and where they came from. */
+    private Map<LockKey, ResolvedFile> resolve(Map<LockKey, Request> requests) throws BuildInputException {
+        RepositorySystemSession repositorySession = session.getRepositorySession();
+        List<ArtifactRequest> batch = new ArrayList<>();
+        List<LockKey> keys = new ArrayList<>();
+        requests.forEach((key, request) -> {
+            batch.add(new ArtifactRequest(request.artifact, request.repositories, "lock"));
+            keys.add(key);
+        });
+        List<ArtifactResult> results;
+        try {
+            results = system.resolveArtifacts(repositorySession, batch);
+        } catch (ArtifactResolutionException e) {
+            throw new BuildInputException("cannot resolve the artifacts to lock: " + e.getMessage(), e);
+        }
+        Map<String, String[]> digests = SessionCache.map(repositorySession.getData(), DIGESTS_KEY);
+        Map<LockKey, ResolvedFile> files = new LinkedHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            Artifact resolved = results.get(i).getArtifact();
+            Path file = resolved.getFile().toPath();
+            String[] hex = digests(file, digests);
+            LocalArtifactResult local = repositorySession.getLocalRepositoryManager().find(repositorySession,
+                    new LocalArtifactRequest(resolved, requests.get(keys.get(i)).repositories, "lock"));
+            String repository = local.getRepository() != null ? local.getRepository().getId() : "";
+            files.put(keys.get(i), new ResolvedFile(new LockedArtifact(keys.get(i), hex[0], hex[1], repository), file));
+        }
+        return files;
+    }
+
+    /**
+     * SHA-256 and SHA-512 of a file, from the build's cache while its size and time are the same: a file a reactor's
+     * modules share is read once. Plain strings in the session: the goals' and the rules' class realms both use it.
+     */
+    private static String[] digests(Path file, Map<String, String[]> cache) throws BuildInputException {
+        try {
+            String key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+            String[] hex = cache.get(key);
+            if (hex == null) {
+                FileDigest digest = OnePassReader.read(file, DIGESTS);
+                hex = new String[] {digest.hex(DigestAlgorithm.SHA256), digest.hex(DigestAlgorithm.SHA512)};
+                cache.putIfAbsent(key, hex);
+            }
+            return hex;
+        } catch (IOException e) {
+            throw new BuildInputException("cannot read " + file + " to lock its digests: " + e.getMessage(), e);
+        }
+    }
+}

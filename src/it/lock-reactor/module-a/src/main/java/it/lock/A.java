@@ -1,0 +1,4 @@
+package it.lock;
+
+public class A {
+}
