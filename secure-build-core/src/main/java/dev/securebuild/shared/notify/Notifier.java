@@ -91,8 +91,10 @@ public final class Notifier implements EventLog.Listener {
             try {
                 post.post(body);
                 log.info("Notified " + post.shown() + " that " + kind.words() + " (" + type + ")");
-            } catch (IOException e) {
-                failed(events, kind, type, project, post.shown(), e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // Whatever went wrong in sending, the build's verdict stays the one its checks gave. HttpsPost's own
+                // messages show the host only; any other exception's text might quote the URL: only its class is said.
+                failed(events, kind, type, project, post.shown(), e instanceof IOException ? e.getMessage() : e.getClass().getSimpleName());
             }
         }
     }
