@@ -11,7 +11,7 @@ import java.util.Set;
 public enum NotifyKind {
     /** A gate blocked the build: the scanner gate, the release gate, an Enforcer rule, a build that differs. */
     BLOCKED("blocked", "a gate blocked the build",
-            Set.of("policy.failed", "release.blocked", "allowlist.failed", "secrets.found", "reproducibility.failed")),
+            Set.of("policy.failed", "release.blocked", "allowlist.failed", "secrets.found", "lock.failed", "reproducibility.failed")),
     /** A finding or a rule's violation was let through by an exception. */
     EXCEPTION_USED("exception-used", "an exception was used", Set.of("exception.used")),
     /** An exception or an approval ends soon. */
