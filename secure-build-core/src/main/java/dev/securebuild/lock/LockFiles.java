@@ -124,18 +124,17 @@ public final class LockFiles {
             throw new InvalidLockException(Printable.of(name) + ": the file is empty; expected a secure-build lock (format " + LockFile.FORMAT
                     + "), as mvn secure-build:lock writes it");
         }
-        PositionedNode root;
-        try (JsonParser parser = JSON.createParser(bytes)) {
-            root = PositionedNode.readDocument(parser, name, "JSON", "a secure-build lock (format " + LockFile.FORMAT + ")", "the lock",
-                    (f, location, expected) -> new InvalidLockException(PositionedNode.message(f, location, expected)));
-        }
-        return new Reading(name).lock(root);
+        return parse(bytes, name);
     }
 
     /** Reads text as a lock, for tests and for a lock held in memory. */
     public static LockFile read(String text, String name) throws IOException {
+        return parse(text.getBytes(StandardCharsets.UTF_8), name);
+    }
+
+    private static LockFile parse(byte[] bytes, String name) throws IOException {
         PositionedNode root;
-        try (JsonParser parser = JSON.createParser(text.getBytes(StandardCharsets.UTF_8))) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
             root = PositionedNode.readDocument(parser, name, "JSON", "a secure-build lock (format " + LockFile.FORMAT + ")", "the lock",
                     (f, location, expected) -> new InvalidLockException(PositionedNode.message(f, location, expected)));
         }

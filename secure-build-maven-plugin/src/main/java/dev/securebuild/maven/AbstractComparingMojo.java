@@ -110,8 +110,7 @@ abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
 
     /** Records the outcome for the release gate: {@code fail} when the comparison could not be made at all. */
     protected void recordResult(MavenProject top, List<ModuleOutputs> modules, GoalResult.Verdict verdict, String summary, Path details) {
-        GoalResultFiles.write(session, top, modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList(),
-                "reproducible", mojoExecution == null ? "compare" : mojoExecution.getGoal(), verdict, summary, List.of(), details, getLog());
+        GoalResultFiles.write(session, top, compared(modules), "reproducible", goal(), verdict, summary, List.of(), details, getLog());
     }
 
     /**
@@ -126,7 +125,15 @@ abstract class AbstractComparingMojo extends AbstractEventLoggingMojo {
                 .filter(m -> m.files().stream().anyMatch(f -> f.repositoryName().equals(name) || f.file().getFileName().toString().equals(name)))
                 .map(m -> m.project().getFile() == null ? null : m.project().getFile().toPath()).findFirst().orElse(topPom)),
                 details == null ? "the build log" : details.toString());
-        GoalResultFiles.writeItemised(session, top, modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList(),
-                "reproducible", mojoExecution == null ? "compare" : mojoExecution.getGoal(), verdict, summary, List.of(), details, getLog());
+        GoalResultFiles.writeItemised(session, top, compared(modules), "reproducible", goal(), verdict, summary, List.of(), details, getLog());
+    }
+
+    /** The modules whose outputs were compared: those that have any. */
+    private static List<MavenProject> compared(List<ModuleOutputs> modules) {
+        return modules.stream().filter(m -> !m.files().isEmpty()).map(ModuleOutputs::project).toList();
+    }
+
+    private String goal() {
+        return mojoExecution == null ? "compare" : mojoExecution.getGoal();
     }
 }

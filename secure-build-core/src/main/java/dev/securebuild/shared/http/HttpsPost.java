@@ -86,27 +86,28 @@ public final class HttpsPost {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         for (int attempt = 1; ; attempt++) {
             IOException failure;
+            HttpResponse<Void> response = null;
             try {
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    return;
-                }
-                failure = new IOException("The " + subject + " " + shown + " answered HTTP " + status + " to " + sent + " (expected 2xx)");
-                if (status / 100 != 5 && status != 429) {
-                    throw failure;
-                }
+                response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                failure = null;
             } catch (HttpTimeoutException e) {
                 failure = new IOException("The " + subject + " " + shown + " did not answer within " + timeout.toSeconds() + " s", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while sending " + sent + " to the " + subject + " " + shown, e);
             } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("The " + subject + " ")) {
-                    throw e;
-                }
                 // The exception's text may hold the URL: only its class is said.
                 failure = new IOException("Cannot send " + sent + " to the " + subject + " " + shown + ": " + e.getClass().getSimpleName(), e);
+            }
+            if (response != null) {
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    return;
+                }
+                failure = new IOException("The " + subject + " " + shown + " answered HTTP " + status + " to " + sent + " (expected 2xx)");
+                if (status / 100 != 5 && status != 429) {
+                    throw failure; // refused: asking again gets the same answer
+                }
             }
             if (attempt >= attempts) {
                 throw attempts == 1 ? failure : new IOException(failure.getMessage() + " (after " + attempts + " attempts)", failure.getCause());
