@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.securebuild.shared.text.Printable;
+
 /**
  * Holds what one module resolves now to the lock: every artifact it uses must be listed for that module, at that
  * version, with the same bytes; every artifact listed must still be used. Each violation says what to do: look at the
@@ -126,13 +128,17 @@ public final class LockCheck {
                 continue;
             }
             LockedArtifact found = file.digests();
-            violations.add(new Violation(Kind.DIGEST_MISMATCH, use.artifact().toString(), use.artifact() + ": the bytes of " + file.file()
-                    + " are not the ones locked\n  sha256 " + found.sha256() + ", locked " + expected.sha256()
-                    + "\n  from repository " + (found.repository().isEmpty() ? "(not recorded)" : found.repository()) + ", locked from "
-                    + (expected.repository().isEmpty() ? "(not recorded)" : expected.repository())
+            violations.add(new Violation(Kind.DIGEST_MISMATCH, use.artifact().toString(), use.artifact() + ": the bytes of "
+                    + Printable.of(file.file().toString()) + " are not the ones locked\n  sha256 " + found.sha256() + ", locked " + expected.sha256()
+                    + "\n  from repository " + repository(found) + ", locked from " + repository(expected)
                     + "\n  a tampered file, a changed mirror or a re-released version: find out which before accepting it with " + ACCEPT));
         }
         return violations;
+    }
+
+    /** The repository id as recorded (by the local repository, or in the hand-editable lock): escaped, it may be anything. */
+    private static String repository(LockedArtifact artifact) {
+        return artifact.repository().isEmpty() ? "(not recorded)" : Printable.of(artifact.repository());
     }
 
     private static Map<String, LockedUse> byIdentity(ModuleLock module, List<LockExclusion> exclusions) {

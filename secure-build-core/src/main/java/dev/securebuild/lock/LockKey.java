@@ -3,6 +3,8 @@ package dev.securebuild.lock;
 import java.util.Comparator;
 import java.util.Objects;
 
+import dev.securebuild.shared.text.Printable;
+
 /**
  * One artifact as the lock names it: {@code groupId:artifactId:extension:version}, or with a classifier
  * {@code groupId:artifactId:extension:classifier:version} (the order Maven's resolver prints). Two keys that differ
@@ -31,8 +33,9 @@ public final class LockKey implements Comparable<LockKey> {
     }
 
     private static String part(String value, String name) {
-        if (value == null || value.isEmpty() || value.indexOf(':') >= 0 || value.chars().anyMatch(c -> c <= ' ')) {
-            throw new IllegalArgumentException(name + " is empty or holds ':' or a space");
+        // A key from a hand-edited lock reaches the log: nothing in it may forge a line or hide text.
+        if (value == null || value.isEmpty() || value.indexOf(':') >= 0 || value.chars().anyMatch(c -> c <= ' ') || !Printable.isPrintable(value)) {
+            throw new IllegalArgumentException(name + " is empty or holds ':', a space or a control character");
         }
         return value;
     }

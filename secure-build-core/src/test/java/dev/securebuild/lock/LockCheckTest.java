@@ -60,6 +60,16 @@ class LockCheckTest {
     }
 
     @Test
+    void aRepositoryIdFromTheLockOrTheLocalRepositoryCannotForgeALogLine() {
+        Map<LockKey, ResolvedFile> files = sameBytes();
+        files.put(GUAVA, new ResolvedFile(new LockedArtifact(GUAVA, B256, B512, "evil\n[INFO] BUILD SUCCESS"), Path.of("/m2/guava.jar")));
+
+        String message = check(lock.modules().get("org.example:app"), files, List.of()).get(0).message();
+
+        assertTrue(message.contains("from repository evil\\n[INFO] BUILD SUCCESS, locked from central"), message);
+    }
+
+    @Test
     void aNewTransitiveVersionThroughAChangedDirectDependencyIsAMoveWithItsPath() {
         LockKey guava2 = LockKey.parse("com.google.guava:guava:jar:33.4.0-jre");
         LockKey failure2 = LockKey.parse("com.google.guava:failureaccess:jar:1.0.3");

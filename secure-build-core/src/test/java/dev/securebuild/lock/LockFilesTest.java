@@ -114,5 +114,6 @@ class LockFilesTest {
         assertEquals("g:a:jar:tests", LockKey.parse("g:a:jar:tests:1.0").versionless());
         assertThrows(IllegalArgumentException.class, () -> LockKey.parse("g:a:1.0"));
         assertThrows(IllegalArgumentException.class, () -> LockKey.parse("g:a:jar: :1.0"));
+        assertThrows(IllegalArgumentException.class, () -> LockKey.parse("g:a\u202e:jar:1.0"), "a bidirectional override");
     }
 }
