@@ -104,6 +104,7 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
     /** The lock, read once per build while the file is unchanged (every module reads the same one). */
     private LockFile read(Path file) throws EnforcerRuleException {
         if (!Files.isRegularFile(file)) {
+            writeResult(GoalResult.Verdict.FAIL, "not checked: there is no lock " + file);
             throw new EnforcerRuleException("requireLockedDependencies: there is no lock " + file + ": write one with mvn secure-build:lock, review it"
                     + " and commit it");
         }
@@ -120,6 +121,7 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
             locks.put(key, lock);
             return lock;
         } catch (IOException e) {
+            writeResult(GoalResult.Verdict.FAIL, "not checked: the lock " + file + " cannot be read");
             throw new EnforcerRuleException("requireLockedDependencies: " + e.getMessage(), e);
         }
     }

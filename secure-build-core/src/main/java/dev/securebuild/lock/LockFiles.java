@@ -34,7 +34,7 @@ public final class LockFiles {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final Set<String> ROOT_FIELDS = Set.of("format", "artifacts", "modules");
-    private static final Set<String> ARTIFACT_FIELDS = Set.of("sha256", "sha512", "repository");
+    private static final Set<String> ARTIFACT_FIELDS = Set.of("sha256", "sha512", "repository", "remoteChecksum");
     private static final Set<String> MODULE_FIELDS = Set.of("uses", "reactor");
     private static final Set<String> USE_FIELDS = Set.of("kind", "artifact", "scope", "by");
 
@@ -54,6 +54,9 @@ public final class LockFiles {
                 json.writeStringField("sha256", artifact.sha256());
                 json.writeStringField("sha512", artifact.sha512());
                 json.writeStringField("repository", artifact.repository());
+                if (artifact.remoteChecksum() != null) {
+                    json.writeStringField("remoteChecksum", artifact.remoteChecksum().label());
+                }
             }));
             separator = ",\n";
         }
@@ -178,7 +181,16 @@ public final class LockFiles {
                 if (!LockedArtifact.SHA512.matcher(text(sha512, where + ": sha512")).matches()) {
                     throw error(sha512, where + ": sha512 is " + sha512.describe() + "; expected 128 lowercase hex digits");
                 }
-                artifacts.add(new LockedArtifact(key, sha256.text(), sha512.text(), repository));
+                RemoteChecksum remote = null;
+                PositionedNode remoteNode = value.fields().get("remoteChecksum");
+                if (remoteNode != null) {
+                    try {
+                        remote = RemoteChecksum.parse(text(remoteNode, where + ": remoteChecksum"));
+                    } catch (IllegalArgumentException e) {
+                        throw error(remoteNode, where + ": remoteChecksum is " + remoteNode.describe() + "; " + e.getMessage());
+                    }
+                }
+                artifacts.add(new LockedArtifact(key, sha256.text(), sha512.text(), repository, remote));
             }
             Set<LockKey> locked = new HashSet<>();
             artifacts.forEach(a -> locked.add(a.key()));

@@ -14,7 +14,7 @@ public final class LockedUse implements Comparable<LockedUse> {
 
     /** What an artifact is to a module; named in the lock file in lower case with dashes. */
     public enum Kind {
-        PARENT, BOM, EXTENSION, PLUGIN, PLUGIN_DEPENDENCY, DEPENDENCY;
+        PARENT, BOM, EXTENSION, EXTENSION_DEPENDENCY, PLUGIN, PLUGIN_DEPENDENCY, DEPENDENCY;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -27,7 +27,11 @@ public final class LockedUse implements Comparable<LockedUse> {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("expected parent, bom, extension, plugin, plugin-dependency or dependency");
+            StringBuilder expected = new StringBuilder("expected ");
+            for (Kind kind : values()) {
+                expected.append(kind.label()).append(kind.ordinal() < values().length - 2 ? ", " : kind.ordinal() == values().length - 2 ? " or " : "");
+            }
+            throw new IllegalArgumentException(expected.toString());
         }
     }
 

@@ -37,7 +37,7 @@ class LockFilesTest {
                 new LockedUse(LockedUse.Kind.PARENT, parent, null, null)), List.of("org.example:lib:1.0-SNAPSHOT"));
         return new LockFile(List.of(new LockedArtifact(guava, A256, A512, "central"), new LockedArtifact(failure, B256, B512, "central"),
                 new LockedArtifact(compiler, A256, A512, "central"), new LockedArtifact(plexus, B256, B512, "central"),
-                new LockedArtifact(parent, A256, A512, "corporate")), List.of(app));
+                new LockedArtifact(parent, A256, A512, "corporate", RemoteChecksum.NOT_PUBLISHED)), List.of(app));
     }
 
     @Test
@@ -57,6 +57,8 @@ class LockFilesTest {
                 + "        {\"kind\": \"dependency\", \"artifact\": \"com.google.guava:failureaccess:jar:1.0.2\", \"scope\": \"compile\", \"by\": \"com.google.guava:guava:jar:33.3.1-jre\"},\n"
                 + "        {\"kind\": \"dependency\", \"artifact\": \"com.google.guava:guava:jar:33.3.1-jre\", \"scope\": \"compile\"}\n"
                 + "      ],\n      \"reactor\": [\"org.example:lib:1.0-SNAPSHOT\"]\n"), text);
+        assertTrue(text.contains("    \"org.example:corporate-parent:pom:7\": {\"sha256\": \"" + A256 + "\", \"sha512\": \"" + A512
+                + "\", \"repository\": \"corporate\", \"remoteChecksum\": \"not published\"}\n"), "what the repository's checksum said");
         assertTrue(text.endsWith("}\n}\n"), text);
         assertFalse(text.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT\\d\\d:.*"), "no time: locking twice gives the same bytes");
     }
@@ -91,9 +93,11 @@ class LockFilesTest {
                 "secure-build.lock.json at line 4, column 60: artifact com.google.guava:failureaccess:jar:1.0.2: sha256 is \"bbb"),
                 errorOf(good.replace("\"sha256\": \"" + B256, "\"sha256\": \"" + B256.substring(1))));
         assertTrue(errorOf(good.replace("\"repository\": \"corporate\"", "\"repository\": \"corporate\", \"signedBy\": \"x\"")).contains(
-                "unknown field \"signedBy\"; expected repository, sha256, sha512"));
+                "unknown field \"signedBy\"; expected remoteChecksum, repository, sha256, sha512"));
+        assertTrue(errorOf(good.replace("\"remoteChecksum\": \"not published\"", "\"remoteChecksum\": \"md5\"")).contains(
+                "remoteChecksum is \"md5\"; expected one of sha256, sha512, sha1, not published, unreachable"));
         assertTrue(errorOf(good.replace("\"kind\": \"parent\"", "\"kind\": \"grandparent\"")).contains(
-                "kind is \"grandparent\"; expected parent, bom, extension, plugin, plugin-dependency or dependency"));
+                "kind is \"grandparent\"; expected parent, bom, extension, extension-dependency, plugin, plugin-dependency or dependency"));
         assertTrue(errorOf(good.replace("\"artifact\": \"org.example:corporate-parent:pom:7\"", "\"artifact\": \"org.example:other:pom:7\"")).contains(
                 "uses org.example:other:pom:7, which is not under \"artifacts\""));
         assertTrue(errorOf(good.substring(0, good.length() - 4)).startsWith("secure-build.lock.json at line "), "a cut file");

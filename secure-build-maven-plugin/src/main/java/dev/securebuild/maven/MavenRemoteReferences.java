@@ -11,7 +11,6 @@ import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
@@ -19,6 +18,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 import dev.securebuild.reproducible.ReactorModule;
 import dev.securebuild.shared.settings.InvalidSettingException;
 import dev.securebuild.reproducible.RemoteReferences;
+import dev.securebuild.shared.session.IsolatedSessions;
 import dev.securebuild.shared.settings.Setting;
 
 /** compare's reference from a remote repository of the module, through Maven's resolver. */
@@ -63,9 +63,7 @@ final class MavenRemoteReferences implements RemoteReferences {
      */
     private DefaultRepositorySystemSession isolated(Path cache) {
         if (isolated == null) {
-            isolated = new DefaultRepositorySystemSession(buildSession);
-            isolated.setWorkspaceReader(null);
-            isolated.setLocalRepositoryManager(repositorySystem.newLocalRepositoryManager(isolated, new LocalRepository(cache.toFile())));
+            isolated = IsolatedSessions.remoteOnly(repositorySystem, buildSession, cache);
         }
         return isolated;
     }

@@ -59,10 +59,12 @@ public final class LockCollector {
     public static final class Collected {
         private final ModuleLock module;
         private final Map<LockKey, ResolvedFile> files;
+        private final Map<LockKey, List<RemoteRepository>> repositories;
 
-        Collected(ModuleLock module, Map<LockKey, ResolvedFile> files) {
+        Collected(ModuleLock module, Map<LockKey, ResolvedFile> files, Map<LockKey, List<RemoteRepository>> repositories) {
             this.module = module;
             this.files = Collections.unmodifiableMap(files);
+            this.repositories = Collections.unmodifiableMap(repositories);
         }
 
         public ModuleLock module() {
@@ -71,6 +73,11 @@ public final class LockCollector {
 
         public Map<LockKey, ResolvedFile> files() {
             return files;
+        }
+
+        /** The repositories each artifact is resolved from, in the order they are asked. */
+        public Map<LockKey, List<RemoteRepository>> repositories() {
+            return repositories;
         }
     }
 
@@ -103,14 +110,23 @@ public final class LockCollector {
                 walk(graph, key, LockedUse.Kind.PLUGIN_DEPENDENCY, project.getRemotePluginRepositories(), uses,
                         Collections.newSetFromMap(new IdentityHashMap<>()));
             }
-        } catch (DependencyCollectionException e) {
-            throw new BuildInputException("cannot collect the dependencies of " + project.getId() + ": " + e.getMessage(), e);
-        }
-        for (Extension extension : project.getBuildExtensions()) {
-            if (extension.getVersion() != null) {
+            for (Extension extension : project.getBuildExtensions()) {
+                if (extension.getVersion() == null) {
+                    continue;
+                }
                 LockKey key = new LockKey(extension.getGroupId(), extension.getArtifactId(), "jar", "", extension.getVersion());
                 uses.add(LockedUse.Kind.EXTENSION, key, null, null, artifact(key), project.getRemotePluginRepositories());
+                // What Maven loads with the extension: its dependencies, collected as a plugin's are.
+                Plugin asPlugin = new Plugin();
+                asPlugin.setGroupId(extension.getGroupId());
+                asPlugin.setArtifactId(extension.getArtifactId());
+                asPlugin.setVersion(extension.getVersion());
+                DependencyNode graph = PluginGraph.of(system, repositorySession, project.getRemotePluginRepositories(), asPlugin);
+                walk(graph, key, LockedUse.Kind.EXTENSION_DEPENDENCY, project.getRemotePluginRepositories(), uses,
+                        Collections.newSetFromMap(new IdentityHashMap<>()));
             }
+        } catch (DependencyCollectionException e) {
+            throw new BuildInputException("cannot collect the dependencies of " + project.getId() + ": " + e.getMessage(), e);
         }
         LockKey nearer = null;
         for (MavenProject parent = project.getParent(); parent != null; parent = parent.getParent()) {
@@ -124,7 +140,10 @@ public final class LockCollector {
             uses.add(LockedUse.Kind.BOM, key, null, null, artifact(key), project.getRemoteProjectRepositories());
         }
         Map<LockKey, ResolvedFile> files = resolve(uses.toResolve);
-        return new Collected(new ModuleLock(project.getGroupId() + ":" + project.getArtifactId(), uses.uses, uses.reactorUsed), files);
+        Map<LockKey, List<RemoteRepository>> repositories = new LinkedHashMap<>();
+        uses.toResolve.forEach((key, request) -> repositories.put(key, request.repositories));
+        return new Collected(new ModuleLock(project.getGroupId() + ":" + project.getArtifactId(), uses.uses, uses.reactorUsed), files,
+                repositories);
     }
 
     private static Artifact artifact(LockKey key) {
@@ -169,7 +188,7 @@ public final class LockCollector {
     private static void walk(DependencyNode node, LockKey by, LockedUse.Kind kind, List<RemoteRepository> repositories, Uses uses,
                              Set<DependencyNode> onPath) {
         for (DependencyNode child : node.getChildren()) {
-            if (child.getDependency() == null || DependencyGraph.lostMediation(child) || !onPath.add(child)) {
+            if (child.getDependency() == null || DependencyGraph.lostMediation(child) || notLoaded(child, kind) || !onPath.add(child)) {
                 continue;
             }
             Artifact artifact = child.getArtifact();
@@ -179,6 +198,12 @@ public final class LockCollector {
             walk(child, key, kind, repositories, uses, onPath);
             onPath.remove(child);
         }
+    }
+
+    /** A plugin's or extension's provided and test dependencies: Maven does not load them (it provides its own API). */
+    private static boolean notLoaded(DependencyNode node, LockedUse.Kind kind) {
+        String scope = node.getDependency().getScope();
+        return kind != LockedUse.Kind.DEPENDENCY && ("provided".equals(scope) || "test".equals(scope));
     }
 
     /** The files, resolved (downloaded when missing, as the build would), with their digests and where they came from. */
