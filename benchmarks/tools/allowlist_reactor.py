@@ -9,8 +9,9 @@ Every module shares a core that a Spring Boot service on AWS would have (web, JP
 actuator, the AWS SDK, Testcontainers...) and adds three or four extras chosen by its number from a pool, so the
 graphs overlap as in a real reactor without being one graph 50 times. Versions are pinned: the same graph every run.
 
-The parent holds three profiles: `baseline` (the enforcer with a trivial rule), `banned`
-(bannedDependencies), `approved` (approvedDependencies; -Dbench.readLicenses=false for the variant without licenses).
+The parent holds four profiles: `baseline` (the enforcer with a trivial rule), `banned`
+(bannedDependencies), `approved` (approvedDependencies; -Dbench.readLicenses=false for the variant without licenses),
+and `locked` (requireLockedDependencies against secure-build.lock.json at the top, for benchmarks/lock.sh).
 Every profile declares the rules artifact as a plugin dependency, so the plugin's realm is the same in all cases.
 """
 import argparse
@@ -346,14 +347,16 @@ def parent_pom(modules, rules_version, enforcer):
     baseline = f"{pad}<alwaysPass/>"
     approved = (f"{pad}<approvedDependencies>\n{pad}  <lists>\n{pad}    <list>${{maven.multiModuleProjectDirectory}}/allowlist.yaml</list>\n"
                 f"{pad}  </lists>\n{pad}  <readLicenses>${{bench.readLicenses}}</readLicenses>\n{pad}</approvedDependencies>")
+    locked = f"{pad}<requireLockedDependencies/>"  # the lock at the top of the reactor (benchmarks/lock.sh)
     profiles = "\n".join([profile("baseline", baseline, rules_version, enforcer),
                           profile("banned", banned_xml(20), rules_version, enforcer),
-                          profile("approved", approved, rules_version, enforcer)])
+                          profile("approved", approved, rules_version, enforcer),
+                          profile("locked", locked, rules_version, enforcer)])
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <!-- Written by benchmarks/tools/allowlist_reactor.py: {len(modules)} modules, each with about 300 nodes in its
-       dependency graph; run with -Pbaseline, -Pbanned or -Papproved (-Dbench.readLicenses=false). -->
+       dependency graph; run with -Pbaseline, -Pbanned, -Papproved (-Dbench.readLicenses=false) or -Plocked. -->
   <groupId>dev.securebuild.benchmarks</groupId>
   <artifactId>allowlist-reactor</artifactId>
   <version>1.0</version>
