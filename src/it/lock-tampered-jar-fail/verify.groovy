@@ -26,6 +26,13 @@ assert failed.contains("org.apache.commons:commons-csv:jar:1.10.0: the bytes of 
 assert failed.contains("sha256 ${now}, locked ${locked.sha256}")
 assert failed =~ /from repository (\S+), locked from \1\b/
 assert failed.contains('a tampered file, a changed mirror or a re-released version: find out which before accepting it with mvn secure-build:lock')
+// In GitHub Actions: one annotation at the <dependency> of pom.xml that brings the jar in (line 14), on a line of its own,
+// the message's newlines shown as \n; and the result in the job summary.
+List<String> annotations = failed.readLines().findAll { it.startsWith('::error ') }
+assert annotations.size() == 1
+assert annotations[0].startsWith('::error file=pom.xml,line=14,title=secure-build requireLockedDependencies%3A org.apache.commons%3Acommons-csv%3Ajar%3A1.10.0::org.apache.commons:commons-csv:jar:1.10.0: the bytes of ')
+assert annotations[0].contains(' are not the ones locked\\n  sha256 ')
+assert new File(basedir, 'step-summary.md').text.contains('**enforce (requireLockedDependencies)** `it.securebuild.lock:tampered`: FAIL · ')
 
 // 3. Locking the changed jar is refused: it is not what Maven Central publishes; the lock is left as it was.
 String relock = invocations[2]

@@ -25,6 +25,7 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import dev.securebuild.allowlist.maven.BuildInputException;
+import dev.securebuild.allowlist.maven.DeclaringElements;
 import dev.securebuild.enforcer.internal.RedactingEnforcerLogger;
 import dev.securebuild.enforcer.internal.RuleEvents;
 import dev.securebuild.enforcer.internal.RuleResult;
@@ -34,6 +35,8 @@ import dev.securebuild.lock.LockFile;
 import dev.securebuild.lock.LockFiles;
 import dev.securebuild.lock.maven.LockCollector;
 import dev.securebuild.lock.maven.LockLocation;
+import dev.securebuild.shared.ci.CiOutput;
+import dev.securebuild.shared.ci.WorkflowCommand;
 import dev.securebuild.shared.results.GoalResult;
 import dev.securebuild.shared.session.SessionCache;
 
@@ -85,7 +88,8 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
         List<LockCheck.Violation> violations = LockCheck.check(lock, file, collected.module(), collected.files(), excluded, today);
         String summary = collected.module().uses().size() + " use(s) of " + collected.files().size() + " artifact(s) checked against " + file + ": "
                 + violations.size() + " violation(s)";
-        writeResult(violations.isEmpty() ? GoalResult.Verdict.PASS : GoalResult.Verdict.FAIL, summary);
+        GoalResult written = writeResult(violations.isEmpty() ? GoalResult.Verdict.PASS : GoalResult.Verdict.FAIL, summary);
+        showInCi(violations, written);
         if (violations.isEmpty()) {
             getLog().debug("requireLockedDependencies: " + summary);
             return;
@@ -138,11 +142,31 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
         return list;
     }
 
+    /**
+     * In GitHub Actions, an annotation per violation at the POM element that brought the artifact in (an error, or a
+     * warning when the rule only warns); the result as a line of the job summary.
+     */
+    private void showInCi(List<LockCheck.Violation> violations, GoalResult written) {
+        CiOutput ci = CiOutput.of(session, RuleEvents.secrets(session));
+        if (ci.annotates() && project.getFile() != null && !violations.isEmpty()) {
+            Path pom = project.getFile().toPath();
+            WorkflowCommand.Level level = getLevel() == EnforcerLevel.WARN ? WorkflowCommand.Level.WARNING : WorkflowCommand.Level.ERROR;
+            List<WorkflowCommand> commands = new ArrayList<>();
+            for (LockCheck.Violation violation : violations) {
+                WorkflowCommand command = WorkflowCommand.of(level, violation.message())
+                        .titled("secure-build requireLockedDependencies: " + violation.artifact());
+                commands.add(DeclaringElements.at(command, DeclaringElements.of(project, violation.path()), ci.repositoryRoot(), pom));
+            }
+            ci.annotate(commands, "the build log of " + project.getId());
+        }
+        ci.result(written, project.getFile() == null ? null : project.getFile().toPath(), true).ifPresent(getLog()::warn);
+    }
+
     /** The result file for release-gate, check {@code lock}. */
-    private void writeResult(GoalResult.Verdict verdict, String summary) throws EnforcerRuleError {
+    private GoalResult writeResult(GoalResult.Verdict verdict, String summary) throws EnforcerRuleError {
         Path file = Path.of(project.getBuild().getDirectory(), "secure-build", "results", "lock.json");
         try {
-            RuleResult.write(file, "lock", "enforce (requireLockedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
+            return RuleResult.write(file, "lock", "enforce (requireLockedDependencies)", project.getGroupId() + ":" + project.getArtifactId(),
                     project.getVersion(), verdict, summary, List.of(), Instant.now(), RuleEvents.secrets(session));
         } catch (IOException e) {
             throw new EnforcerRuleError("requireLockedDependencies: cannot write its result " + file + ": " + e.getMessage(), e);

@@ -30,11 +30,17 @@ public final class LockCheck {
         private final Kind kind;
         private final String artifact;
         private final String message;
+        private final List<String> path;
 
         Violation(Kind kind, String artifact, String message) {
+            this(kind, artifact, message, List.of());
+        }
+
+        Violation(Kind kind, String artifact, String message, List<String> path) {
             this.kind = kind;
             this.artifact = artifact;
             this.message = message;
+            this.path = List.copyOf(path);
         }
 
         public Kind kind() {
@@ -48,6 +54,11 @@ public final class LockCheck {
 
         public String message() {
             return message;
+        }
+
+        /** The path that brought the artifact in, the module first; empty when the violation is not about one use. */
+        public List<String> path() {
+            return path;
         }
 
         @Override
@@ -102,22 +113,23 @@ public final class LockCheck {
             }
             LockedUse earlier = lockedUses.values().stream().filter(l -> l.kind() == use.kind() && l.artifact().versionless()
                     .equals(use.artifact().versionless()) && !actualUses.containsKey(l.identity())).findFirst().orElse(null);
-            String path = String.join(" -> ", actual.path(use));
+            List<String> steps = actual.path(use);
+            String path = String.join(" -> ", steps);
             if (earlier != null) {
                 moved.add(earlier.identity());
                 violations.add(new Violation(Kind.VERSION_MOVED, use.artifact().toString(), use.kind().label() + " " + use.artifact().versionless()
                         + " moved from " + earlier.artifact().version() + " to " + use.artifact().version() + " in " + actual.module()
-                        + "\n  path: " + path + "\n  review the change, then accept it with " + ACCEPT));
+                        + "\n  path: " + path + "\n  review the change, then accept it with " + ACCEPT, steps));
             } else {
                 violations.add(new Violation(Kind.UNLISTED, use.artifact().toString(), use.identity() + " is used by " + actual.module()
-                        + " and not in the lock " + lockFile + "\n  path: " + path + "\n  review it, then accept it with " + ACCEPT));
+                        + " and not in the lock " + lockFile + "\n  path: " + path + "\n  review it, then accept it with " + ACCEPT, steps));
             }
         }
         for (LockedUse use : lockedUses.values()) {
             if (!actualUses.containsKey(use.identity()) && !moved.contains(use.identity())) {
                 violations.add(new Violation(Kind.NO_LONGER_RESOLVED, use.artifact().toString(), use.identity() + " is in the lock for "
                         + actual.module() + " and no longer used\n  locked path: " + String.join(" -> ", locked.path(use))
-                        + "\n  review the change, then accept it with " + ACCEPT));
+                        + "\n  review the change, then accept it with " + ACCEPT, locked.path(use)));
             }
         }
         Set<LockKey> compared = new HashSet<>();
@@ -131,7 +143,8 @@ public final class LockCheck {
             violations.add(new Violation(Kind.DIGEST_MISMATCH, use.artifact().toString(), use.artifact() + ": the bytes of "
                     + Printable.of(file.file().toString()) + " are not the ones locked\n  sha256 " + found.sha256() + ", locked " + expected.sha256()
                     + "\n  from repository " + repository(found) + ", locked from " + repository(expected)
-                    + "\n  a tampered file, a changed mirror or a re-released version: find out which before accepting it with " + ACCEPT));
+                    + "\n  a tampered file, a changed mirror or a re-released version: find out which before accepting it with " + ACCEPT,
+                    actual.path(use)));
         }
         return violations;
     }

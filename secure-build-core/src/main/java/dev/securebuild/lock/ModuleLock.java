@@ -53,20 +53,33 @@ public final class ModuleLock {
         LockedUse.Kind kind = use.kind();
         while (by != null && seen.add(by)) {
             path.add(by.toString());
-            LockedUse.Kind parentKind = kind == LockedUse.Kind.PLUGIN_DEPENDENCY ? LockedUse.Kind.PLUGIN : kind;
-            LockKey next = null;
+            LockedUse parent = null;
             for (LockedUse candidate : uses) {
-                if (candidate.kind() == parentKind && candidate.artifact().equals(by)) {
-                    next = candidate.by();
+                if (candidate.artifact().equals(by) && broughtBy(kind, candidate.kind())) {
+                    parent = candidate;
                     break;
                 }
             }
-            kind = parentKind;
-            by = next;
+            if (parent == null) {
+                break;
+            }
+            kind = parent.kind();
+            by = parent.by();
         }
         path.add(module);
         Collections.reverse(path);
         return path;
+    }
+
+    /** Whether a use of kind {@code kind} can be brought in by one of kind {@code by}: a plugin's dependency by another or by the plugin. */
+    private static boolean broughtBy(LockedUse.Kind kind, LockedUse.Kind by) {
+        if (kind == LockedUse.Kind.PLUGIN_DEPENDENCY) {
+            return by == LockedUse.Kind.PLUGIN_DEPENDENCY || by == LockedUse.Kind.PLUGIN;
+        }
+        if (kind == LockedUse.Kind.EXTENSION_DEPENDENCY) {
+            return by == LockedUse.Kind.EXTENSION_DEPENDENCY || by == LockedUse.Kind.EXTENSION;
+        }
+        return by == kind;
     }
 
     @Override

@@ -74,6 +74,26 @@ class LockFilesTest {
                 app.path(plexus));
     }
 
+    @Test
+    void thePathOfAPluginsOrExtensionsTransitiveDependencyReachesThePluginOrExtension() {
+        LockKey plugin = LockKey.parse("org.example:plugin:jar:1");
+        LockKey direct = LockKey.parse("org.example:direct:jar:1");
+        LockKey transitive = LockKey.parse("org.example:transitive:jar:1");
+        LockKey extension = LockKey.parse("org.example:extension:jar:1");
+        ModuleLock module = new ModuleLock("org.example:app", List.of(
+                new LockedUse(LockedUse.Kind.PLUGIN, plugin, null, null),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, direct, null, plugin),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, transitive, null, direct),
+                new LockedUse(LockedUse.Kind.EXTENSION, extension, null, null),
+                new LockedUse(LockedUse.Kind.EXTENSION_DEPENDENCY, direct, null, extension),
+                new LockedUse(LockedUse.Kind.EXTENSION_DEPENDENCY, transitive, null, direct)), List.of());
+
+        assertEquals(List.of("org.example:app", plugin.toString(), direct.toString(), transitive.toString()),
+                module.path(new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, transitive, null, direct)));
+        assertEquals(List.of("org.example:app", extension.toString(), direct.toString(), transitive.toString()),
+                module.path(new LockedUse(LockedUse.Kind.EXTENSION_DEPENDENCY, transitive, null, direct)));
+    }
+
     private String errorOf(String text) {
         return assertThrows(InvalidLockException.class, () -> LockFiles.read(text, "secure-build.lock.json")).getMessage();
     }

@@ -96,10 +96,7 @@ public final class Offenders {
             String brought = group.firstPath.size() > 2 ? " (brought in by " + group.firstPath.get(1) + ")" : "";
             WorkflowCommand command = WorkflowCommand.of(level, group.decision.explanation() + brought)
                     .titled("secure-build approvedDependencies: " + group.decision.component());
-            Optional<DeclaringElements.Place> declared = place.apply(group.firstPath);
-            commands.add(declared.isPresent() && WorkflowCommand.repositoryPath(repositoryRoot, declared.get().file()) != null
-                    ? command.at(repositoryRoot, declared.get().file(), declared.get().line())
-                    : command.at(repositoryRoot, pom, 0));
+            commands.add(DeclaringElements.at(command, place.apply(group.firstPath), repositoryRoot, pom));
         }
         return commands;
     }

@@ -16,6 +16,8 @@ import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 
+import dev.securebuild.shared.ci.WorkflowCommand;
+
 /**
  * Where in a POM a component came in: the {@code <dependency>}, {@code <plugin>}, {@code <extension>}, {@code <parent>}
  * or imported BOM that is the first step of its path, read from the locations Maven keeps for every element of the
@@ -93,6 +95,16 @@ public final class DeclaringElements {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An annotation at the element that declares it, when that is a file of the repository (a parent POM from a
+     * repository is not); else at the module's POM.
+     */
+    public static WorkflowCommand at(WorkflowCommand command, Optional<Place> declared, Path repositoryRoot, Path pom) {
+        return declared.isPresent() && WorkflowCommand.repositoryPath(repositoryRoot, declared.get().file()) != null
+                ? command.at(repositoryRoot, declared.get().file(), declared.get().line())
+                : command.at(repositoryRoot, pom, 0);
     }
 
     private static boolean matches(String groupId, String artifactId, String wantedGroupId, String wantedArtifactId) {
