@@ -194,7 +194,9 @@ public final class LockCollector {
             Artifact artifact = child.getArtifact();
             LockKey key = new LockKey(artifact.getGroupId(), artifact.getArtifactId(), artifact.getExtension(), artifact.getClassifier(),
                     artifact.getBaseVersion());
-            uses.add(kind, key, kind == LockedUse.Kind.DEPENDENCY ? DependencyGraph.resolvedScope(child) : null, by, artifact, repositories);
+            // A system-scoped file comes from its systemPath: no repository is asked for it, nor for its checksum.
+            List<RemoteRepository> from = "system".equals(child.getDependency().getScope()) ? List.of() : repositories;
+            uses.add(kind, key, kind == LockedUse.Kind.DEPENDENCY ? DependencyGraph.resolvedScope(child) : null, by, artifact, from);
             walk(child, key, kind, repositories, uses, onPath);
             onPath.remove(child);
         }
