@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -26,7 +27,11 @@ import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
+import org.eclipse.aether.transfer.TransferCancelledException;
+import org.eclipse.aether.transfer.TransferEvent;
+import org.eclipse.aether.transfer.TransferListener;
 
 import dev.securebuild.lock.LockKey;
 import dev.securebuild.lock.RemoteChecksum;
@@ -48,6 +53,9 @@ public final class RemoteChecksums {
 
     /** A checksum file holds one digest and perhaps a file name; anything longer is not one. */
     private static final int MAX_CHECKSUM_BYTES = 1024;
+
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int REQUEST_TIMEOUT_MS = 60_000;
 
     private static final List<DigestAlgorithm> ORDER = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512, DigestAlgorithm.SHA1);
 
@@ -82,9 +90,9 @@ public final class RemoteChecksums {
                         + " repository that publishes none); locked as found in the local repository, not compared: " + list(notPublished));
             }
             if (!unreachable.isEmpty()) {
-                warnings.add(unreachable.size() + " artifact(s) could not be compared with their repository, which could not be reached ("
-                        + Printable.of(unreachable.values().iterator().next()) + "); recorded as \"unreachable\" in the lock: lock again when"
-                        + " it can be reached: " + list(new ArrayList<>(unreachable.keySet())));
+                warnings.add(unreachable.size() + " artifact(s) could not be compared with their repository's checksum, which it did not"
+                        + " serve (" + Printable.of(unreachable.values().iterator().next()) + "); recorded as \"unreachable\" in the lock: lock"
+                        + " again when the repository answers: " + list(new ArrayList<>(unreachable.keySet())));
             }
             if (!snapshots.isEmpty()) {
                 warnings.add(snapshots.size() + " SNAPSHOT artifact(s) were not compared: a SNAPSHOT's newest file in the repository is not"
@@ -137,6 +145,11 @@ public final class RemoteChecksums {
         try {
             DefaultRepositorySystemSession isolated = IsolatedSessions.remoteOnly(system, build, folder);
             isolated.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_IGNORE); // a checksum file has none of its own
+            // A repository is not trusted to be small or quick: a "checksum" of more than 1 KiB is cut off, and a
+            // request that stalls ends after a minute (Maven's default waits 30).
+            isolated.setTransferListener(new BoundedTransfers(build.getTransferListener()));
+            isolated.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, CONNECT_TIMEOUT_MS);
+            isolated.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, REQUEST_TIMEOUT_MS);
             for (DigestAlgorithm algorithm : ORDER) {
                 if (!pending.isEmpty()) {
                     round(isolated, algorithm, pending, repositories, outcome);
@@ -228,6 +241,60 @@ public final class RemoteChecksums {
     private static String reason(ArtifactResult result) {
         return result.getExceptions().stream().filter(e -> !(e instanceof ArtifactNotFoundException)).findFirst()
                 .map(e -> e.getMessage() == null ? e.getClass().getSimpleName() : Printable.shortened(e.getMessage())).orElse("no repository");
+    }
+
+    /** Passes every event on to the build's listener (Maven's download log), and cancels a transfer past the bound. */
+    static final class BoundedTransfers extends AbstractTransferListener {
+        private final TransferListener build;
+
+        BoundedTransfers(TransferListener build) {
+            this.build = build;
+        }
+
+        @Override
+        public void transferInitiated(TransferEvent event) throws TransferCancelledException {
+            if (build != null) {
+                build.transferInitiated(event);
+            }
+        }
+
+        @Override
+        public void transferStarted(TransferEvent event) throws TransferCancelledException {
+            if (build != null) {
+                build.transferStarted(event);
+            }
+        }
+
+        @Override
+        public void transferProgressed(TransferEvent event) throws TransferCancelledException {
+            if (event.getTransferredBytes() > MAX_CHECKSUM_BYTES) {
+                throw new TransferCancelledException("a checksum file of more than " + MAX_CHECKSUM_BYTES + " bytes");
+            }
+            if (build != null) {
+                build.transferProgressed(event);
+            }
+        }
+
+        @Override
+        public void transferSucceeded(TransferEvent event) {
+            if (build != null) {
+                build.transferSucceeded(event);
+            }
+        }
+
+        @Override
+        public void transferFailed(TransferEvent event) {
+            if (build != null) {
+                build.transferFailed(event);
+            }
+        }
+
+        @Override
+        public void transferCorrupted(TransferEvent event) throws TransferCancelledException {
+            if (build != null) {
+                build.transferCorrupted(event);
+            }
+        }
     }
 
     private static void delete(Path folder) throws IOException {

@@ -175,9 +175,9 @@ class RemoteChecksumsTest {
 
         assertEquals(Map.of(key, RemoteChecksum.UNREACHABLE), outcome.found());
         assertEquals(List.of("lib:jar.sha256"), asked);
-        assertTrue(outcome.warnings().get(0).startsWith("1 artifact(s) could not be compared with their repository, which could not be reached ("),
-                outcome.warnings().get(0));
-        assertTrue(outcome.warnings().get(0).endsWith("recorded as \"unreachable\" in the lock: lock again when it can be reached:"
+        assertTrue(outcome.warnings().get(0).startsWith("1 artifact(s) could not be compared with their repository's checksum, which it did"
+                + " not serve ("), outcome.warnings().get(0));
+        assertTrue(outcome.warnings().get(0).endsWith("recorded as \"unreachable\" in the lock: lock again when the repository answers:"
                 + " org.example:lib:jar:1.0"), outcome.warnings().get(0));
     }
 
@@ -203,5 +203,27 @@ class RemoteChecksumsTest {
         assertEquals(List.of(), asked);
         assertEquals(List.of("1 SNAPSHOT artifact(s) were not compared: a SNAPSHOT's newest file in the repository is not the one this build"
                 + " resolved: " + key), outcome.warnings());
+    }
+
+    @Test
+    void aChecksumDownloadPastOneKibibyteIsCancelledAndTheBuildsListenerStillHearsOfIt() throws Exception {
+        List<Long> heard = new ArrayList<>();
+        org.eclipse.aether.transfer.TransferListener build = new org.eclipse.aether.transfer.AbstractTransferListener() {
+            @Override
+            public void transferProgressed(org.eclipse.aether.transfer.TransferEvent event) {
+                heard.add(event.getTransferredBytes());
+            }
+        };
+        RemoteChecksums.BoundedTransfers bounded = new RemoteChecksums.BoundedTransfers(build);
+        org.eclipse.aether.transfer.TransferResource resource = new org.eclipse.aether.transfer.TransferResource("central",
+                "https://repo.example/maven2/", "org/example/lib/1.0/lib-1.0.jar.sha256", null, null);
+
+        bounded.transferProgressed(new org.eclipse.aether.transfer.TransferEvent.Builder(session, resource).setTransferredBytes(1024).build());
+        org.eclipse.aether.transfer.TransferCancelledException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.eclipse.aether.transfer.TransferCancelledException.class, () -> bounded.transferProgressed(
+                        new org.eclipse.aether.transfer.TransferEvent.Builder(session, resource).setTransferredBytes(1025).build()));
+
+        assertEquals("a checksum file of more than 1024 bytes", e.getMessage());
+        assertEquals(List.of(1024L), heard);
     }
 }
