@@ -145,7 +145,8 @@ public final class RemoteChecksums {
         try {
             DefaultRepositorySystemSession isolated = IsolatedSessions.remoteOnly(system, build, folder);
             isolated.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_IGNORE); // a checksum file has none of its own
-            // A repository is not trusted to be small or quick: a "checksum" of more than 1 KiB is cut off, and a
+            // A repository is not trusted to be small or quick: a "checksum" of more than 1 KiB is not kept (Maven's
+            // transport still reads the rest of the response to end it, as for any download of the build), and a
             // request that stalls ends after a minute (Maven's default waits 30).
             isolated.setTransferListener(new BoundedTransfers(build.getTransferListener()));
             isolated.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, CONNECT_TIMEOUT_MS);
