@@ -27,11 +27,7 @@ import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
-import org.eclipse.aether.transfer.TransferCancelledException;
-import org.eclipse.aether.transfer.TransferEvent;
-import org.eclipse.aether.transfer.TransferListener;
 
 import dev.securebuild.lock.LockKey;
 import dev.securebuild.lock.RemoteChecksum;
@@ -148,7 +144,7 @@ public final class RemoteChecksums {
             // A repository is not trusted to be small or quick: a "checksum" of more than 1 KiB is not kept (Maven's
             // transport still reads the rest of the response to end it, as for any download of the build), and a
             // request that stalls ends after a minute (Maven's default waits 30).
-            isolated.setTransferListener(new BoundedTransfers(build.getTransferListener()));
+            isolated.setTransferListener(new BoundedTransfers(build.getTransferListener(), MAX_CHECKSUM_BYTES));
             isolated.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, CONNECT_TIMEOUT_MS);
             isolated.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, REQUEST_TIMEOUT_MS);
             for (DigestAlgorithm algorithm : ORDER) {
@@ -242,60 +238,6 @@ public final class RemoteChecksums {
     private static String reason(ArtifactResult result) {
         return result.getExceptions().stream().filter(e -> !(e instanceof ArtifactNotFoundException)).findFirst()
                 .map(e -> e.getMessage() == null ? e.getClass().getSimpleName() : Printable.shortened(e.getMessage())).orElse("no repository");
-    }
-
-    /** Passes every event on to the build's listener (Maven's download log), and cancels a transfer past the bound. */
-    static final class BoundedTransfers extends AbstractTransferListener {
-        private final TransferListener build;
-
-        BoundedTransfers(TransferListener build) {
-            this.build = build;
-        }
-
-        @Override
-        public void transferInitiated(TransferEvent event) throws TransferCancelledException {
-            if (build != null) {
-                build.transferInitiated(event);
-            }
-        }
-
-        @Override
-        public void transferStarted(TransferEvent event) throws TransferCancelledException {
-            if (build != null) {
-                build.transferStarted(event);
-            }
-        }
-
-        @Override
-        public void transferProgressed(TransferEvent event) throws TransferCancelledException {
-            if (event.getTransferredBytes() > MAX_CHECKSUM_BYTES) {
-                throw new TransferCancelledException("a checksum file of more than " + MAX_CHECKSUM_BYTES + " bytes");
-            }
-            if (build != null) {
-                build.transferProgressed(event);
-            }
-        }
-
-        @Override
-        public void transferSucceeded(TransferEvent event) {
-            if (build != null) {
-                build.transferSucceeded(event);
-            }
-        }
-
-        @Override
-        public void transferFailed(TransferEvent event) {
-            if (build != null) {
-                build.transferFailed(event);
-            }
-        }
-
-        @Override
-        public void transferCorrupted(TransferEvent event) throws TransferCancelledException {
-            if (build != null) {
-                build.transferCorrupted(event);
-            }
-        }
     }
 
     private static void delete(Path folder) throws IOException {

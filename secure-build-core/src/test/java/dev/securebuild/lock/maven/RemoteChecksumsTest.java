@@ -214,7 +214,7 @@ class RemoteChecksumsTest {
                 heard.add(event.getTransferredBytes());
             }
         };
-        RemoteChecksums.BoundedTransfers bounded = new RemoteChecksums.BoundedTransfers(build);
+        BoundedTransfers bounded = new BoundedTransfers(build, 1024);
         org.eclipse.aether.transfer.TransferResource resource = new org.eclipse.aether.transfer.TransferResource("central",
                 "https://repo.example/maven2/", "org/example/lib/1.0/lib-1.0.jar.sha256", null, null);
 
