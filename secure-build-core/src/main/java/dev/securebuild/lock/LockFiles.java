@@ -147,6 +147,7 @@ public final class LockFiles {
     private static final class Reading {
 
         private final String file;
+        private final Map<String, LockKey> keys = new java.util.HashMap<>();
 
         Reading(String file) {
             this.file = file;
@@ -259,11 +260,17 @@ public final class LockFiles {
         }
 
         private LockKey key(String text, com.fasterxml.jackson.core.JsonLocation location) throws InvalidLockException {
+            LockKey key = keys.get(text); // a reactor's lock names each artifact in many uses: parsed once
+            if (key != null) {
+                return key;
+            }
             try {
-                return LockKey.parse(text);
+                key = LockKey.parse(text);
             } catch (IllegalArgumentException e) {
                 throw error(location, "\"" + Printable.shortened(text) + "\": " + e.getMessage());
             }
+            keys.put(text, key);
+            return key;
         }
 
         private PositionedNode required(PositionedNode node, String field, String where) throws InvalidLockException {

@@ -1,7 +1,6 @@
 package dev.securebuild.lock;
 
 import java.util.Comparator;
-import java.util.Objects;
 
 import dev.securebuild.shared.text.Printable;
 
@@ -20,6 +19,8 @@ public final class LockKey implements Comparable<LockKey> {
     private final String extension;
     private final String classifier;
     private final String version;
+    // Keys are compared and hashed tens of thousands of times per build (a reactor's uses): their text is made once.
+    private final String text;
 
     public LockKey(String groupId, String artifactId, String extension, String classifier, String version) {
         this.groupId = part(groupId, "groupId");
@@ -30,6 +31,7 @@ public final class LockKey implements Comparable<LockKey> {
             part(this.classifier, "classifier");
         }
         this.version = part(version, "version");
+        this.text = versionless() + ":" + this.version;
     }
 
     private static String part(String value, String name) {
@@ -87,16 +89,16 @@ public final class LockKey implements Comparable<LockKey> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LockKey && toString().equals(other.toString());
+        return other instanceof LockKey && text.equals(((LockKey) other).text);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(groupId, artifactId, extension, classifier, version);
+        return text.hashCode();
     }
 
     @Override
     public String toString() {
-        return versionless() + ":" + version;
+        return text;
     }
 }

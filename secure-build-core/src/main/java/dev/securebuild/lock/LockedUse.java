@@ -42,12 +42,14 @@ public final class LockedUse implements Comparable<LockedUse> {
     private final LockKey artifact;
     private final String scope;
     private final LockKey by;
+    private final String identity;
 
     public LockedUse(Kind kind, LockKey artifact, String scope, LockKey by) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.artifact = Objects.requireNonNull(artifact, "artifact");
         this.scope = scope == null || scope.isEmpty() ? null : scope;
         this.by = by;
+        this.identity = kind.label() + " " + artifact + (this.scope == null ? "" : " (" + this.scope + ")");
     }
 
     public Kind kind() {
@@ -70,7 +72,7 @@ public final class LockedUse implements Comparable<LockedUse> {
 
     /** The same use of the same artifact (kind, artifact and scope), whichever path brought it in. */
     public String identity() {
-        return kind.label() + " " + artifact + (scope == null ? "" : " (" + scope + ")");
+        return identity;
     }
 
     @Override
@@ -80,12 +82,12 @@ public final class LockedUse implements Comparable<LockedUse> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LockedUse && compareTo((LockedUse) other) == 0;
+        return other instanceof LockedUse && identity.equals(((LockedUse) other).identity) && Objects.equals(by, ((LockedUse) other).by);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, artifact, scope, by);
+        return identity.hashCode() * 31 + (by == null ? 0 : by.hashCode());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.securebuild.lock.maven;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -53,6 +55,7 @@ import dev.securebuild.shared.session.SessionCache;
 public final class LockCollector {
 
     private static final String DIGESTS_KEY = LockCollector.class.getName() + ".digests";
+    private static final String RESOLVED_KEY = LockCollector.class.getName() + ".resolved";
     private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
 
     /** One module's uses and their files. */
@@ -182,6 +185,18 @@ public final class LockCollector {
             this.artifact = artifact;
             this.repositories = repositories;
         }
+
+        /**
+         * What the resolution depends on: the artifact, the repositories asked (the local repository records the
+         * origin per repository) and a system-scoped file's path.
+         */
+        String cacheKey(LockKey key) {
+            StringBuilder text = new StringBuilder(key.toString()).append('|').append(artifact.getProperty("localPath", ""));
+            for (RemoteRepository repository : repositories) {
+                text.append('|').append(repository.getId());
+            }
+            return text.toString();
+        }
     }
 
     /** The winners under {@code node}, each with the artifact that brought it in ({@code by}; null under the module). */
@@ -208,51 +223,95 @@ public final class LockCollector {
         return kind != LockedUse.Kind.DEPENDENCY && ("provided".equals(scope) || "test".equals(scope));
     }
 
-    /** The files, resolved (downloaded when missing, as the build would), with their digests and where they came from. */
+    /**
+     * The files, resolved (downloaded when missing, as the build would), with their digests and where they came from.
+     * Both are kept for the build: the modules of a reactor resolve mostly the same artifacts, and each is resolved and
+     * hashed once, whichever module or rule asks first; the files not hashed yet are hashed in parallel.
+     */
     private Map<LockKey, ResolvedFile> resolve(Map<LockKey, Request> requests) throws BuildInputException {
         RepositorySystemSession repositorySession = session.getRepositorySession();
+        Map<String, String[]> resolved = SessionCache.map(repositorySession.getData(), RESOLVED_KEY);
+        Map<LockKey, String[]> located = new LinkedHashMap<>();
         List<ArtifactRequest> batch = new ArrayList<>();
         List<LockKey> keys = new ArrayList<>();
         requests.forEach((key, request) -> {
-            batch.add(new ArtifactRequest(request.artifact, request.repositories, "lock"));
-            keys.add(key);
+            String[] known = resolved.get(request.cacheKey(key));
+            if (known != null) {
+                located.put(key, known);
+            } else {
+                batch.add(new ArtifactRequest(request.artifact, request.repositories, "lock"));
+                keys.add(key);
+            }
         });
-        List<ArtifactResult> results;
-        try {
-            results = system.resolveArtifacts(repositorySession, batch);
-        } catch (ArtifactResolutionException e) {
-            throw new BuildInputException("cannot resolve the artifacts to lock: " + e.getMessage(), e);
+        if (!batch.isEmpty()) {
+            List<ArtifactResult> results;
+            try {
+                results = system.resolveArtifacts(repositorySession, batch);
+            } catch (ArtifactResolutionException e) {
+                throw new BuildInputException("cannot resolve the artifacts to lock: " + e.getMessage(), e);
+            }
+            for (int i = 0; i < results.size(); i++) {
+                Artifact artifact = results.get(i).getArtifact();
+                Request request = requests.get(keys.get(i));
+                LocalArtifactResult local = repositorySession.getLocalRepositoryManager().find(repositorySession,
+                        new LocalArtifactRequest(artifact, request.repositories, "lock"));
+                String[] where = {artifact.getFile().toPath().toAbsolutePath().toString(),
+                        local.getRepository() != null ? local.getRepository().getId() : ""};
+                resolved.putIfAbsent(request.cacheKey(keys.get(i)), where);
+                located.put(keys.get(i), where);
+            }
         }
         Map<String, String[]> digests = SessionCache.map(repositorySession.getData(), DIGESTS_KEY);
+        Map<Path, String> stamps = new LinkedHashMap<>();
+        for (String[] where : located.values()) {
+            Path file = Path.of(where[0]);
+            if (!stamps.containsKey(file)) {
+                stamps.put(file, stamp(file));
+            }
+        }
+        hashMissing(stamps, digests);
         Map<LockKey, ResolvedFile> files = new LinkedHashMap<>();
-        for (int i = 0; i < results.size(); i++) {
-            Artifact resolved = results.get(i).getArtifact();
-            Path file = resolved.getFile().toPath();
-            String[] hex = digests(file, digests);
-            LocalArtifactResult local = repositorySession.getLocalRepositoryManager().find(repositorySession,
-                    new LocalArtifactRequest(resolved, requests.get(keys.get(i)).repositories, "lock"));
-            String repository = local.getRepository() != null ? local.getRepository().getId() : "";
-            files.put(keys.get(i), new ResolvedFile(new LockedArtifact(keys.get(i), hex[0], hex[1], repository), file));
+        for (LockKey key : requests.keySet()) {
+            String[] where = located.get(key);
+            Path file = Path.of(where[0]);
+            String[] hex = digests.get(stamps.get(file));
+            files.put(key, new ResolvedFile(new LockedArtifact(key, hex[0], hex[1], where[1]), file));
         }
         return files;
     }
 
-    /**
-     * SHA-256 and SHA-512 of a file, from the build's cache while its size and time are the same: a file a reactor's
-     * modules share is read once. Plain strings in the session: the goals' and the rules' class realms both use it.
-     */
-    private static String[] digests(Path file, Map<String, String[]> cache) throws BuildInputException {
+    /** The file's path, size and time: its digests are taken from the build's cache while these are the same. */
+    private static String stamp(Path file) throws BuildInputException {
         try {
-            String key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
-            String[] hex = cache.get(key);
-            if (hex == null) {
-                FileDigest digest = OnePassReader.read(file, DIGESTS);
-                hex = new String[] {digest.hex(DigestAlgorithm.SHA256), digest.hex(DigestAlgorithm.SHA512)};
-                cache.putIfAbsent(key, hex);
-            }
-            return hex;
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return file + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
         } catch (IOException e) {
             throw new BuildInputException("cannot read " + file + " to lock its digests: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SHA-256 and SHA-512 of the files the build's cache does not have yet, in parallel. Plain strings in the session:
+     * the goals' and the rules' class realms both use it.
+     */
+    private static void hashMissing(Map<Path, String> stamps, Map<String, String[]> digests) throws BuildInputException {
+        List<Path> missing = new ArrayList<>();
+        stamps.forEach((file, stamp) -> {
+            if (!digests.containsKey(stamp)) {
+                missing.add(file);
+            }
+        });
+        try {
+            missing.parallelStream().forEach(file -> {
+                try {
+                    FileDigest digest = OnePassReader.read(file, DIGESTS);
+                    digests.putIfAbsent(stamps.get(file), new String[] {digest.hex(DigestAlgorithm.SHA256), digest.hex(DigestAlgorithm.SHA512)});
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new BuildInputException("cannot read " + e.getMessage() + " to lock its digests", e.getCause());
         }
     }
 }
