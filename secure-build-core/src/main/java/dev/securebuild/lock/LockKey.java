@@ -1,6 +1,5 @@
 package dev.securebuild.lock;
 
-import java.util.Comparator;
 
 import dev.securebuild.shared.text.Printable;
 
@@ -10,9 +9,6 @@ import dev.securebuild.shared.text.Printable;
  * only in their version are the same artifact at another version: a version that moved.
  */
 public final class LockKey implements Comparable<LockKey> {
-
-    private static final Comparator<LockKey> ORDER = Comparator.comparing(LockKey::groupId).thenComparing(LockKey::artifactId)
-            .thenComparing(LockKey::extension).thenComparing(LockKey::classifier).thenComparing(LockKey::version);
 
     private final String groupId;
     private final String artifactId;
@@ -36,10 +32,19 @@ public final class LockKey implements Comparable<LockKey> {
 
     private static String part(String value, String name) {
         // A key from a hand-edited lock reaches the log: nothing in it may forge a line or hide text.
-        if (value == null || value.isEmpty() || value.indexOf(':') >= 0 || value.chars().anyMatch(c -> c <= ' ') || !Printable.isPrintable(value)) {
+        if (value == null || value.isEmpty() || value.indexOf(':') >= 0 || hasSpaceOrControl(value) || !Printable.isPrintable(value)) {
             throw new IllegalArgumentException(name + " is empty or holds ':', a space or a control character");
         }
         return value;
+    }
+
+    private static boolean hasSpaceOrControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) <= ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -84,7 +89,17 @@ public final class LockKey implements Comparable<LockKey> {
 
     @Override
     public int compareTo(LockKey other) {
-        return ORDER.compare(this, other);
+        int order = groupId.compareTo(other.groupId);
+        if (order == 0) {
+            order = artifactId.compareTo(other.artifactId);
+        }
+        if (order == 0) {
+            order = extension.compareTo(other.extension);
+        }
+        if (order == 0) {
+            order = classifier.compareTo(other.classifier);
+        }
+        return order != 0 ? order : version.compareTo(other.version);
     }
 
     @Override

@@ -126,6 +126,26 @@ class LockFilesTest {
     }
 
     @Test
+    void aLockIsReadInAnyOrderOfItsPartsAndEveryPartIsChecked() throws IOException {
+        String good = LockFiles.text(sample());
+        int modules = good.indexOf("  \"modules\": {");
+        String artifacts = good.substring(good.indexOf("  \"artifacts\": {"), modules);
+        String modulesFirst = good.substring(0, good.indexOf("  \"artifacts\": {")) + good.substring(modules, good.lastIndexOf("\n}")) + ",\n"
+                + artifacts.substring(0, artifacts.lastIndexOf(',')) + "\n}\n";
+
+        assertEquals(sample(), LockFiles.read(modulesFirst, "secure-build.lock.json"), "modules before artifacts: the same lock");
+        assertTrue(errorOf(modulesFirst.replace("\"artifact\": \"org.example:corporate-parent:pom:7\"", "\"artifact\": \"org.example:other:pom:7\""))
+                .contains("module org.example:app uses org.example:other:pom:7, which is not under \"artifacts\""), "checked once artifacts are read");
+        assertTrue(errorOf(good.replace("{\"kind\": \"parent\", \"artifact\": \"org.example:corporate-parent:pom:7\"}", "{\"kind\": \"parent\"}"))
+                .contains("module org.example:app: a use: \"artifact\" is missing"));
+        assertTrue(errorOf(good.substring(0, good.indexOf("  \"modules\"")).replaceAll(",\n$", "\n}\n")).contains("the lock: \"modules\" is missing"));
+        assertTrue(errorOf(good + "{}").contains("expected the end of the lock (one document, one mapping)"));
+        assertTrue(errorOf(good.replace("\"kind\": \"parent\", ", "\"kind\": \"parent\", \"kind\": \"bom\", ")).contains(
+                "key \"kind\" is given twice (first at line "));
+        assertTrue(errorOf(good.replace("\"scope\": \"compile\"}", "\"scope\": 7}")).contains("scope: expected a text; got 7"));
+    }
+
+    @Test
     void anEmptyOrHugeFileIsRefusedUnparsed() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.json"), "  \n");
         assertTrue(assertThrows(InvalidLockException.class, () -> LockFiles.read(empty)).getMessage().endsWith(

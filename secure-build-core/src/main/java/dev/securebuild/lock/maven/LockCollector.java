@@ -56,6 +56,7 @@ public final class LockCollector {
 
     private static final String DIGESTS_KEY = LockCollector.class.getName() + ".digests";
     private static final String RESOLVED_KEY = LockCollector.class.getName() + ".resolved";
+    private static final String STAMPS_KEY = LockCollector.class.getName() + ".stamps";
     private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
 
     /** One module's uses and their files. */
@@ -262,11 +263,18 @@ public final class LockCollector {
             }
         }
         Map<String, String[]> digests = SessionCache.map(repositorySession.getData(), DIGESTS_KEY);
+        // A file is looked at once per build: its stamp (path, size, time) then names its digests for every module.
+        Map<String, String> stamped = SessionCache.map(repositorySession.getData(), STAMPS_KEY);
         Map<Path, String> stamps = new LinkedHashMap<>();
         for (String[] where : located.values()) {
             Path file = Path.of(where[0]);
             if (!stamps.containsKey(file)) {
-                stamps.put(file, stamp(file));
+                String stamp = stamped.get(where[0]);
+                if (stamp == null) {
+                    stamp = stamp(file);
+                    stamped.putIfAbsent(where[0], stamp);
+                }
+                stamps.put(file, stamp);
             }
         }
         hashMissing(stamps, digests);
