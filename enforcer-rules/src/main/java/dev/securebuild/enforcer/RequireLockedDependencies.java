@@ -81,7 +81,7 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
         LockFile lock = read(file);
         LockCollector.Collected collected;
         try {
-            collected = new LockCollector(repositorySystem, session).collect(project);
+            collected = LockCollector.forChecking(repositorySystem, session).collect(project);
         } catch (BuildInputException e) {
             throw new EnforcerRuleError("requireLockedDependencies: " + e.getMessage(), e);
         }

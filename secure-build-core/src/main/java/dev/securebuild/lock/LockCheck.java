@@ -136,13 +136,12 @@ public final class LockCheck {
         for (LockedUse use : actualUses.values()) {
             LockedArtifact expected = lock.artifacts().get(use.artifact());
             ResolvedFile file = resolved.get(use.artifact());
-            if (expected == null || file == null || !compared.add(use.artifact()) || expected.sameBytes(file.digests())) {
+            if (expected == null || file == null || !compared.add(use.artifact()) || file.sameBytes(expected)) {
                 continue;
             }
-            LockedArtifact found = file.digests();
             violations.add(new Violation(Kind.DIGEST_MISMATCH, use.artifact().toString(), use.artifact() + ": the bytes of "
-                    + Printable.of(file.file().toString()) + " are not the ones locked\n  sha256 " + found.sha256() + ", locked " + expected.sha256()
-                    + "\n  from repository " + repository(found) + ", locked from " + repository(expected)
+                    + Printable.of(file.file().toString()) + " are not the ones locked\n  sha256 " + file.sha256() + ", locked " + expected.sha256()
+                    + "\n  from repository " + repository(file.repository()) + ", locked from " + repository(expected.repository())
                     + "\n  a tampered file, a changed mirror or a re-released version: find out which before accepting it with " + ACCEPT,
                     actual.path(use)));
         }
@@ -150,8 +149,8 @@ public final class LockCheck {
     }
 
     /** The repository id as recorded (by the local repository, or in the hand-editable lock): escaped, it may be anything. */
-    private static String repository(LockedArtifact artifact) {
-        return artifact.repository().isEmpty() ? "(not recorded)" : Printable.of(artifact.repository());
+    private static String repository(String id) {
+        return id.isEmpty() ? "(not recorded)" : Printable.of(id);
     }
 
     private static Map<String, LockedUse> byIdentity(ModuleLock module, List<LockExclusion> exclusions) {

@@ -31,7 +31,7 @@ class LockCheckTest {
 
     private Map<LockKey, ResolvedFile> sameBytes() {
         Map<LockKey, ResolvedFile> files = new HashMap<>();
-        lock.artifacts().values().forEach(a -> files.put(a.key(), new ResolvedFile(a, Path.of("/m2/" + a.key().artifactId() + ".jar"))));
+        lock.artifacts().values().forEach(a -> files.put(a.key(), ResolvedFile.of(a, Path.of("/m2/" + a.key().artifactId() + ".jar"))));
         return files;
     }
 
@@ -48,7 +48,7 @@ class LockCheckTest {
     @Test
     void aChangedByteNamesTheArtifactTheFileBothDigestsAndTheRepository() {
         Map<LockKey, ResolvedFile> files = sameBytes();
-        files.put(GUAVA, new ResolvedFile(new LockedArtifact(GUAVA, B256, B512, "mirror"), Path.of("/m2/guava-33.3.1-jre.jar")));
+        files.put(GUAVA, ResolvedFile.of(new LockedArtifact(GUAVA, B256, B512, "mirror"), Path.of("/m2/guava-33.3.1-jre.jar")));
 
         List<LockCheck.Violation> violations = check(lock.modules().get("org.example:app"), files, List.of());
 
@@ -62,7 +62,7 @@ class LockCheckTest {
     @Test
     void aRepositoryIdFromTheLockOrTheLocalRepositoryCannotForgeALogLine() {
         Map<LockKey, ResolvedFile> files = sameBytes();
-        files.put(GUAVA, new ResolvedFile(new LockedArtifact(GUAVA, B256, B512, "evil\n[INFO] BUILD SUCCESS"), Path.of("/m2/guava.jar")));
+        files.put(GUAVA, ResolvedFile.of(new LockedArtifact(GUAVA, B256, B512, "evil\n[INFO] BUILD SUCCESS"), Path.of("/m2/guava.jar")));
 
         String message = check(lock.modules().get("org.example:app"), files, List.of()).get(0).message();
 
@@ -105,7 +105,7 @@ class LockCheckTest {
     @Test
     void anExclusionInForceSkipsItsArtifactsAndAnExpiredOneIsAViolation() {
         Map<LockKey, ResolvedFile> files = sameBytes();
-        files.put(GUAVA, new ResolvedFile(new LockedArtifact(GUAVA, B256, B512, "mirror"), Path.of("/m2/guava.jar")));
+        files.put(GUAVA, ResolvedFile.of(new LockedArtifact(GUAVA, B256, B512, "mirror"), Path.of("/m2/guava.jar")));
         LockExclusion guava = new LockExclusion("com.google.guava:*", "rebuilt by our mirror", "platform@example.com", TODAY.plusDays(30));
 
         assertEquals(List.of(), check(lock.modules().get("org.example:app"), files, List.of(guava)));

@@ -60,7 +60,7 @@ public class LockMojo extends AbstractEventLoggingMojo {
                 Path.of(session.getTopLevelProject().getBuild().getDirectory(), "secure-build")) : null;
         ReactorLock locked;
         try {
-            locked = ReactorLock.of(new LockCollector(repositorySystem, session), session.getProjects(), remote);
+            locked = ReactorLock.of(LockCollector.forLocking(repositorySystem, session), session.getProjects(), remote);
             LockFiles.write(locked.lock(), file);
         } catch (BuildInputException e) {
             throw new MojoExecutionException("lock: " + e.getMessage(), e);

@@ -37,7 +37,6 @@ import dev.securebuild.allowlist.maven.BuildPoms;
 import dev.securebuild.allowlist.maven.DependencyGraph;
 import dev.securebuild.allowlist.maven.PluginGraph;
 import dev.securebuild.lock.LockKey;
-import dev.securebuild.lock.LockedArtifact;
 import dev.securebuild.lock.LockedUse;
 import dev.securebuild.lock.ModuleLock;
 import dev.securebuild.lock.ResolvedFile;
@@ -87,10 +86,22 @@ public final class LockCollector {
 
     private final RepositorySystem system;
     private final MavenSession session;
+    private final boolean sha512;
 
-    public LockCollector(RepositorySystem system, MavenSession session) {
+    private LockCollector(RepositorySystem system, MavenSession session, boolean sha512) {
         this.system = system;
         this.session = session;
+        this.sha512 = sha512;
+    }
+
+    /** For writing a lock: each file's SHA-256 and SHA-512. */
+    public static LockCollector forLocking(RepositorySystem system, MavenSession session) {
+        return new LockCollector(system, session, true);
+    }
+
+    /** For checking a build against its lock: each file's SHA-256 only, which proves the bytes at a third of the cost. */
+    public static LockCollector forChecking(RepositorySystem system, MavenSession session) {
+        return new LockCollector(system, session, false);
     }
 
     public Collected collect(MavenProject project) throws BuildInputException {
@@ -252,14 +263,10 @@ public final class LockCollector {
                 throw new BuildInputException("cannot resolve the artifacts to lock: " + e.getMessage(), e);
             }
             for (int i = 0; i < results.size(); i++) {
-                Artifact artifact = results.get(i).getArtifact();
-                Request request = requests.get(keys.get(i));
-                LocalArtifactResult local = repositorySession.getLocalRepositoryManager().find(repositorySession,
-                        new LocalArtifactRequest(artifact, request.repositories, "lock"));
-                String[] where = {artifact.getFile().toPath().toAbsolutePath().toString(),
-                        local.getRepository() != null ? local.getRepository().getId() : ""};
-                resolved.putIfAbsent(request.cacheKey(keys.get(i)), where);
-                located.put(keys.get(i), where);
+                // {file, repository id}; the id is looked up (a read of _remote.repositories) when first asked for.
+                String[] where = {results.get(i).getArtifact().getFile().toPath().toAbsolutePath().toString(), null};
+                String[] earlier = resolved.putIfAbsent(requests.get(keys.get(i)).cacheKey(keys.get(i)), where);
+                located.put(keys.get(i), earlier != null ? earlier : where);
             }
         }
         Map<String, String[]> digests = SessionCache.map(repositorySession.getData(), DIGESTS_KEY);
@@ -277,15 +284,30 @@ public final class LockCollector {
                 stamps.put(file, stamp);
             }
         }
-        hashMissing(stamps, digests);
+        hashMissing(stamps, digests, sha512);
         Map<LockKey, ResolvedFile> files = new LinkedHashMap<>();
         for (LockKey key : requests.keySet()) {
             String[] where = located.get(key);
             Path file = Path.of(where[0]);
             String[] hex = digests.get(stamps.get(file));
-            files.put(key, new ResolvedFile(new LockedArtifact(key, hex[0], hex[1], where[1]), file));
+            Request request = requests.get(key);
+            files.put(key, new ResolvedFile(key, hex[0], sha512 ? hex[1] : null, () -> repository(where, request), file));
         }
         return files;
+    }
+
+    /** The id of the repository the local repository says the file came from (empty when it does not say), once per build. */
+    private String repository(String[] where, Request request) {
+        String id = where[1];
+        if (id == null) {
+            RepositorySystemSession repositorySession = session.getRepositorySession();
+            Artifact artifact = request.artifact.setFile(new java.io.File(where[0]));
+            LocalArtifactResult local = repositorySession.getLocalRepositoryManager().find(repositorySession,
+                    new LocalArtifactRequest(artifact, request.repositories, "lock"));
+            id = local.getRepository() != null ? local.getRepository().getId() : "";
+            where[1] = id;
+        }
+        return id;
     }
 
     /** The file's path, size and time: its digests are taken from the build's cache while these are the same. */
@@ -302,18 +324,20 @@ public final class LockCollector {
      * SHA-256 and SHA-512 of the files the build's cache does not have yet, in parallel. Plain strings in the session:
      * the goals' and the rules' class realms both use it.
      */
-    private static void hashMissing(Map<Path, String> stamps, Map<String, String[]> digests) throws BuildInputException {
+    private static void hashMissing(Map<Path, String> stamps, Map<String, String[]> digests, boolean sha512) throws BuildInputException {
         List<Path> missing = new ArrayList<>();
         stamps.forEach((file, stamp) -> {
-            if (!digests.containsKey(stamp)) {
+            String[] known = digests.get(stamp);
+            if (known == null || sha512 && known[1] == null) {
                 missing.add(file);
             }
         });
+        List<DigestAlgorithm> algorithms = sha512 ? DIGESTS : List.of(DigestAlgorithm.SHA256);
         try {
             missing.parallelStream().forEach(file -> {
                 try {
-                    FileDigest digest = OnePassReader.read(file, DIGESTS);
-                    digests.putIfAbsent(stamps.get(file), new String[] {digest.hex(DigestAlgorithm.SHA256), digest.hex(DigestAlgorithm.SHA512)});
+                    FileDigest digest = OnePassReader.read(file, algorithms);
+                    digests.put(stamps.get(file), new String[] {digest.hex(DigestAlgorithm.SHA256), sha512 ? digest.hex(DigestAlgorithm.SHA512) : null});
                 } catch (IOException e) {
                     throw new UncheckedIOException(file + ": " + e.getMessage(), e);
                 }

@@ -58,7 +58,7 @@ public final class ReactorLock {
         List<LockedArtifact> artifacts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         if (remote == null) {
-            files.values().forEach(file -> artifacts.add(file.digests()));
+            files.values().forEach(file -> artifacts.add(file.locked()));
         } else {
             RemoteChecksums.Outcome outcome;
             try {
@@ -70,8 +70,8 @@ public final class ReactorLock {
                 throw new RemoteChecksumMismatchException(outcome.mismatches());
             }
             for (ResolvedFile file : files.values()) {
-                RemoteChecksum found = outcome.found().get(file.digests().key());
-                artifacts.add(found == null ? file.digests() : file.digests().withRemoteChecksum(found));
+                RemoteChecksum found = outcome.found().get(file.key());
+                artifacts.add(found == null ? file.locked() : file.locked().withRemoteChecksum(found));
             }
             warnings.addAll(outcome.warnings());
         }

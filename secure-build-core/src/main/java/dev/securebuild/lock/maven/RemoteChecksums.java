@@ -212,9 +212,9 @@ public final class RemoteChecksums {
         }
         String actual;
         if (algorithm == DigestAlgorithm.SHA256) {
-            actual = file.digests().sha256();
+            actual = file.sha256();
         } else if (algorithm == DigestAlgorithm.SHA512) {
-            actual = file.digests().sha512();
+            actual = file.sha512();
         } else {
             actual = OnePassReader.read(file.file(), List.of(algorithm)).hex(algorithm);
         }

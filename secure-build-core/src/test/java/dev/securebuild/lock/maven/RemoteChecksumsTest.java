@@ -90,7 +90,7 @@ class RemoteChecksumsTest {
     private LockKey file(String artifactId, String version, String content) throws Exception {
         LockKey key = new LockKey("org.example", artifactId, "jar", "", version);
         Path path = Files.writeString(folder.resolve(artifactId + "-" + version + ".jar"), content);
-        files.put(key, new ResolvedFile(new LockedArtifact(key, hex("SHA-256", content), hex("SHA-512", content), "central"), path));
+        files.put(key, ResolvedFile.of(new LockedArtifact(key, hex("SHA-256", content), hex("SHA-512", content), "central"), path));
         repositories.put(key, List.of(CENTRAL));
         return key;
     }
@@ -168,7 +168,7 @@ class RemoteChecksumsTest {
     @Test
     void aRepositoryThatCannotBeReachedIsRecordedAndNotAskedAgain() throws Exception {
         LockKey key = file("lib", "1.0", "x");
-        published.put("lib:jar.sha256", new ArtifactTransferException(files.get(key).digests().key() == null ? null
+        published.put("lib:jar.sha256", new ArtifactTransferException(files.get(key).key() == null ? null
                 : new org.eclipse.aether.artifact.DefaultArtifact("org.example:lib:jar.sha256:1.0"), CENTRAL, new ConnectException("Connection refused")));
 
         RemoteChecksums.Outcome outcome = checksums().compare(files, repositories);
