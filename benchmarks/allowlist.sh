@@ -113,13 +113,7 @@ python3 "$tools/bench.py" "$work/spec.json" "$work/results.json"
 if [ "$profile" = 1 ]; then
   step "Where each rule spends its time: one run of each under JFR (Java samples every 2 ms, native every 4 ms)"
   jfc=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc
-  python3 - "$jfc" > "$work/sampling.jfc" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()  # the JDK's "profile" settings, sampling five times as often
-text = re.sub(r'(<event name="jdk.ExecutionSample">.*?<setting name="period"[^>]*>)[^<]*', r'\g<1>2 ms', text, flags=re.S)
-text = re.sub(r'(<event name="jdk.NativeMethodSample">.*?<setting name="period"[^>]*>)[^<]*', r'\g<1>4 ms', text, flags=re.S)
-print(text, end="")
-PY
+  python3 "$tools/sampling_jfc.py" "$jfc" > "$work/sampling.jfc"
   for rule in approved banned; do
     (cd "$reactor" && MAVEN_OPTS="-XX:FlightRecorderOptions=stackdepth=1024 -XX:StartFlightRecording=filename=$work/$rule.jfr,settings=$work/sampling.jfc" \
       mvn -B -o -q validate "-P$rule") > "$work/profile-$rule.log" 2>&1

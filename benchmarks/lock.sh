@@ -198,13 +198,7 @@ python3 "$tools/bench.py" "$work/spec.json" "$work/results.json"
 if [ "$profile" = 1 ]; then
   step "Where our rule spends its time: one run of -o -Plocked under JFR (Java samples every 2 ms, native every 4 ms)"
   jfc=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc
-  python3 - "$jfc" > "$work/sampling.jfc" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()  # the JDK's "profile" settings, sampling five times as often
-text = re.sub(r'(<event name="jdk.ExecutionSample">.*?<setting name="period"[^>]*>)[^<]*', r'\g<1>2 ms', text, flags=re.S)
-text = re.sub(r'(<event name="jdk.NativeMethodSample">.*?<setting name="period"[^>]*>)[^<]*', r'\g<1>4 ms', text, flags=re.S)
-print(text, end="")
-PY
+  python3 "$tools/sampling_jfc.py" "$jfc" > "$work/sampling.jfc"
   (cd "$reactor" && rm -rf target module-*/target && xargs -0 -a "$work/inputs.list" cat > /dev/null \
     && MAVEN_OPTS="-XX:FlightRecorderOptions=stackdepth=1024 -XX:StartFlightRecording=filename=$work/locked.jfr,settings=$work/sampling.jfc" \
     mvn -B -o -q validate -Plocked) > "$work/profile-locked.log" 2>&1
