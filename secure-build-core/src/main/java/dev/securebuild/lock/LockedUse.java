@@ -15,8 +15,11 @@ public final class LockedUse implements Comparable<LockedUse> {
     public enum Kind {
         PARENT, BOM, EXTENSION, EXTENSION_DEPENDENCY, PLUGIN, PLUGIN_DEPENDENCY, DEPENDENCY;
 
+        // Asked for every use of a reactor's lock: made once.
+        private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
         public String label() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return label;
         }
 
         /** @throws IllegalArgumentException naming the kinds */
