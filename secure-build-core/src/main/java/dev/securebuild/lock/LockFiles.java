@@ -6,20 +6,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.text.Printable;
-import dev.securebuild.shared.yaml.PositionedNode;
 
 /**
  * Writes and reads {@code secure-build.lock.json}. Written stable: keys sorted, one artifact and one use per line, no
