@@ -126,13 +126,12 @@ public final class DependencyGraph {
     }
 
     /**
-     * Whether the node lost mediation to another version (in the verbose graph such a node stays, as a leaf): Maven
-     * resolves the winner, not it. A loser of the same version is the same artifact reached by another path.
+     * Whether Maven keeps the node in the graph it gives the build: not a loser of mediation, nor the same artifact
+     * reached by a longer path (the verbose graph keeps both as leaves marked with the winner).
      */
-    public static boolean lostMediation(DependencyNode node) {
+    public static boolean kept(DependencyNode node) {
         Object winner = node.getData().get(NODE_DATA_WINNER);
-        return winner instanceof DependencyNode && ((DependencyNode) winner).getDependency() != null && node.getDependency() != null
-                && !((DependencyNode) winner).getDependency().getArtifact().getBaseVersion().equals(node.getDependency().getArtifact().getBaseVersion());
+        return !(winner instanceof DependencyNode) || winner == node;
     }
 
     /** The scope a node is resolved in: its winner's when it is a loser of the same version; compile when none is given. */

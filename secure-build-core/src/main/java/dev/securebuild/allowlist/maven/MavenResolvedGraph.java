@@ -1,10 +1,13 @@
 package dev.securebuild.allowlist.maven;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 
@@ -17,7 +20,7 @@ import dev.securebuild.allowlist.Component;
  * the project. Deciding on these costs no second collection; only the versions that lost mediation are missing, and
  * only one path per dependency is known.
  */
-final class MavenResolvedGraph {
+public final class MavenResolvedGraph {
 
     private MavenResolvedGraph() {}
 
@@ -50,6 +53,71 @@ final class MavenResolvedGraph {
             components.add(new Component(artifact.getGroupId(), artifact.getArtifactId(), artifact.getBaseVersion(), scope, List.of(), path));
         }
         return Optional.of(components);
+    }
+
+    /** One dependency as Maven resolved it: the artifact, its scope, and the artifact that brought it in. */
+    public static final class Resolved {
+        private final org.eclipse.aether.artifact.Artifact artifact;
+        private final String scope;
+        private final org.eclipse.aether.artifact.Artifact by;
+
+        Resolved(org.eclipse.aether.artifact.Artifact artifact, String scope, org.eclipse.aether.artifact.Artifact by) {
+            this.artifact = artifact;
+            this.scope = scope;
+            this.by = by;
+        }
+
+        public org.eclipse.aether.artifact.Artifact artifact() {
+            return artifact;
+        }
+
+        /** Compile when Maven gives none. */
+        public String scope() {
+            return scope;
+        }
+
+        /** Its parent in the graph; null when the project declares it. */
+        public org.eclipse.aether.artifact.Artifact by() {
+            return by;
+        }
+    }
+
+    /**
+     * The project's dependencies as Maven collected them for the running goal, each with the artifact that brought it
+     * in (the one before it in its trail); empty when Maven did not collect them, when a trail leads through an
+     * artifact that is not among them, or when one is system-scoped (its file is known from the collected graph only):
+     * the caller collects the graph itself then.
+     */
+    public static Optional<List<Resolved>> dependencies(MavenProject project) {
+        Set<Artifact> artifacts = project.getArtifacts();
+        if (artifacts.isEmpty()) {
+            return project.getDependencies().isEmpty() ? Optional.of(List.of()) : Optional.empty();
+        }
+        Map<String, Artifact> byId = new HashMap<>();
+        for (Artifact artifact : artifacts) {
+            byId.put(artifact.getId(), artifact);
+        }
+        Map<Artifact, org.eclipse.aether.artifact.Artifact> converted = new HashMap<>();
+        List<Resolved> resolved = new ArrayList<>(artifacts.size());
+        for (Artifact artifact : artifacts) {
+            List<String> trail = artifact.getDependencyTrail();
+            if (trail == null || trail.isEmpty() || Artifact.SCOPE_SYSTEM.equals(artifact.getScope())) {
+                return Optional.empty();
+            }
+            // The project's id, then each artifact's id down to this one, which Maven's trails end with.
+            int parent = trail.get(trail.size() - 1).equals(artifact.getId()) ? trail.size() - 2 : trail.size() - 1;
+            Artifact by = null;
+            if (parent > 0) {
+                by = byId.get(trail.get(parent));
+                if (by == null) {
+                    return Optional.empty();
+                }
+            }
+            String scope = artifact.getScope() == null || artifact.getScope().isEmpty() ? "compile" : artifact.getScope();
+            resolved.add(new Resolved(converted.computeIfAbsent(artifact, RepositoryUtils::toArtifact), scope,
+                    by == null ? null : converted.computeIfAbsent(by, RepositoryUtils::toArtifact)));
+        }
+        return Optional.of(resolved);
     }
 
     /** {@code groupId:artifactId:version} of an artifact id {@code groupId:artifactId:type[:classifier]:version}. */

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.maven.execution.MavenSession;
@@ -35,6 +36,7 @@ import dev.securebuild.allowlist.Component;
 import dev.securebuild.allowlist.maven.BuildInputException;
 import dev.securebuild.allowlist.maven.BuildPoms;
 import dev.securebuild.allowlist.maven.DependencyGraph;
+import dev.securebuild.allowlist.maven.MavenResolvedGraph;
 import dev.securebuild.allowlist.maven.PluginGraph;
 import dev.securebuild.lock.LockKey;
 import dev.securebuild.lock.LockedUse;
@@ -87,21 +89,27 @@ public final class LockCollector {
     private final RepositorySystem system;
     private final MavenSession session;
     private final boolean sha512;
+    private final boolean mavenGraph;
 
-    private LockCollector(RepositorySystem system, MavenSession session, boolean sha512) {
+    private LockCollector(RepositorySystem system, MavenSession session, boolean sha512, boolean mavenGraph) {
         this.system = system;
         this.session = session;
         this.sha512 = sha512;
+        this.mavenGraph = mavenGraph;
     }
 
     /** For writing a lock: each file's SHA-256 and SHA-512. */
     public static LockCollector forLocking(RepositorySystem system, MavenSession session) {
-        return new LockCollector(system, session, true);
+        return new LockCollector(system, session, true, false);
     }
 
-    /** For checking a build against its lock: each file's SHA-256 only, which proves the bytes at a third of the cost. */
+    /**
+     * For checking a build against its lock: each file's SHA-256 only, which proves the bytes at a third of the cost;
+     * the dependencies as Maven collected them for the running goal when it did (the Enforcer's {@code enforce} does),
+     * which is the graph the lock was written from, without a second collection.
+     */
     public static LockCollector forChecking(RepositorySystem system, MavenSession session) {
-        return new LockCollector(system, session, false);
+        return new LockCollector(system, session, false, true);
     }
 
     public Collected collect(MavenProject project) throws BuildInputException {
@@ -112,9 +120,17 @@ public final class LockCollector {
         }
         Uses uses = new Uses(reactor);
         try {
-            DependencyNode root = DependencyGraph.of(system, repositorySession, project);
-            walk(root, null, LockedUse.Kind.DEPENDENCY, project.getRemoteProjectRepositories(), uses,
-                    Collections.newSetFromMap(new IdentityHashMap<>()));
+            Optional<List<MavenResolvedGraph.Resolved>> resolved = mavenGraph ? MavenResolvedGraph.dependencies(project) : Optional.empty();
+            if (resolved.isPresent()) {
+                for (MavenResolvedGraph.Resolved dependency : resolved.get()) {
+                    uses.add(LockedUse.Kind.DEPENDENCY, key(dependency.artifact()), dependency.scope(),
+                            dependency.by() == null ? null : key(dependency.by()), dependency.artifact(), project.getRemoteProjectRepositories());
+                }
+            } else {
+                DependencyNode root = DependencyGraph.of(system, repositorySession, project);
+                walk(root, null, LockedUse.Kind.DEPENDENCY, project.getRemoteProjectRepositories(), uses,
+                        Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
             for (Plugin plugin : project.getBuildPlugins()) {
                 if (plugin.getVersion() == null) {
                     continue; // no version, nothing to lock: requirePluginVersions is the rule for that
@@ -211,16 +227,23 @@ public final class LockCollector {
         }
     }
 
-    /** The winners under {@code node}, each with the artifact that brought it in ({@code by}; null under the module). */
+    private static LockKey key(Artifact artifact) {
+        return new LockKey(artifact.getGroupId(), artifact.getArtifactId(), artifact.getExtension(), artifact.getClassifier(), artifact.getBaseVersion());
+    }
+
+    /**
+     * The nodes Maven keeps under {@code node} (in the verbose graph, those that lost mediation, and the same
+     * artifact reached by a longer path, stay as leaves: they are left out), each with the artifact that brought it in
+     * ({@code by}; null under the module): the graph Maven gives the build, one path per artifact.
+     */
     private static void walk(DependencyNode node, LockKey by, LockedUse.Kind kind, List<RemoteRepository> repositories, Uses uses,
                              Set<DependencyNode> onPath) {
         for (DependencyNode child : node.getChildren()) {
-            if (child.getDependency() == null || DependencyGraph.lostMediation(child) || notLoaded(child, kind) || !onPath.add(child)) {
+            if (child.getDependency() == null || !DependencyGraph.kept(child) || notLoaded(child, kind) || !onPath.add(child)) {
                 continue;
             }
             Artifact artifact = child.getArtifact();
-            LockKey key = new LockKey(artifact.getGroupId(), artifact.getArtifactId(), artifact.getExtension(), artifact.getClassifier(),
-                    artifact.getBaseVersion());
+            LockKey key = key(artifact);
             // A system-scoped file comes from its systemPath: no repository is asked for it, nor for its checksum.
             List<RemoteRepository> from = "system".equals(child.getDependency().getScope()) ? List.of() : repositories;
             uses.add(kind, key, kind == LockedUse.Kind.DEPENDENCY ? DependencyGraph.resolvedScope(child) : null, by, artifact, from);

@@ -61,6 +61,24 @@ class DependencyGraphTest {
     }
 
     @Test
+    void mavenKeepsTheWinnersOnly() {
+        DefaultDependencyNode root = graph();
+        List<String> kept = new java.util.ArrayList<>();
+        java.util.ArrayDeque<DependencyNode> nodes = new java.util.ArrayDeque<>(root.getChildren());
+        while (!nodes.isEmpty()) {
+            DependencyNode node = nodes.pop();
+            if (DependencyGraph.kept(node)) {
+                kept.add(node.getArtifact().toString());
+            }
+            nodes.addAll(node.getChildren());
+        }
+
+        // neither lang3 3.12.0 (lost to 3.14.0) nor text under lib (the same version, reached by a longer path)
+        assertEquals(List.of("org.apache.commons:commons-text:jar:1.12.0", "commons-io:commons-io:jar:2.16.1", "it:lib:jar:1.0",
+                "org.apache.commons:commons-lang3:jar:3.14.0"), kept);
+    }
+
+    @Test
     void losersCountWhenAsked() {
         List<String> found = describe(DependencyGraph.components(graph(), PROJECT, true));
 

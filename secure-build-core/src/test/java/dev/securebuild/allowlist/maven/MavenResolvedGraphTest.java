@@ -61,6 +61,43 @@ class MavenResolvedGraphTest {
     }
 
     @Test
+    void eachResolvedArtifactWithTheOneThatBroughtItIn() {
+        Set<Artifact> artifacts = new LinkedHashSet<>();
+        artifacts.add(artifact("org.apache.commons:commons-text:1.12.0", "compile", "com.example:app:jar:1.0",
+                "org.apache.commons:commons-text:jar:1.12.0"));
+        artifacts.add(artifact("org.apache.commons:commons-lang3:3.14.0", null, "com.example:app:jar:1.0",
+                "org.apache.commons:commons-text:jar:1.12.0", "org.apache.commons:commons-lang3:jar:3.14.0"));
+        Artifact tests = new DefaultArtifact("org.example", "lib", "2.0", "test", "test-jar", "tests", new DefaultArtifactHandler("test-jar") {
+            @Override
+            public String getExtension() {
+                return "jar";
+            }
+        });
+        tests.setDependencyTrail(List.of("com.example:app:jar:1.0", "org.example:lib:test-jar:tests:2.0"));
+        artifacts.add(tests);
+        artifacts.add(artifact("org.junit:junit-bom:5.11.4", "test", "com.example:app:jar:1.0", "org.example:lib:test-jar:tests:2.0"));
+
+        List<String> found = MavenResolvedGraph.dependencies(project(artifacts, true)).orElseThrow().stream()
+                .map(d -> d.artifact() + " (" + d.scope() + ") by " + d.by()).collect(Collectors.toList());
+
+        assertEquals(List.of("org.apache.commons:commons-text:jar:1.12.0 (compile) by null",
+                "org.apache.commons:commons-lang3:jar:3.14.0 (compile) by org.apache.commons:commons-text:jar:1.12.0",
+                "org.example:lib:jar:tests:2.0 (test) by null",
+                // a trail that does not end with the artifact: its last step brought it in
+                "org.junit:junit-bom:jar:5.11.4 (test) by org.example:lib:jar:tests:2.0"), found);
+    }
+
+    @Test
+    void aTrailThroughAnArtifactMavenDidNotResolveOrASystemFileIsCollectedByTheCaller() {
+        Set<Artifact> unknownStep = new LinkedHashSet<>(Set.of(artifact("g:a:1", "compile", "com.example:app:jar:1.0", "g:gone:jar:1", "g:a:jar:1")));
+        assertEquals(Optional.empty(), MavenResolvedGraph.dependencies(project(unknownStep, true)));
+        Set<Artifact> system = new LinkedHashSet<>(Set.of(artifact("g:tools:1", "system", "com.example:app:jar:1.0", "g:tools:jar:1")));
+        assertEquals(Optional.empty(), MavenResolvedGraph.dependencies(project(system, true)));
+        assertEquals(Optional.empty(), MavenResolvedGraph.dependencies(project(new LinkedHashSet<>(), true)));
+        assertEquals(Optional.of(List.of()), MavenResolvedGraph.dependencies(project(new LinkedHashSet<>(), false)));
+    }
+
+    @Test
     void dependenciesMavenDidNotResolveForThisGoalAreCollectedByTheCaller() {
         assertEquals(Optional.empty(), MavenResolvedGraph.components(project(new LinkedHashSet<>(), true), "com.example:app:1.0"));
         assertEquals(Optional.of(List.of()), MavenResolvedGraph.components(project(new LinkedHashSet<>(), false), "com.example:app:1.0"));
