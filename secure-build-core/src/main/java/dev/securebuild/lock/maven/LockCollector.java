@@ -58,6 +58,10 @@ public final class LockCollector {
     private static final String DIGESTS_KEY = LockCollector.class.getName() + ".digests";
     private static final String RESOLVED_KEY = LockCollector.class.getName() + ".resolved";
     private static final String STAMPS_KEY = LockCollector.class.getName() + ".stamps";
+    // Objects of this class realm's own classes, for the build: the goals' and the rules' realms each keep theirs.
+    private static final String REALM = "@" + Integer.toHexString(System.identityHashCode(LockCollector.class));
+    private static final String PLUGIN_USES_KEY = LockCollector.class.getName() + ".pluginUses" + REALM;
+    private static final String FILES_KEY = LockCollector.class.getName() + ".files" + REALM;
     private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
 
     /** One module's uses and their files. */
@@ -131,31 +135,7 @@ public final class LockCollector {
                 walk(root, null, LockedUse.Kind.DEPENDENCY, project.getRemoteProjectRepositories(), uses,
                         Collections.newSetFromMap(new IdentityHashMap<>()));
             }
-            for (Plugin plugin : project.getBuildPlugins()) {
-                if (plugin.getVersion() == null) {
-                    continue; // no version, nothing to lock: requirePluginVersions is the rule for that
-                }
-                LockKey key = new LockKey(plugin.getGroupId(), plugin.getArtifactId(), "jar", "", plugin.getVersion());
-                uses.add(LockedUse.Kind.PLUGIN, key, null, null, artifact(key), project.getRemotePluginRepositories());
-                DependencyNode graph = PluginGraph.of(system, repositorySession, project.getRemotePluginRepositories(), plugin);
-                walk(graph, key, LockedUse.Kind.PLUGIN_DEPENDENCY, project.getRemotePluginRepositories(), uses,
-                        Collections.newSetFromMap(new IdentityHashMap<>()));
-            }
-            for (Extension extension : project.getBuildExtensions()) {
-                if (extension.getVersion() == null) {
-                    continue;
-                }
-                LockKey key = new LockKey(extension.getGroupId(), extension.getArtifactId(), "jar", "", extension.getVersion());
-                uses.add(LockedUse.Kind.EXTENSION, key, null, null, artifact(key), project.getRemotePluginRepositories());
-                // What Maven loads with the extension: its dependencies, collected as a plugin's are.
-                Plugin asPlugin = new Plugin();
-                asPlugin.setGroupId(extension.getGroupId());
-                asPlugin.setArtifactId(extension.getArtifactId());
-                asPlugin.setVersion(extension.getVersion());
-                DependencyNode graph = PluginGraph.of(system, repositorySession, project.getRemotePluginRepositories(), asPlugin);
-                walk(graph, key, LockedUse.Kind.EXTENSION_DEPENDENCY, project.getRemotePluginRepositories(), uses,
-                        Collections.newSetFromMap(new IdentityHashMap<>()));
-            }
+            uses.addAll(pluginUses(project, reactor));
         } catch (DependencyCollectionException e) {
             throw new BuildInputException("cannot collect the dependencies of " + project.getId() + ": " + e.getMessage(), e);
         }
@@ -175,6 +155,60 @@ public final class LockCollector {
         uses.toResolve.forEach((key, request) -> repositories.put(key, request.repositories));
         return new Collected(new ModuleLock(project.getGroupId() + ":" + project.getArtifactId(), uses.uses, uses.reactorUsed), files,
                 repositories);
+    }
+
+    /**
+     * The uses a module's build plugins and extensions make, with their dependencies: the same for every module with
+     * the same plugins, extensions and plugin repositories, so made once per build and shared.
+     */
+    private Uses pluginUses(MavenProject project, Set<String> reactor) throws DependencyCollectionException {
+        List<RemoteRepository> repositories = project.getRemotePluginRepositories();
+        StringBuilder cacheKey = new StringBuilder();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            cacheKey.append(plugin.getKey()).append(':').append(plugin.getVersion());
+            for (org.apache.maven.model.Dependency declared : plugin.getDependencies()) {
+                cacheKey.append('|').append(declared.getManagementKey()).append(':').append(declared.getVersion());
+            }
+            cacheKey.append(';');
+        }
+        for (Extension extension : project.getBuildExtensions()) {
+            cacheKey.append("extension ").append(extension.getGroupId()).append(':').append(extension.getArtifactId()).append(':').append(extension.getVersion()).append(';');
+        }
+        for (RemoteRepository repository : repositories) {
+            cacheKey.append("repository ").append(repository.getId()).append(' ').append(repository.getUrl()).append(';');
+        }
+        Map<String, Uses> made = SessionCache.map(session.getRepositorySession().getData(), PLUGIN_USES_KEY);
+        Uses uses = made.get(cacheKey.toString());
+        if (uses != null) {
+            return uses;
+        }
+        uses = new Uses(reactor);
+        RepositorySystemSession repositorySession = session.getRepositorySession();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (plugin.getVersion() == null) {
+                continue; // no version, nothing to lock: requirePluginVersions is the rule for that
+            }
+            LockKey key = new LockKey(plugin.getGroupId(), plugin.getArtifactId(), "jar", "", plugin.getVersion());
+            uses.add(LockedUse.Kind.PLUGIN, key, null, null, artifact(key), repositories);
+            DependencyNode graph = PluginGraph.of(system, repositorySession, repositories, plugin);
+            walk(graph, key, LockedUse.Kind.PLUGIN_DEPENDENCY, repositories, uses, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+        for (Extension extension : project.getBuildExtensions()) {
+            if (extension.getVersion() == null) {
+                continue;
+            }
+            LockKey key = new LockKey(extension.getGroupId(), extension.getArtifactId(), "jar", "", extension.getVersion());
+            uses.add(LockedUse.Kind.EXTENSION, key, null, null, artifact(key), repositories);
+            // What Maven loads with the extension: its dependencies, collected as a plugin's are.
+            Plugin asPlugin = new Plugin();
+            asPlugin.setGroupId(extension.getGroupId());
+            asPlugin.setArtifactId(extension.getArtifactId());
+            asPlugin.setVersion(extension.getVersion());
+            DependencyNode graph = PluginGraph.of(system, repositorySession, repositories, asPlugin);
+            walk(graph, key, LockedUse.Kind.EXTENSION_DEPENDENCY, repositories, uses, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+        Uses earlier = made.putIfAbsent(cacheKey.toString(), uses);
+        return earlier != null ? earlier : uses;
     }
 
     private static Artifact artifact(LockKey key) {
@@ -203,11 +237,20 @@ public final class LockCollector {
             toResolve.putIfAbsent(key, new Request(artifact, repositories));
             return false;
         }
+
+        /** Another's uses after these (each artifact resolved as first asked). */
+        void addAll(Uses other) {
+            uses.addAll(other.uses);
+            reactorUsed.addAll(other.reactorUsed);
+            other.toResolve.forEach(toResolve::putIfAbsent);
+        }
     }
 
     private static final class Request {
         final Artifact artifact;
         final List<RemoteRepository> repositories;
+        // Requests of plugins are shared by the modules with the same plugins: their key is made once.
+        private String cacheKey;
 
         Request(Artifact artifact, List<RemoteRepository> repositories) {
             this.artifact = artifact;
@@ -219,11 +262,14 @@ public final class LockCollector {
          * origin per repository) and a system-scoped file's path.
          */
         String cacheKey(LockKey key) {
-            StringBuilder text = new StringBuilder(key.toString()).append('|').append(artifact.getProperty("localPath", ""));
-            for (RemoteRepository repository : repositories) {
-                text.append('|').append(repository.getId());
+            if (cacheKey == null) {
+                StringBuilder text = new StringBuilder(key.toString()).append('|').append(artifact.getProperty("localPath", ""));
+                for (RemoteRepository repository : repositories) {
+                    text.append('|').append(repository.getId());
+                }
+                cacheKey = text.toString();
             }
-            return text.toString();
+            return cacheKey;
         }
     }
 
@@ -265,11 +311,26 @@ public final class LockCollector {
      */
     private Map<LockKey, ResolvedFile> resolve(Map<LockKey, Request> requests) throws BuildInputException {
         RepositorySystemSession repositorySession = session.getRepositorySession();
+        // Each artifact's file with its digests, once per build: most of a reactor's modules ask for the same ones.
+        Map<String, ResolvedFile> made = SessionCache.map(repositorySession.getData(), FILES_KEY);
+        String digestsMade = sha512 ? "|sha256 sha512" : "|sha256";
+        Map<LockKey, ResolvedFile> files = new LinkedHashMap<>();
+        Map<LockKey, Request> toMake = new LinkedHashMap<>();
+        requests.forEach((key, request) -> {
+            ResolvedFile file = made.get(request.cacheKey(key) + digestsMade);
+            files.put(key, file);
+            if (file == null) {
+                toMake.put(key, request);
+            }
+        });
+        if (toMake.isEmpty()) {
+            return files;
+        }
         Map<String, String[]> resolved = SessionCache.map(repositorySession.getData(), RESOLVED_KEY);
         Map<LockKey, String[]> located = new LinkedHashMap<>();
         List<ArtifactRequest> batch = new ArrayList<>();
         List<LockKey> keys = new ArrayList<>();
-        requests.forEach((key, request) -> {
+        toMake.forEach((key, request) -> {
             String[] known = resolved.get(request.cacheKey(key));
             if (known != null) {
                 located.put(key, known);
@@ -308,14 +369,14 @@ public final class LockCollector {
             }
         }
         hashMissing(stamps, digests, sha512);
-        Map<LockKey, ResolvedFile> files = new LinkedHashMap<>();
-        for (LockKey key : requests.keySet()) {
+        toMake.forEach((key, request) -> {
             String[] where = located.get(key);
             Path file = Path.of(where[0]);
             String[] hex = digests.get(stamps.get(file));
-            Request request = requests.get(key);
-            files.put(key, new ResolvedFile(key, hex[0], sha512 ? hex[1] : null, () -> repository(where, request), file));
-        }
+            ResolvedFile resolvedFile = new ResolvedFile(key, hex[0], sha512 ? hex[1] : null, () -> repository(where, request), file);
+            ResolvedFile earlier = made.putIfAbsent(request.cacheKey(key) + digestsMade, resolvedFile);
+            files.put(key, earlier != null ? earlier : resolvedFile);
+        });
         return files;
     }
 
