@@ -10,10 +10,22 @@ assert invocations.size() == 5
 // 1. The lock: one file at the top, every kind of use, the reactor's own module by coordinates only.
 File lockFile = new File(basedir, 'secure-build.lock.json')
 Map lock = new JsonSlurper().parse(lockFile) as Map
-assert lock.format == 'secure-build-lock/1'
+assert lock.format == 'secure-build-lock/2'
 assert invocations[0] =~ /Locked \d+ artifact\(s\) of 3 module\(s\) in \S+secure-build\.lock\.json: review its changes, then commit it/
-Map a = lock.modules['it.securebuild.lock:module-a'] as Map
-Map b = lock.modules['it.securebuild.lock:module-b'] as Map
+// A module's uses: those of its build (parents, BOMs, plugins, extensions, written once for the modules that share
+// them), then its dependencies; each "<kind> [<scope>] <artifact> [by <artifact>]".
+Closure usesOf = { String module ->
+    Map m = lock.modules[module] as Map
+    ((m.build ? lock.builds[m.build] : []) + m.uses).collect { String text ->
+        List<String> t = text.split(' ') as List
+        int at = t[0] == 'dependency' ? 2 : 1
+        [kind: t[0], scope: t[0] == 'dependency' ? t[1] : null, artifact: t[at], by: t.size() == at + 3 && t[at + 1] == 'by' ? t[at + 2] : null]
+    }
+}
+Map a = [uses: usesOf('it.securebuild.lock:module-a'), reactor: lock.modules['it.securebuild.lock:module-a'].reactor]
+Map b = [uses: usesOf('it.securebuild.lock:module-b'), reactor: lock.modules['it.securebuild.lock:module-b'].reactor]
+assert lock.modules['it.securebuild.lock:module-a'].build != lock.modules['it.securebuild.lock:module-b'].build: 'module-b has an extension'
+assert lock.modules['it.securebuild.lock:module-a'].uses.every { it.startsWith('dependency ') }: 'a module lists its dependencies; its build, the rest'
 assert a.uses.any { it.kind == 'dependency' && it.artifact == 'commons-io:commons-io:jar:2.16.1' && it.scope == 'compile' && it.by == null }
 assert a.uses.any { it.kind == 'parent' && it.artifact == 'org.apache:apache:pom:33' }
 assert a.uses.any { it.kind == 'bom' && it.artifact == 'org.junit:junit-bom:pom:5.10.2' }

@@ -81,7 +81,9 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
         LockFile lock = read(file);
         LockCollector.Collected collected;
         try {
-            collected = LockCollector.forChecking(repositorySystem, session).collect(project);
+            LockCollector collector = LockCollector.forChecking(repositorySystem, session);
+            collector.hashAhead(lock.artifacts().keySet());
+            collected = collector.collect(project);
         } catch (BuildInputException e) {
             throw new EnforcerRuleError("requireLockedDependencies: " + e.getMessage(), e);
         }
@@ -123,6 +125,10 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
             }
             LockFile lock = LockFiles.read(file);
             locks.put(key, lock);
+            if (LockFile.FORMAT_1.equals(lock.format())) {
+                getLog().info("requireLockedDependencies: the lock " + file + " is in format " + LockFile.FORMAT_1 + ", checked as it is;"
+                        + " mvn secure-build:lock writes it in format " + LockFile.FORMAT + ", which writes what modules share once");
+            }
             return lock;
         } catch (IOException e) {
             writeResult(GoalResult.Verdict.FAIL, "not checked: the lock " + file + " cannot be read");

@@ -156,7 +156,7 @@ public final class LockCheck {
     private static Map<String, LockedUse> byIdentity(ModuleLock module, List<LockExclusion> exclusions) {
         Map<String, LockedUse> uses = new LinkedHashMap<>();
         for (LockedUse use : module.uses()) {
-            if (exclusions.stream().noneMatch(e -> e.matches(use.artifact()))) {
+            if (exclusions.isEmpty() || exclusions.stream().noneMatch(e -> e.matches(use.artifact()))) {
                 uses.putIfAbsent(use.identity(), use);
             }
         }

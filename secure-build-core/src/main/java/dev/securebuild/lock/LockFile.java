@@ -2,6 +2,7 @@ package dev.securebuild.lock;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -12,17 +13,27 @@ import java.util.TreeMap;
  */
 public final class LockFile {
 
-    /** The format this version writes and reads. A lock of another format is refused with the way to rewrite it. */
-    public static final String FORMAT = "secure-build-lock/1";
+    /** The format this version writes (and reads). A lock of an unknown format is refused with the way to rewrite it. */
+    public static final String FORMAT = "secure-build-lock/2";
+
+    /** The first format: still read, so that a lock written before keeps working until it is written again. */
+    public static final String FORMAT_1 = "secure-build-lock/1";
 
     /** Its name, at the top of the reactor. */
     public static final String FILE = "secure-build.lock.json";
 
     private final Map<LockKey, LockedArtifact> artifacts;
     private final Map<String, ModuleLock> modules;
+    private final String format;
 
     public LockFile(Collection<LockedArtifact> artifacts, Collection<ModuleLock> modules) {
-        Map<LockKey, LockedArtifact> byKey = new TreeMap<>();
+        this(artifacts, modules, FORMAT);
+    }
+
+    /** @param format the format it was read in */
+    LockFile(Collection<LockedArtifact> artifacts, Collection<ModuleLock> modules, String format) {
+        this.format = format;
+        Map<LockKey, LockedArtifact> byKey = new HashMap<>();
         for (LockedArtifact artifact : artifacts) {
             LockedArtifact earlier = byKey.putIfAbsent(artifact.key(), artifact);
             if (earlier != null && !earlier.sameBytes(artifact)) {
@@ -40,8 +51,13 @@ public final class LockFile {
                 }
             }
         }
-        this.artifacts = Collections.unmodifiableMap(byKey);
+        this.artifacts = Collections.unmodifiableMap(new TreeMap<>(byKey));
         this.modules = Collections.unmodifiableMap(byModule);
+    }
+
+    /** The format it was read in ({@link #FORMAT} when made in memory): {@link #FORMAT_1} asks to be written again. */
+    public String format() {
+        return format;
     }
 
     /** By key, sorted. */

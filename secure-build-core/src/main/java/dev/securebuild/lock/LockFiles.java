@@ -6,19 +6,25 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import dev.securebuild.shared.io.AtomicFiles;
 import dev.securebuild.shared.io.BoundedFiles;
 import dev.securebuild.shared.text.Printable;
 
 /**
- * Writes and reads {@code secure-build.lock.json}. Written stable: keys sorted, one artifact and one use per line, no
- * time in it, so that locking the same build twice gives the same bytes and a review sees one line per change. Read
- * strictly: anything but this format (a key twice, an unknown field, a digest of the wrong length, a use of an artifact
- * the lock has no digests for) is an error naming the file, the line and the column.
+ * Writes and reads {@code secure-build.lock.json}. Written stable: keys sorted, one artifact and one use per line, what
+ * modules share written once, no time in it, so that locking the same build twice gives the same bytes and a review sees
+ * one line per change. Read strictly (format 2, and format 1 as written before): anything but the format (a key twice,
+ * an unknown field, a digest of the wrong length, a use of an artifact the lock has no digests for) is an error naming
+ * the file, the line and the column.
  */
 public final class LockFiles {
 
@@ -34,7 +40,12 @@ public final class LockFiles {
         AtomicFiles.writeString(file, text(lock));
     }
 
-    /** The lock as it is written. */
+    /**
+     * The lock as it is written (format 2): the artifacts with their digests; the builds, each the uses a group of
+     * modules makes alike (parents, BOMs, plugins, extensions and theirs: named {@code build-1}, {@code build-2}, ... in
+     * the order of the first module that makes them); and per module its build and its dependencies, one use per line
+     * as {@link LockedUse#text()}.
+     */
     public static String text(LockFile lock) throws IOException {
         StringBuilder out = new StringBuilder("{\n  \"format\": \"").append(LockFile.FORMAT).append("\",\n  \"artifacts\": {");
         String separator = "\n";
@@ -49,26 +60,32 @@ public final class LockFiles {
             }));
             separator = ",\n";
         }
-        out.append(lock.artifacts().isEmpty() ? "},\n" : "\n  },\n").append("  \"modules\": {");
+        Map<List<LockedUse>, String> builds = new LinkedHashMap<>();
+        Map<String, String> buildOf = new LinkedHashMap<>();
+        for (ModuleLock module : lock.modules().values()) {
+            List<LockedUse> build = module.uses().stream().filter(use -> use.kind() != LockedUse.Kind.DEPENDENCY).collect(Collectors.toList());
+            if (!build.isEmpty()) {
+                buildOf.put(module.module(), builds.computeIfAbsent(build, b -> "build-" + (builds.size() + 1)));
+            }
+        }
+        out.append(lock.artifacts().isEmpty() ? "},\n" : "\n  },\n").append("  \"builds\": {");
+        separator = "\n";
+        for (Map.Entry<List<LockedUse>, String> build : builds.entrySet()) {
+            out.append(separator).append("    ").append(string(build.getValue())).append(": ");
+            uses(out, build.getKey(), "    ");
+            separator = ",\n";
+        }
+        out.append(builds.isEmpty() ? "},\n" : "\n  },\n").append("  \"modules\": {");
         separator = "\n";
         for (ModuleLock module : lock.modules().values()) {
-            out.append(separator).append("    ").append(string(module.module())).append(": {\n      \"uses\": [");
-            String item = "\n";
-            for (LockedUse use : module.uses()) {
-                out.append(item).append("        ").append(object(json -> {
-                    json.writeStringField("kind", use.kind().label());
-                    json.writeStringField("artifact", use.artifact().toString());
-                    if (use.scope() != null) {
-                        json.writeStringField("scope", use.scope());
-                    }
-                    if (use.by() != null) {
-                        json.writeStringField("by", use.by().toString());
-                    }
-                }));
-                item = ",\n";
+            out.append(separator).append("    ").append(string(module.module())).append(": {\n");
+            if (buildOf.containsKey(module.module())) {
+                out.append("      \"build\": ").append(string(buildOf.get(module.module()))).append(",\n");
             }
-            out.append(module.uses().isEmpty() ? "],\n" : "\n      ],\n").append("      \"reactor\": [");
-            item = "";
+            out.append("      \"uses\": ");
+            uses(out, module.uses().stream().filter(use -> use.kind() == LockedUse.Kind.DEPENDENCY).collect(Collectors.toList()), "      ");
+            out.append(",\n      \"reactor\": [");
+            String item = "";
             for (String coordinates : module.reactor()) {
                 out.append(item).append(string(coordinates));
                 item = ", ";
@@ -78,6 +95,20 @@ public final class LockFiles {
         }
         out.append(lock.modules().isEmpty() ? "}\n}\n" : "\n  }\n}\n");
         return out.toString();
+    }
+
+    /** A list of uses, one per line, indented under {@code indent}. */
+    private static void uses(StringBuilder out, List<LockedUse> uses, String indent) {
+        out.append('[');
+        String item = "\n";
+        for (LockedUse use : uses) {
+            if (use.kind() == LockedUse.Kind.DEPENDENCY && use.scope() == null) {
+                throw new IllegalArgumentException("the dependency " + use.artifact() + " has no scope");
+            }
+            out.append(item).append(indent).append("  ").append(string(use.text()));
+            item = ",\n";
+        }
+        out.append(uses.isEmpty() ? "]" : "\n" + indent + "]");
     }
 
     private interface Fields {
@@ -94,12 +125,9 @@ public final class LockFiles {
         return text.toString().replace("\":\"", "\": \"").replace("\",\"", "\", \"");
     }
 
-    private static String string(String value) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeString(value);
-        }
-        return text.toString();
+    /** A JSON string: its text quoted and escaped as JSON requires. */
+    private static String string(String value) {
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + '"';
     }
 
     /** Reads a lock file, strictly. */

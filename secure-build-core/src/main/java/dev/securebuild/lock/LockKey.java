@@ -30,7 +30,8 @@ public final class LockKey implements Comparable<LockKey> {
         this.text = versionless() + ":" + this.version;
     }
 
-    private static String part(String value, String name) {
+    /** A part of a key, or a scope: text that reaches the log as it is, so it may not forge a line or hide text. */
+    static String part(String value, String name) {
         // A key from a hand-edited lock reaches the log: nothing in it may forge a line or hide text.
         if (value == null || value.isEmpty() || value.indexOf(':') >= 0 || hasSpaceOrControl(value) || !Printable.isPrintable(value)) {
             throw new IllegalArgumentException(name + " is empty or holds ':', a space or a control character");

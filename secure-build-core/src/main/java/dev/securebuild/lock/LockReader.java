@@ -27,9 +27,10 @@ import dev.securebuild.shared.yaml.PositionedNode;
 final class LockReader {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Set<String> ROOT_FIELDS = Set.of("format", "artifacts", "modules");
+    private static final Set<String> ROOT_FIELDS = Set.of("format", "artifacts", "builds", "modules");
     private static final List<String> ARTIFACT_FIELDS = List.of("sha256", "sha512", "repository", "remoteChecksum");
-    private static final List<String> MODULE_FIELDS = List.of("uses", "reactor");
+    private static final List<String> MODULE_FIELDS = List.of("build", "uses", "reactor");
+    private static final java.util.regex.Pattern BUILD_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final List<String> USE_FIELDS = List.of("kind", "artifact", "scope", "by");
 
     private final String file;
@@ -38,6 +39,28 @@ final class LockReader {
     private final Map<String, LockKey> keys = new HashMap<>();
     private Set<LockKey> locked;
     private final List<Object[]> unchecked = new ArrayList<>(); // {module, key, location}: uses read before "artifacts"
+    // Where each way of writing a use was first seen: as a mapping (format 1) and as a text (format 2), and a part of format 2.
+    private JsonLocation mappingUse;
+    private JsonLocation textUse;
+    private JsonLocation formatTwoPart;
+    private String formatTwoPartName;
+
+    /** A module as read, made once the builds it refers to are read too. */
+    private static final class ReadModule {
+        final String name;
+        final String build;
+        final JsonLocation buildAt;
+        final List<LockedUse> uses;
+        final List<String> reactor;
+
+        ReadModule(String name, String build, JsonLocation buildAt, List<LockedUse> uses, List<String> reactor) {
+            this.name = name;
+            this.build = build;
+            this.buildAt = buildAt;
+            this.uses = uses;
+            this.reactor = reactor;
+        }
+    }
 
     private LockReader(String file, JsonParser parser) {
         this.file = file;
@@ -59,9 +82,11 @@ final class LockReader {
         next();
         JsonLocation root = object("the lock");
         Map<String, JsonLocation> seen = new HashMap<>();
-        boolean format = false;
+        String format = null;
+        JsonLocation formatAt = null;
         List<LockedArtifact> artifacts = null;
-        List<ModuleLock> modules = null;
+        Map<String, List<LockedUse>> builds = null;
+        List<ReadModule> modules = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = field(seen, ROOT_FIELDS, "the lock");
             next();
@@ -69,18 +94,22 @@ final class LockReader {
                 if (parser.currentToken() != JsonToken.VALUE_STRING) {
                     throw error(here(), "expected \"format\": \"" + LockFile.FORMAT + "\"");
                 }
-                if (!LockFile.FORMAT.equals(parser.getText())) {
-                    throw error(here(), "format " + describe() + " is not " + LockFile.FORMAT + ", the one this version of secure-build reads;"
-                            + " review the build's artifacts and rewrite the lock with this version: mvn secure-build:lock");
+                if (!LockFile.FORMAT.equals(parser.getText()) && !LockFile.FORMAT_1.equals(parser.getText())) {
+                    throw error(here(), "format " + describe() + " is not " + LockFile.FORMAT + " nor " + LockFile.FORMAT_1 + ", the ones this version"
+                            + " of secure-build reads; review the build's artifacts and rewrite the lock with this version: mvn secure-build:lock");
                 }
-                format = true;
+                format = parser.getText();
+                formatAt = here();
             } else if (field.equals("artifacts")) {
                 artifacts = artifacts();
+            } else if (field.equals("builds")) {
+                formatTwo(here(), "\"builds\"");
+                builds = builds();
             } else {
                 modules = modules();
             }
         }
-        if (!format) {
+        if (format == null) {
             throw error(root, "expected \"format\": \"" + LockFile.FORMAT + "\"");
         }
         if (artifacts == null) {
@@ -89,13 +118,82 @@ final class LockReader {
         if (modules == null) {
             throw error(root, "the lock: \"modules\" is missing");
         }
+        if (format.equals(LockFile.FORMAT_1) && (formatTwoPart != null || textUse != null)) {
+            throw error(formatTwoPart != null ? formatTwoPart : textUse, (formatTwoPart != null ? formatTwoPartName : "a use written as a text")
+                    + " is format " + LockFile.FORMAT + ", and the lock says " + LockFile.FORMAT_1 + " (line " + formatAt.getLineNr() + ")");
+        }
+        if (format.equals(LockFile.FORMAT) && mappingUse != null) {
+            throw error(mappingUse, "a use written as a mapping is format " + LockFile.FORMAT_1 + "; format " + LockFile.FORMAT
+                    + " writes it as a text, \"<kind> [<scope>] <artifact> [by <artifact>]\"");
+        }
+        if (format.equals(LockFile.FORMAT) && builds == null) {
+            throw error(root, "the lock: \"builds\" is missing");
+        }
         if (parser.nextToken() != null) {
             throw error(here(), "expected the end of the lock (one document, one mapping)");
         }
         for (Object[] use : unchecked) {
             notLocked((String) use[0], (LockKey) use[1], (JsonLocation) use[2]);
         }
-        return new LockFile(artifacts, modules);
+        return new LockFile(artifacts, made(modules, builds == null ? Map.of() : builds), format);
+    }
+
+    /** The modules, each with the uses of its build first; every build must be one the lock names, and be used. */
+    private List<ModuleLock> made(List<ReadModule> read, Map<String, List<LockedUse>> builds) throws InvalidLockException {
+        List<ModuleLock> modules = new ArrayList<>(read.size());
+        Set<String> used = new HashSet<>();
+        Map<String, Set<LockedUse>> buildSets = new HashMap<>();
+        for (ReadModule module : read) {
+            List<LockedUse> uses = module.uses;
+            if (module.build != null) {
+                List<LockedUse> build = builds.get(module.build);
+                if (build == null) {
+                    throw error(module.buildAt, "module " + module.name + ": build \"" + module.build + "\" is not under \"builds\"");
+                }
+                used.add(module.build);
+                Set<LockedUse> inBuild = buildSets.computeIfAbsent(module.build, name -> new HashSet<>(build));
+                for (LockedUse use : module.uses) {
+                    if (inBuild.contains(use)) {
+                        throw error(module.buildAt, "module " + module.name + ": " + use + " is given in its uses and in build " + module.build
+                                + "; expected each use once");
+                    }
+                }
+                uses = new ArrayList<>(build.size() + module.uses.size());
+                uses.addAll(build);
+                uses.addAll(module.uses);
+            }
+            modules.add(new ModuleLock(module.name, uses, module.reactor));
+        }
+        for (String build : builds.keySet()) {
+            if (!used.contains(build)) {
+                throw error(buildsAt.get(build), "build \"" + build + "\" is the build of no module; expected each build used");
+            }
+        }
+        return modules;
+    }
+
+    /** Notes a part only format 2 has. */
+    private void formatTwo(JsonLocation at, String name) {
+        if (formatTwoPart == null) {
+            formatTwoPart = at;
+            formatTwoPartName = name;
+        }
+    }
+
+    private final Map<String, JsonLocation> buildsAt = new HashMap<>();
+
+    private Map<String, List<LockedUse>> builds() throws IOException {
+        object("builds");
+        Map<String, List<LockedUse>> builds = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = field(buildsAt, null, "builds");
+            if (!BUILD_NAME.matcher(name).matches()) {
+                throw error(buildsAt.get(name), "build \"" + Printable.shortened(name) + "\": expected a name of letters, digits, '.', '_' or '-'");
+            }
+            next();
+            builds.put(name, uses("build " + name, "build " + name));
+        }
+        return builds;
     }
 
     private List<LockedArtifact> artifacts() throws IOException {
@@ -147,9 +245,9 @@ final class LockReader {
         return artifacts;
     }
 
-    private List<ModuleLock> modules() throws IOException {
+    private List<ReadModule> modules() throws IOException {
         object("modules");
-        List<ModuleLock> modules = new ArrayList<>();
+        List<ReadModule> modules = new ArrayList<>();
         Map<String, JsonLocation> seen = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String module = field(seen, null, "modules");
@@ -162,17 +260,23 @@ final class LockReader {
         return modules;
     }
 
-    private ModuleLock module(String module) throws IOException {
+    private ReadModule module(String module) throws IOException {
         String where = "module " + module;
         JsonLocation start = object(where);
         int[] fields = new int[MODULE_FIELDS.size()];
         List<LockedUse> uses = null;
         List<String> reactor = new ArrayList<>();
+        String build = null;
+        JsonLocation buildAt = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = knownField(MODULE_FIELDS, fields, where);
             next();
-            if (field.equals("uses")) {
-                uses = uses(module, where);
+            if (field.equals("build")) {
+                buildAt = here();
+                formatTwo(buildAt, "\"build\" of " + where);
+                build = text(where + ": build");
+            } else if (field.equals("uses")) {
+                uses = uses("module " + module, where);
             } else {
                 array(where + ": reactor");
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -187,15 +291,30 @@ final class LockReader {
         if (uses == null) {
             throw error(start, where + ": \"uses\" is missing");
         }
-        return new ModuleLock(module, uses, reactor);
+        return new ReadModule(module, build, buildAt, uses, reactor);
     }
 
+    /** @param module who uses them: {@code module g:a} or {@code build build-1} */
     private List<LockedUse> uses(String module, String where) throws IOException {
         array(where + ": uses");
         List<LockedUse> uses = new ArrayList<>();
         Set<LockedUse> seen = new HashSet<>();
         String aUse = where + ": a use";
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                LockedUse use = textUse(module, where);
+                if (!seen.add(use)) {
+                    throw error(here(), where + ": " + use + " is given twice; expected each use once");
+                }
+                uses.add(use);
+                continue;
+            }
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw error(here(), aUse + ": expected a text, \"<kind> [<scope>] <artifact> [by <artifact>]\"; got " + describe());
+            }
+            if (mappingUse == null) {
+                mappingUse = here();
+            }
             JsonLocation start = object(aUse);
             int[] fields = new int[USE_FIELDS.size()];
             LockedUse.Kind kind = null;
@@ -241,7 +360,12 @@ final class LockReader {
             if (artifactAt != null) {
                 unchecked.add(new Object[] {module, artifact, artifactAt});
             }
-            LockedUse use = new LockedUse(kind, artifact, scope, by);
+            LockedUse use;
+            try {
+                use = new LockedUse(kind, artifact, scope, by);
+            } catch (IllegalArgumentException e) {
+                throw error(scopeAt != null ? scopeAt : start, where + ": " + e.getMessage());
+            }
             if (!seen.add(use)) {
                 throw error(start, where + ": " + use + " is given twice; expected each use once");
             }
@@ -250,9 +374,40 @@ final class LockReader {
         return uses;
     }
 
+    /** A use written as a text (format 2): {@code <kind> [<scope>] <artifact> [by <artifact>]}. */
+    private LockedUse textUse(String module, String where) throws IOException {
+        JsonLocation at = here();
+        if (textUse == null) {
+            textUse = at;
+        }
+        String text = parser.getText();
+        LockedUse use;
+        try {
+            use = LockedUse.parse(text, this::keyOf);
+        } catch (IllegalArgumentException e) {
+            throw error(at, where + ": the use \"" + Printable.shortened(text) + "\": " + e.getMessage());
+        }
+        if (locked == null) {
+            unchecked.add(new Object[] {module, use.artifact(), at});
+        } else {
+            notLocked(module, use.artifact(), at);
+        }
+        return use;
+    }
+
+    /** A key for {@link LockedUse#parse}: each text parsed once. */
+    private LockKey keyOf(String text) {
+        LockKey key = keys.get(text);
+        if (key == null) {
+            key = LockKey.parse(text);
+            keys.put(text, key);
+        }
+        return key;
+    }
+
     private void notLocked(String module, LockKey artifact, JsonLocation at) throws InvalidLockException {
         if (!locked.contains(artifact)) {
-            throw error(at, "module " + module + " uses " + artifact + ", which is not under \"artifacts\": a lock names the digests of every"
+            throw error(at, module + " uses " + artifact + ", which is not under \"artifacts\": a lock names the digests of every"
                     + " artifact it uses");
         }
     }

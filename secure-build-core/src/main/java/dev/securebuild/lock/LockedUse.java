@@ -1,5 +1,7 @@
 package dev.securebuild.lock;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -46,7 +48,7 @@ public final class LockedUse implements Comparable<LockedUse> {
     public LockedUse(Kind kind, LockKey artifact, String scope, LockKey by) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.artifact = Objects.requireNonNull(artifact, "artifact");
-        this.scope = scope == null || scope.isEmpty() ? null : scope;
+        this.scope = scope == null || scope.isEmpty() ? null : LockKey.part(scope, "scope");
         this.by = by;
         this.identity = kind.label() + " " + artifact + (this.scope == null ? "" : " (" + this.scope + ")");
     }
@@ -67,6 +69,39 @@ public final class LockedUse implements Comparable<LockedUse> {
     /** What brought it in; null when the module declares it. */
     public LockKey by() {
         return by;
+    }
+
+    /**
+     * As format 2 of the lock writes it: {@code <kind> [<scope>] <artifact> [by <artifact>]}, the scope for a
+     * dependency only (no part holds a space).
+     */
+    public String text() {
+        return kind.label() + (scope == null ? "" : " " + scope) + " " + artifact + (by == null ? "" : " by " + by);
+    }
+
+    /**
+     * Reads {@link #text()}; {@code keys} turns an artifact's text into its key (a reader shares them).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static LockedUse parse(String text, java.util.function.Function<String, LockKey> keys) {
+        // A reactor's lock holds thousands of uses: cut at each space, no regular expression.
+        List<String> cut = new ArrayList<>(5);
+        int from = 0;
+        for (int space = text.indexOf(' '); space >= 0 && cut.size() < 6; space = text.indexOf(' ', from)) {
+            cut.add(text.substring(from, space));
+            from = space + 1;
+        }
+        cut.add(text.substring(from));
+        String[] parts = cut.toArray(new String[0]);
+        Kind kind = Kind.parse(parts[0]);
+        int artifact = kind == Kind.DEPENDENCY ? 2 : 1;
+        boolean by = parts.length == artifact + 3 && parts[artifact + 1].equals("by");
+        if (parts.length != artifact + 1 && !by) {
+            throw new IllegalArgumentException("expected " + (kind == Kind.DEPENDENCY ? "\"dependency <scope> <artifact> [by <artifact>]\""
+                    : "\"" + kind.label() + " <artifact> [by <artifact>]\""));
+        }
+        return new LockedUse(kind, keys.apply(parts[artifact]), kind == Kind.DEPENDENCY ? parts[1] : null, by ? keys.apply(parts[artifact + 2]) : null);
     }
 
     /** The same use of the same artifact (kind, artifact and scope), whichever path brought it in. */

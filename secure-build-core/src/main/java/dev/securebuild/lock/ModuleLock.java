@@ -23,8 +23,19 @@ public final class ModuleLock {
     /** @param module {@code groupId:artifactId} */
     public ModuleLock(String module, Collection<LockedUse> uses, Collection<String> reactor) {
         this.module = Objects.requireNonNull(module, "module");
-        this.uses = Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(uses)));
+        List<LockedUse> list = new ArrayList<>(uses);
+        // A lock's uses are read in their written order: sorted, each once, which costs one look at each.
+        this.uses = Collections.unmodifiableList(sortedOnce(list) ? list : new ArrayList<>(new TreeSet<>(uses)));
         this.reactor = Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(reactor)));
+    }
+
+    private static boolean sortedOnce(List<LockedUse> uses) {
+        for (int i = 1; i < uses.size(); i++) {
+            if (uses.get(i - 1).compareTo(uses.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String module() {

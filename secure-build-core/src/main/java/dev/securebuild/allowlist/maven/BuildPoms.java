@@ -72,7 +72,8 @@ public final class BuildPoms {
                 InputLocation location = managed.getLocation("");
                 InputSource source = location == null ? null : location.getSource();
                 String modelId = source == null ? null : source.getModelId();
-                if (modelId != null && !lineage.contains(modelId) && modelId.split(":").length == 3 && !modelId.contains("${")) {
+                // Asked for every managed dependency of every module (a BOM manages hundreds): no split per entry.
+                if (modelId != null && colons(modelId) == 2 && !boms.contains(modelId) && !lineage.contains(modelId) && !modelId.contains("${")) {
                     boms.add(modelId);
                 }
             }
@@ -83,5 +84,13 @@ public final class BuildPoms {
             components.add(new Component(parts[0], parts[1], parts[2], IMPORT_SCOPE, List.of(), List.of(root, bom)));
         }
         return components;
+    }
+
+    private static int colons(String text) {
+        int colons = 0;
+        for (int at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+            colons++;
+        }
+        return colons;
     }
 }

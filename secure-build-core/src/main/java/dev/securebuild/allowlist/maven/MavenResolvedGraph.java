@@ -57,17 +57,18 @@ public final class MavenResolvedGraph {
 
     /** One dependency as Maven resolved it: the artifact, its scope, and the artifact that brought it in. */
     public static final class Resolved {
-        private final org.eclipse.aether.artifact.Artifact artifact;
+        private final Artifact artifact;
         private final String scope;
-        private final org.eclipse.aether.artifact.Artifact by;
+        private final Artifact by;
 
-        Resolved(org.eclipse.aether.artifact.Artifact artifact, String scope, org.eclipse.aether.artifact.Artifact by) {
+        Resolved(Artifact artifact, String scope, Artifact by) {
             this.artifact = artifact;
             this.scope = scope;
             this.by = by;
         }
 
-        public org.eclipse.aether.artifact.Artifact artifact() {
+        /** As Maven holds it; {@link RepositoryUtils#toArtifact(Artifact)} gives the resolver's. */
+        public Artifact artifact() {
             return artifact;
         }
 
@@ -77,7 +78,7 @@ public final class MavenResolvedGraph {
         }
 
         /** Its parent in the graph; null when the project declares it. */
-        public org.eclipse.aether.artifact.Artifact by() {
+        public Artifact by() {
             return by;
         }
     }
@@ -97,7 +98,6 @@ public final class MavenResolvedGraph {
         for (Artifact artifact : artifacts) {
             byId.put(artifact.getId(), artifact);
         }
-        Map<Artifact, org.eclipse.aether.artifact.Artifact> converted = new HashMap<>();
         List<Resolved> resolved = new ArrayList<>(artifacts.size());
         for (Artifact artifact : artifacts) {
             List<String> trail = artifact.getDependencyTrail();
@@ -114,8 +114,7 @@ public final class MavenResolvedGraph {
                 }
             }
             String scope = artifact.getScope() == null || artifact.getScope().isEmpty() ? "compile" : artifact.getScope();
-            resolved.add(new Resolved(converted.computeIfAbsent(artifact, RepositoryUtils::toArtifact), scope,
-                    by == null ? null : converted.computeIfAbsent(by, RepositoryUtils::toArtifact)));
+            resolved.add(new Resolved(artifact, scope, by));
         }
         return Optional.of(resolved);
     }

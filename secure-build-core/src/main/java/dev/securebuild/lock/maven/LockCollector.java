@@ -3,9 +3,11 @@ package dev.securebuild.lock.maven;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -14,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.maven.RepositoryUtils;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Extension;
 import org.apache.maven.model.Plugin;
@@ -62,6 +67,9 @@ public final class LockCollector {
     private static final String REALM = "@" + Integer.toHexString(System.identityHashCode(LockCollector.class));
     private static final String PLUGIN_USES_KEY = LockCollector.class.getName() + ".pluginUses" + REALM;
     private static final String FILES_KEY = LockCollector.class.getName() + ".files" + REALM;
+    private static final String HASHING_KEY = LockCollector.class.getName() + ".hashing" + REALM;
+    private static final String AHEAD_KEY = LockCollector.class.getName() + ".hashAhead" + REALM;
+    private static final String DEPENDENCY_USES_KEY = LockCollector.class.getName() + ".dependencyUses" + REALM;
     private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
 
     /** One module's uses and their files. */
@@ -126,10 +134,7 @@ public final class LockCollector {
         try {
             Optional<List<MavenResolvedGraph.Resolved>> resolved = mavenGraph ? MavenResolvedGraph.dependencies(project) : Optional.empty();
             if (resolved.isPresent()) {
-                for (MavenResolvedGraph.Resolved dependency : resolved.get()) {
-                    uses.add(LockedUse.Kind.DEPENDENCY, key(dependency.artifact()), dependency.scope(),
-                            dependency.by() == null ? null : key(dependency.by()), dependency.artifact(), project.getRemoteProjectRepositories());
-                }
+                dependencyUses(resolved.get(), project.getRemoteProjectRepositories(), uses);
             } else {
                 DependencyNode root = DependencyGraph.of(system, repositorySession, project);
                 walk(root, null, LockedUse.Kind.DEPENDENCY, project.getRemoteProjectRepositories(), uses,
@@ -211,6 +216,47 @@ public final class LockCollector {
         return earlier != null ? earlier : uses;
     }
 
+    /**
+     * The uses of the dependencies Maven resolved. Most modules of a reactor share most of them: each (artifact,
+     * scope, what brought it in, repositories) is made into a use and a request once per build.
+     */
+    private void dependencyUses(List<MavenResolvedGraph.Resolved> dependencies, List<RemoteRepository> repositories, Uses uses) {
+        Map<String, SeenDependency> seen = SessionCache.map(session.getRepositorySession().getData(), DEPENDENCY_USES_KEY);
+        StringBuilder ids = new StringBuilder();
+        for (RemoteRepository repository : repositories) {
+            ids.append('|').append(repository.getId()).append(' ').append(repository.getUrl());
+        }
+        String from = ids.toString();
+        for (MavenResolvedGraph.Resolved dependency : dependencies) {
+            String cacheKey = dependency.artifact().getId() + '|' + dependency.scope() + '|' + (dependency.by() == null ? "" : dependency.by().getId())
+                    + from;
+            SeenDependency known = seen.get(cacheKey);
+            if (known == null) {
+                Artifact artifact = RepositoryUtils.toArtifact(dependency.artifact());
+                LockKey key = key(artifact);
+                LockKey by = dependency.by() == null ? null : key(RepositoryUtils.toArtifact(dependency.by()));
+                known = new SeenDependency(new LockedUse(LockedUse.Kind.DEPENDENCY, key, dependency.scope(), by), new Request(artifact, repositories),
+                        key.groupId() + ":" + key.artifactId() + ":" + key.version());
+                SeenDependency earlier = seen.putIfAbsent(cacheKey, known);
+                known = earlier != null ? earlier : known;
+            }
+            uses.add(known);
+        }
+    }
+
+    /** A dependency's use and request, made once per build. */
+    private static final class SeenDependency {
+        final LockedUse use;
+        final Request request;
+        final String coordinates;
+
+        SeenDependency(LockedUse use, Request request, String coordinates) {
+            this.use = use;
+            this.request = request;
+            this.coordinates = coordinates;
+        }
+    }
+
     private static Artifact artifact(LockKey key) {
         return new DefaultArtifact(key.groupId(), key.artifactId(), key.classifier(), key.extension(), key.version());
     }
@@ -236,6 +282,16 @@ public final class LockCollector {
             uses.add(new LockedUse(kind, key, scope, by));
             toResolve.putIfAbsent(key, new Request(artifact, repositories));
             return false;
+        }
+
+        /** A dependency seen before in the build. */
+        void add(SeenDependency dependency) {
+            if (reactor.contains(dependency.coordinates)) {
+                reactorUsed.add(dependency.coordinates);
+                return;
+            }
+            uses.add(dependency.use);
+            toResolve.putIfAbsent(dependency.use.artifact(), dependency.request);
         }
 
         /** Another's uses after these (each artifact resolved as first asked). */
@@ -408,12 +464,27 @@ public final class LockCollector {
      * SHA-256 and SHA-512 of the files the build's cache does not have yet, in parallel. Plain strings in the session:
      * the goals' and the rules' class realms both use it.
      */
-    private static void hashMissing(Map<Path, String> stamps, Map<String, String[]> digests, boolean sha512) throws BuildInputException {
+    private void hashMissing(Map<Path, String> stamps, Map<String, String[]> digests, boolean sha512) throws BuildInputException {
+        // Files another thread of this build is hashing (hashAhead, or a module built alongside) are waited for.
+        Map<String, CompletableFuture<Void>> hashing = SessionCache.map(session.getRepositorySession().getData(), HASHING_KEY);
         List<Path> missing = new ArrayList<>();
+        Map<Path, CompletableFuture<Void>> waitFor = new LinkedHashMap<>();
+        Map<Path, CompletableFuture<Void>> mine = new LinkedHashMap<>();
         stamps.forEach((file, stamp) -> {
             String[] known = digests.get(stamp);
             if (known == null || sha512 && known[1] == null) {
-                missing.add(file);
+                if (sha512) {
+                    missing.add(file);
+                    return;
+                }
+                CompletableFuture<Void> own = new CompletableFuture<>();
+                CompletableFuture<Void> other = hashing.putIfAbsent(stamp, own);
+                if (other != null) {
+                    waitFor.put(file, other);
+                } else {
+                    missing.add(file);
+                    mine.put(file, own);
+                }
             }
         });
         List<DigestAlgorithm> algorithms = sha512 ? DIGESTS : List.of(DigestAlgorithm.SHA256);
@@ -424,10 +495,74 @@ public final class LockCollector {
                     digests.put(stamps.get(file), new String[] {digest.hex(DigestAlgorithm.SHA256), sha512 ? digest.hex(DigestAlgorithm.SHA512) : null});
                 } catch (IOException e) {
                     throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+                } finally {
+                    if (mine.containsKey(file)) {
+                        mine.get(file).complete(null);
+                    }
                 }
             });
+            for (Map.Entry<Path, CompletableFuture<Void>> other : waitFor.entrySet()) {
+                other.getValue().exceptionally(failed -> null).join();
+                if (digests.get(stamps.get(other.getKey())) == null) {
+                    // What the other thread could not hash is hashed here, and its error reported.
+                    FileDigest digest = OnePassReader.read(other.getKey(), algorithms);
+                    digests.put(stamps.get(other.getKey()), new String[] {digest.hex(DigestAlgorithm.SHA256), null});
+                }
+            }
         } catch (UncheckedIOException e) {
             throw new BuildInputException("cannot read " + e.getMessage() + " to lock its digests", e.getCause());
+        } catch (IOException e) {
+            throw new BuildInputException("cannot read " + e.getMessage() + " to lock its digests", e);
         }
+    }
+
+    /**
+     * Starts hashing, on one background thread, the files of {@code keys} as they lie in the local repository (the
+     * artifacts a lock names), once per build: the modules then find most SHA-256 digests made, while the build's
+     * thread reads POMs and collects plugins' graphs. Only regular files inside the local repository are read; a file
+     * that is not there, or not the one a module resolves, is hashed when the module resolves it.
+     */
+    public void hashAhead(Collection<LockKey> keys) {
+        RepositorySystemSession repositorySession = session.getRepositorySession();
+        if (sha512 || !SessionCache.map(repositorySession.getData(), HASHING_KEY).isEmpty()
+                || SessionCache.get(repositorySession.getData(), AHEAD_KEY, () -> new AtomicBoolean()).getAndSet(true)) {
+            return;
+        }
+        Path base = repositorySession.getLocalRepository().getBasedir().toPath().toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>();
+        for (LockKey key : keys) {
+            Path file = base.resolve(repositorySession.getLocalRepositoryManager().getPathForLocalArtifact(artifact(key))).normalize();
+            if (file.startsWith(base)) {
+                files.add(file);
+            }
+        }
+        Map<String, String[]> digests = SessionCache.map(repositorySession.getData(), DIGESTS_KEY);
+        Map<String, CompletableFuture<Void>> hashing = SessionCache.map(repositorySession.getData(), HASHING_KEY);
+        Thread ahead = new Thread(() -> {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String stamp;
+                try {
+                    stamp = stamp(file);
+                } catch (BuildInputException e) {
+                    continue;
+                }
+                CompletableFuture<Void> own = new CompletableFuture<>();
+                if (digests.containsKey(stamp) || hashing.putIfAbsent(stamp, own) != null) {
+                    continue;
+                }
+                try {
+                    digests.putIfAbsent(stamp, new String[] {OnePassReader.read(file, List.of(DigestAlgorithm.SHA256)).hex(DigestAlgorithm.SHA256), null});
+                } catch (IOException | RuntimeException e) {
+                    // the module that resolves it hashes it again, and reports what fails
+                } finally {
+                    own.complete(null);
+                }
+            }
+        }, "secure-build-lock-hash-ahead");
+        ahead.setDaemon(true);
+        ahead.start();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
@@ -78,7 +79,8 @@ class MavenResolvedGraphTest {
         artifacts.add(artifact("org.junit:junit-bom:5.11.4", "test", "com.example:app:jar:1.0", "org.example:lib:test-jar:tests:2.0"));
 
         List<String> found = MavenResolvedGraph.dependencies(project(artifacts, true)).orElseThrow().stream()
-                .map(d -> d.artifact() + " (" + d.scope() + ") by " + d.by()).collect(Collectors.toList());
+                .map(d -> RepositoryUtils.toArtifact(d.artifact()) + " (" + d.scope() + ") by " + (d.by() == null ? null : RepositoryUtils.toArtifact(d.by())))
+                .collect(Collectors.toList());
 
         assertEquals(List.of("org.apache.commons:commons-text:jar:1.12.0 (compile) by null",
                 "org.apache.commons:commons-lang3:jar:3.14.0 (compile) by org.apache.commons:commons-text:jar:1.12.0",
