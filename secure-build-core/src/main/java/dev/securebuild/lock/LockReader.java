@@ -37,6 +37,8 @@ final class LockReader {
     private final JsonParser parser;
     // A reactor's lock names each artifact in many uses: each key is parsed once.
     private final Map<String, LockKey> keys = new HashMap<>();
+    // Modules use mostly the same dependencies the same way: each use's text is parsed once.
+    private final Map<String, LockedUse> usesRead = new HashMap<>();
     private Set<LockKey> locked;
     private final List<Object[]> unchecked = new ArrayList<>(); // {module, key, location}: uses read before "artifacts"
     // Where each way of writing a use was first seen: as a mapping (format 1) and as a text (format 2), and a part of format 2.
@@ -381,11 +383,14 @@ final class LockReader {
             textUse = at;
         }
         String text = parser.getText();
-        LockedUse use;
-        try {
-            use = LockedUse.parse(text, this::keyOf);
-        } catch (IllegalArgumentException e) {
-            throw error(at, where + ": the use \"" + Printable.shortened(text) + "\": " + e.getMessage());
+        LockedUse use = usesRead.get(text);
+        if (use == null) {
+            try {
+                use = LockedUse.parse(text, this::keyOf);
+            } catch (IllegalArgumentException e) {
+                throw error(at, where + ": the use \"" + Printable.shortened(text) + "\": " + e.getMessage());
+            }
+            usesRead.put(text, use);
         }
         if (locked == null) {
             unchecked.add(new Object[] {module, use.artifact(), at});

@@ -90,7 +90,8 @@ public final class OnePassReader {
         BasicFileAttributes before = attributes(file);
         long total = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+            // No larger than the file: most of a build's jars are far smaller than the buffer, and hundreds are read.
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER_SIZE, Math.max(8192, before.size() + 1)));
             byte[] bytes = buffer.array();
             int read;
             while ((read = channel.read(buffer)) != -1) {
