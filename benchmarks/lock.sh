@@ -160,13 +160,21 @@ ours = os.path.join(reactor, "secure-build.lock.json")
 inputs = files + mlf + [ours]
 with open(listing, "wb") as f:
     f.write(b"\0".join(p.encode() for p in inputs) + b"\0")
+# Format 2: a module's uses are its build's (written once for the modules that share it), then its own; each use is
+# "<kind> [<scope>] <artifact> [by <artifact>]".
+def parse(text):
+    parts = text.split(" ")
+    return parts[0], parts[2] if parts[0] == "dependency" else parts[1]
 kinds, per_module = {}, []
+builds = lock.get("builds", {})
 for module in lock["modules"].values():
-    for use in module["uses"]:
-        kinds[use["kind"]] = kinds.get(use["kind"], 0) + 1
-    deps = {u["artifact"] for u in module["uses"] if u["kind"] == "dependency"}
+    uses = [parse(u) for u in builds.get(module.get("build"), []) + module["uses"]]
+    for kind, _ in uses:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    deps = {artifact for kind, artifact in uses if kind == "dependency"}
     if deps:
         per_module.append(len(deps))
+written = sum(len(b) for b in builds.values()) + sum(len(m["uses"]) for m in lock["modules"].values())
 nodes, plugins, distinct = 0, 0, set()
 def walk(list_of_nodes):
     global nodes
@@ -183,6 +191,7 @@ json.dump({"modules": len(per_module), "dependencies_per_module": {"min": min(pe
                                                                      "max": max(per_module)},
            "ours_bytes": os.path.getsize(ours), "ours_artifacts": len(lock["artifacts"]), "ours_modules": len(lock["modules"]),
            "ours_artifact_bytes": sum(os.path.getsize(p) for p in files), "ours_uses": sum(kinds.values()), "ours_kinds": kinds,
+           "ours_format": lock["format"], "ours_builds": len(builds), "ours_written_uses": written,
            "mlf_files": len(mlf), "mlf_bytes": sum(os.path.getsize(p) for p in mlf), "mlf_dependency_nodes": nodes,
            "mlf_plugins": plugins, "mlf_distinct": len(distinct),
            "input_files": len(inputs), "input_bytes": sum(os.path.getsize(p) for p in inputs)}, sys.stdout, indent=1)

@@ -5,19 +5,22 @@
 
 allowlist_profile.py's method (its samples, its phase attribution, its JSON), with the phases of the lock check: the
 samples under RequireLockedDependencies.execute, each in the first phase of the list below with a frame on its stack
-(so the hashing inside the resolution of the files counts as hashing). The files are hashed in parallel: what the
-common pool's other thread hashes is not on the rule's stack, and not counted.
+(so the hashing inside the resolution of the files counts as hashing). The files are hashed on a background thread
+started once the lock is read, and in parallel when a module needs them first: what those other threads hash is not on
+the rule's stack, and not counted; the rule's waiting for them is.
 """
 import allowlist_profile as profile
 
 profile.PHASES["locked"] = ("dev.securebuild.enforcer.RequireLockedDependencies.execute", [
     ("reading the lock (JSON)", ["LockFiles.read", "LockFiles.parse", "RequireLockedDependencies.read"]),
-    ("hashing the files (SHA-256)", ["LockCollector.hashMissing", "OnePassReader."]),
+    ("starting the background hashing", ["LockCollector.hashAhead"]),
+    ("hashing the files (SHA-256), or waiting for the background hashing", ["LockCollector.hashMissing", "OnePassReader."]),
     ("resolving the files (local repository)", ["LockCollector.resolve"]),
     ("plugins' graphs", ["PluginGraph."]),
     ("parent POMs and BOMs", ["BuildPoms."]),
     (profile.COLLECTING, ["DependencyGraph.collect", "DependencyGraph.of"]),
-    ("walking the graphs into uses", ["LockCollector.walk", "LockCollector$Uses"]),
+    ("the dependencies Maven collected for enforce", ["MavenResolvedGraph.", "LockCollector.dependencyUses"]),
+    ("walking the graphs into uses", ["LockCollector.walk", "LockCollector$Uses", "LockCollector.pluginUses"]),
     ("comparing with the lock", ["LockCheck."]),
     ("writing the result", ["RequireLockedDependencies.writeResult", "RuleResult."]),
 ])

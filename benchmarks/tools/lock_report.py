@@ -85,7 +85,8 @@ def main():
             f"| ours, `secure-build.lock.json` at the top | 1 | {mib(sizes['ours_bytes'])} | {sizes['ours_artifacts']} distinct "
             f"artifacts ({mib(sizes['ours_artifact_bytes'])} of files in the local repository, each with SHA-256, SHA-512, "
             f"repository and the remote checksum compared when locking); {sizes['ours_uses']:,} uses over {sizes['ours_modules']} "
-            f"projects ({', '.join(f'{k} {v:,}' for k, v in sizes['ours_kinds'].items())}) |",
+            f"projects ({', '.join(f'{k} {v:,}' for k, v in sizes['ours_kinds'].items())}), written as {sizes['ours_written_uses']:,} lines "
+            f"(format `{sizes['ours_format']}`: the {sizes['ours_builds']} build(s) the modules share written once) |",
             f"| maven-lockfile, `lockfile.json` in every project | {sizes['mlf_files']} | {mib(sizes['mlf_bytes'])} | "
             f"{sizes['mlf_dependency_nodes']:,} dependency nodes (the full tree of every module, repeated below each node that "
             f"brings them in), {sizes['mlf_plugins']} plugins with their own trees, each with its SHA-256; "

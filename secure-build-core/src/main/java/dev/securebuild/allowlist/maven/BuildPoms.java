@@ -68,11 +68,17 @@ public final class BuildPoms {
         DependencyManagement management = effective.getDependencyManagement();
         Set<String> boms = new LinkedHashSet<>();
         if (management != null) {
+            // Asked for every managed dependency of every module (a BOM manages hundreds, one after the other): each
+            // source is looked at when it changes, without a split.
+            InputSource previous = null;
             for (Dependency managed : management.getDependencies()) {
                 InputLocation location = managed.getLocation("");
                 InputSource source = location == null ? null : location.getSource();
+                if (source == previous) {
+                    continue;
+                }
+                previous = source;
                 String modelId = source == null ? null : source.getModelId();
-                // Asked for every managed dependency of every module (a BOM manages hundreds): no split per entry.
                 if (modelId != null && colons(modelId) == 2 && !boms.contains(modelId) && !lineage.contains(modelId) && !modelId.contains("${")) {
                     boms.add(modelId);
                 }

@@ -60,11 +60,18 @@ public final class MavenResolvedGraph {
         private final Artifact artifact;
         private final String scope;
         private final Artifact by;
+        private final String key;
 
-        Resolved(Artifact artifact, String scope, Artifact by) {
+        Resolved(Artifact artifact, String id, String scope, Artifact by, String byId) {
             this.artifact = artifact;
             this.scope = scope;
             this.by = by;
+            this.key = id + '|' + scope + '|' + (byId == null ? "" : byId);
+        }
+
+        /** The artifact's id, scope and what brought it in, as one text: the same for the same dependency in any module. */
+        public String key() {
+            return key;
         }
 
         /** As Maven holds it; {@link RepositoryUtils#toArtifact(Artifact)} gives the resolver's. */
@@ -95,8 +102,11 @@ public final class MavenResolvedGraph {
             return project.getDependencies().isEmpty() ? Optional.of(List.of()) : Optional.empty();
         }
         Map<String, Artifact> byId = new HashMap<>();
+        Map<Artifact, String> ids = new java.util.IdentityHashMap<>();
         for (Artifact artifact : artifacts) {
-            byId.put(artifact.getId(), artifact);
+            String id = artifact.getId();
+            byId.put(id, artifact);
+            ids.put(artifact, id);
         }
         List<Resolved> resolved = new ArrayList<>(artifacts.size());
         for (Artifact artifact : artifacts) {
@@ -105,7 +115,8 @@ public final class MavenResolvedGraph {
                 return Optional.empty();
             }
             // The project's id, then each artifact's id down to this one, which Maven's trails end with.
-            int parent = trail.get(trail.size() - 1).equals(artifact.getId()) ? trail.size() - 2 : trail.size() - 1;
+            String id = ids.get(artifact);
+            int parent = trail.get(trail.size() - 1).equals(id) ? trail.size() - 2 : trail.size() - 1;
             Artifact by = null;
             if (parent > 0) {
                 by = byId.get(trail.get(parent));
@@ -114,7 +125,7 @@ public final class MavenResolvedGraph {
                 }
             }
             String scope = artifact.getScope() == null || artifact.getScope().isEmpty() ? "compile" : artifact.getScope();
-            resolved.add(new Resolved(artifact, scope, by));
+            resolved.add(new Resolved(artifact, id, scope, by, by == null ? null : trail.get(parent)));
         }
         return Optional.of(resolved);
     }

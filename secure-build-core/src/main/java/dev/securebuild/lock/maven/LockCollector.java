@@ -228,8 +228,7 @@ public final class LockCollector {
         }
         String from = ids.toString();
         for (MavenResolvedGraph.Resolved dependency : dependencies) {
-            String cacheKey = dependency.artifact().getId() + '|' + dependency.scope() + '|' + (dependency.by() == null ? "" : dependency.by().getId())
-                    + from;
+            String cacheKey = dependency.key() + from;
             SeenDependency known = seen.get(cacheKey);
             if (known == null) {
                 Artifact artifact = RepositoryUtils.toArtifact(dependency.artifact());
