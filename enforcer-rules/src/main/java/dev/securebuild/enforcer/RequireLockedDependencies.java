@@ -82,7 +82,7 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
         LockCollector.Collected collected;
         try {
             LockCollector collector = LockCollector.forChecking(repositorySystem, session);
-            collector.hashAhead(lock.artifacts().keySet());
+            collector.hashAhead(lock);
             collected = collector.collect(project);
         } catch (BuildInputException e) {
             throw new EnforcerRuleError("requireLockedDependencies: " + e.getMessage(), e);

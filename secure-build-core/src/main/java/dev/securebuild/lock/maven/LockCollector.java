@@ -7,11 +7,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +43,7 @@ import dev.securebuild.allowlist.maven.BuildPoms;
 import dev.securebuild.allowlist.maven.DependencyGraph;
 import dev.securebuild.allowlist.maven.MavenResolvedGraph;
 import dev.securebuild.allowlist.maven.PluginGraph;
+import dev.securebuild.lock.LockFile;
 import dev.securebuild.lock.LockKey;
 import dev.securebuild.lock.LockedUse;
 import dev.securebuild.lock.ModuleLock;
@@ -516,12 +517,20 @@ public final class LockCollector {
     }
 
     /**
-     * Starts hashing, on one background thread, the files of {@code keys} as they lie in the local repository (the
-     * artifacts a lock names), once per build: the modules then find most SHA-256 digests made, while the build's
-     * thread reads POMs and collects plugins' graphs. Only regular files inside the local repository are read; a file
-     * that is not there, or not the one a module resolves, is hashed when the module resolves it.
+     * Starts hashing, on one background thread, the files the lock names for the modules of this build (all, or those
+     * {@code -pl} selects) as they lie in the local repository, once per build: the modules then find most SHA-256
+     * digests made, while the build's thread reads POMs and collects plugins' graphs. Only regular files inside the
+     * local repository are read; a file that is not there, or not the one a module resolves, is hashed when the module
+     * resolves it.
      */
-    public void hashAhead(Collection<LockKey> keys) {
+    public void hashAhead(LockFile lock) {
+        Set<LockKey> keys = new LinkedHashSet<>();
+        for (MavenProject project : session.getProjects()) {
+            ModuleLock module = lock.modules().get(project.getGroupId() + ":" + project.getArtifactId());
+            if (module != null) {
+                module.uses().forEach(use -> keys.add(use.artifact()));
+            }
+        }
         RepositorySystemSession repositorySession = session.getRepositorySession();
         if (sha512 || !SessionCache.map(repositorySession.getData(), HASHING_KEY).isEmpty()
                 || SessionCache.get(repositorySession.getData(), AHEAD_KEY, () -> new AtomicBoolean()).getAndSet(true)) {
