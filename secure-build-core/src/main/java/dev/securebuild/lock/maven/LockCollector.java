@@ -524,11 +524,17 @@ public final class LockCollector {
      * resolves it.
      */
     public void hashAhead(LockFile lock) {
-        Set<LockKey> keys = new LinkedHashSet<>();
-        for (MavenProject project : session.getProjects()) {
-            ModuleLock module = lock.modules().get(project.getGroupId() + ":" + project.getArtifactId());
-            if (module != null) {
-                module.uses().forEach(use -> keys.add(use.artifact()));
+        Set<LockKey> keys = lock.artifacts().keySet();
+        if (session.getProjects().size() < lock.modules().size()) {
+            // Some modules only: what they use (a whole reactor uses every artifact the lock names, and its uses are many).
+            keys = new LinkedHashSet<>();
+            for (MavenProject project : session.getProjects()) {
+                ModuleLock module = lock.modules().get(project.getGroupId() + ":" + project.getArtifactId());
+                if (module != null) {
+                    for (LockedUse use : module.uses()) {
+                        keys.add(use.artifact());
+                    }
+                }
             }
         }
         RepositorySystemSession repositorySession = session.getRepositorySession();
