@@ -449,17 +449,11 @@ final class LockReader {
     }
 
     private LockKey key(String text, JsonLocation location) throws InvalidLockException {
-        LockKey key = keys.get(text);
-        if (key != null) {
-            return key;
-        }
         try {
-            key = LockKey.parse(text);
+            return keyOf(text);
         } catch (IllegalArgumentException e) {
             throw error(location != null ? location : here(), "\"" + Printable.shortened(text) + "\": " + e.getMessage());
         }
-        keys.put(text, key);
-        return key;
     }
 
     private void next() throws IOException {

@@ -2,12 +2,12 @@ package dev.securebuild.allowlist.maven;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 
@@ -74,7 +74,7 @@ public final class MavenResolvedGraph {
             return key;
         }
 
-        /** As Maven holds it; {@link RepositoryUtils#toArtifact(Artifact)} gives the resolver's. */
+        /** As Maven holds it; {@code RepositoryUtils.toArtifact} gives the resolver's. */
         public Artifact artifact() {
             return artifact;
         }
@@ -102,7 +102,7 @@ public final class MavenResolvedGraph {
             return project.getDependencies().isEmpty() ? Optional.of(List.of()) : Optional.empty();
         }
         Map<String, Artifact> byId = new HashMap<>();
-        Map<Artifact, String> ids = new java.util.IdentityHashMap<>();
+        Map<Artifact, String> ids = new IdentityHashMap<>();
         for (Artifact artifact : artifacts) {
             String id = artifact.getId();
             byId.put(id, artifact);
