@@ -72,7 +72,9 @@ assert invocations[3].contains('BUILD SUCCESS') && !invocations[3].contains('vio
 assert new File(localRepositoryPath as String, 'it/securebuild/lock/module-a/1.0-SNAPSHOT/module-a-1.0-SNAPSHOT.jar').isFile()
 Map passed = new JsonSlurper().parse(new File(basedir, 'module-b/target/secure-build/results/lock.json')) as Map
 assert passed.check == 'lock' && passed.verdict == 'pass' && passed.goal == 'enforce (requireLockedDependencies)'
-assert passed.summary ==~ /\d+ use\(s\) of \d+ artifact\(s\) checked against \S+secure-build\.lock\.json: 0 violation\(s\)/
+// validate runs none of the plugins bound later (compiler, surefire, jar, install...): their dependencies are left to
+// the builds that run them, as the summary says.
+assert passed.summary ==~ /\d+ use\(s\) of \d+ artifact\(s\) checked against \S+secure-build\.lock\.json: 0 violation\(s\); the dependencies of [1-9]\d* plugin\(s\) this build does not run are checked by the builds that run them/
 
 // 5. Versions that moved, a direct one and one a changed direct dependency brought: each named with the path that
 //    brought it in and the command that accepts it.

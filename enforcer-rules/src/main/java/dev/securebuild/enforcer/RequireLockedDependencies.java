@@ -21,6 +21,8 @@ import org.apache.maven.enforcer.rule.api.EnforcerLogger;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
@@ -35,6 +37,7 @@ import dev.securebuild.lock.LockFile;
 import dev.securebuild.lock.LockFiles;
 import dev.securebuild.lock.maven.LockCollector;
 import dev.securebuild.lock.maven.LockLocation;
+import dev.securebuild.lock.maven.PluginsRun;
 import dev.securebuild.shared.ci.CiOutput;
 import dev.securebuild.shared.ci.WorkflowCommand;
 import dev.securebuild.shared.results.GoalResult;
@@ -56,16 +59,26 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
     private String lockFile;
     /** Artifacts left unlocked. */
     private List<LockExclusionEntry> exclusions = new ArrayList<>();
+    /**
+     * Also collect the dependencies of the plugins this build does not run (by default only those of the plugins it
+     * runs are: nothing else loads the others), so that a {@code mvn validate} tells whether the whole lock is current.
+     */
+    private boolean checkAllPlugins;
 
     private final MavenProject project;
     private final MavenSession session;
     private final RepositorySystem repositorySystem;
+    private final LifecycleExecutor lifecycleExecutor;
+    private final BuildPluginManager buildPluginManager;
 
     @Inject
-    public RequireLockedDependencies(MavenProject project, MavenSession session, RepositorySystem repositorySystem) {
+    public RequireLockedDependencies(MavenProject project, MavenSession session, RepositorySystem repositorySystem, LifecycleExecutor lifecycleExecutor,
+                                     BuildPluginManager buildPluginManager) {
         this.project = project;
         this.session = session;
         this.repositorySystem = repositorySystem;
+        this.lifecycleExecutor = lifecycleExecutor;
+        this.buildPluginManager = buildPluginManager;
     }
 
     @Override
@@ -81,15 +94,18 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
         LockFile lock = read(file);
         LockCollector.Collected collected;
         try {
-            LockCollector collector = LockCollector.forChecking(repositorySystem, session);
+            LockCollector collector = LockCollector.forChecking(repositorySystem, session,
+                    checkAllPlugins ? PluginsRun.ALL : PluginsRun.ofThisBuild(lifecycleExecutor, buildPluginManager, session));
             collector.hashAhead(lock);
             collected = collector.collect(project);
         } catch (BuildInputException e) {
             throw new EnforcerRuleError("requireLockedDependencies: " + e.getMessage(), e);
         }
-        List<LockCheck.Violation> violations = LockCheck.check(lock, file, collected.module(), collected.files(), excluded, today);
+        List<LockCheck.Violation> violations = LockCheck.check(lock, file, collected.module(), collected.files(), collected.pluginsNotRun(), excluded,
+                today);
         String summary = collected.module().uses().size() + " use(s) of " + collected.files().size() + " artifact(s) checked against " + file + ": "
-                + violations.size() + " violation(s)";
+                + violations.size() + " violation(s)" + (collected.pluginsNotRun().isEmpty() ? "" : "; the dependencies of "
+                + collected.pluginsNotRun().size() + " plugin(s) this build does not run are checked by the builds that run them");
         GoalResult written = writeResult(violations.isEmpty() ? GoalResult.Verdict.PASS : GoalResult.Verdict.FAIL, summary);
         showInCi(violations, written);
         if (violations.isEmpty()) {
@@ -181,6 +197,6 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
 
     @Override
     public String toString() {
-        return "RequireLockedDependencies[lockFile=" + lockFile + ", exclusions=" + exclusions.size() + "]";
+        return "RequireLockedDependencies[lockFile=" + lockFile + ", exclusions=" + exclusions.size() + ", checkAllPlugins=" + checkAllPlugins + "]";
     }
 }

@@ -2,7 +2,9 @@ package dev.securebuild.lock;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,10 +86,12 @@ public final class LockCheck {
      * @param actual    what the module uses now, collected as the lock was
      * @param resolved  the files of the artifacts it resolves now, by key (an artifact without a file here is not
      *                  compared byte for byte)
+     * @param pluginsNotRun the plugins {@code actual} lists without their dependencies (the build does not run them):
+     *                  a dependency only they bring in is not expected
      * @param today     for the exclusions' expiry
      */
     public static List<Violation> check(LockFile lock, Path lockFile, ModuleLock actual, Map<LockKey, ResolvedFile> resolved,
-                                        List<LockExclusion> exclusions, LocalDate today) {
+                                        Set<LockKey> pluginsNotRun, List<LockExclusion> exclusions, LocalDate today) {
         List<Violation> violations = new ArrayList<>();
         List<LockExclusion> inForce = new ArrayList<>();
         for (LockExclusion exclusion : exclusions) {
@@ -111,8 +115,7 @@ public final class LockCheck {
             if (lockedUses.containsKey(use.identity())) {
                 continue;
             }
-            LockedUse earlier = lockedUses.values().stream().filter(l -> l.kind() == use.kind() && l.artifact().versionless()
-                    .equals(use.artifact().versionless()) && !actualUses.containsKey(l.identity())).findFirst().orElse(null);
+            LockedUse earlier = earlier(use, lockedUses, actualUses);
             List<String> steps = actual.path(use);
             String path = String.join(" -> ", steps);
             if (earlier != null) {
@@ -125,8 +128,9 @@ public final class LockCheck {
                         + " and not in the lock " + lockFile + "\n  path: " + path + "\n  review it, then accept it with " + ACCEPT, steps));
             }
         }
+        Set<String> notExpected = broughtOnlyThrough(locked, pluginsNotRun);
         for (LockedUse use : lockedUses.values()) {
-            if (!actualUses.containsKey(use.identity()) && !moved.contains(use.identity())) {
+            if (!actualUses.containsKey(use.identity()) && !moved.contains(use.identity()) && !notExpected.contains(use.identity())) {
                 violations.add(new Violation(Kind.NO_LONGER_RESOLVED, use.artifact().toString(), use.identity() + " is in the lock for "
                         + actual.module() + " and no longer used\n  locked path: " + String.join(" -> ", locked.path(use))
                         + "\n  review the change, then accept it with " + ACCEPT, locked.path(use)));
@@ -146,6 +150,60 @@ public final class LockCheck {
                     actual.path(use)));
         }
         return violations;
+    }
+
+    /**
+     * The locked use {@code use} moved from: of its kind and artifact at another version, not used now; one brought in
+     * by the same artifact first (another plugin may use the artifact at a third version).
+     */
+    private static LockedUse earlier(LockedUse use, Map<String, LockedUse> lockedUses, Map<String, LockedUse> actualUses) {
+        LockedUse any = null;
+        for (LockedUse locked : lockedUses.values()) {
+            if (locked.kind() == use.kind() && locked.artifact().versionless().equals(use.artifact().versionless())
+                    && !actualUses.containsKey(locked.identity())) {
+                if (Objects.equals(locked.by(), use.by())) {
+                    return locked;
+                }
+                any = any == null ? locked : any;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * The plugin dependencies of a locked module that may come from {@code plugins} alone, by identity. The lock keeps
+     * one set of plugin dependencies for all plugins, each with the artifact that brought it in: a use is expected from
+     * the other plugins only when what brought it in cannot be reached from these (it lies on the path of a plugin
+     * that runs, then). A use both may bring in is not expected: it is still checked when the plugins that run use it.
+     */
+    static Set<String> broughtOnlyThrough(ModuleLock locked, Set<LockKey> plugins) {
+        if (plugins.isEmpty()) {
+            return Set.of();
+        }
+        Map<LockKey, List<LockedUse>> below = new HashMap<>();
+        for (LockedUse use : locked.uses()) {
+            if (use.kind() == LockedUse.Kind.PLUGIN_DEPENDENCY && use.by() != null) {
+                below.computeIfAbsent(use.by(), by -> new ArrayList<>()).add(use);
+            }
+        }
+        Set<LockKey> reached = new HashSet<>(plugins);
+        ArrayDeque<LockKey> toVisit = new ArrayDeque<>(plugins);
+        while (!toVisit.isEmpty()) {
+            for (LockedUse use : below.getOrDefault(toVisit.poll(), List.of())) {
+                if (reached.add(use.artifact())) {
+                    toVisit.add(use.artifact());
+                }
+            }
+        }
+        Set<String> expected = new HashSet<>();
+        Set<String> notExpected = new HashSet<>();
+        for (List<LockedUse> uses : below.values()) {
+            for (LockedUse use : uses) {
+                (reached.contains(use.by()) ? notExpected : expected).add(use.identity());
+            }
+        }
+        notExpected.removeAll(expected);
+        return notExpected;
     }
 
     /** The repository id as recorded (by the local repository, or in the hand-editable lock): escaped, it may be anything. */

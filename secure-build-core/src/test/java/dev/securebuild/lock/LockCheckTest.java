@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class LockCheckTest {
     }
 
     private List<LockCheck.Violation> check(ModuleLock actual, Map<LockKey, ResolvedFile> files, List<LockExclusion> exclusions) {
-        return LockCheck.check(lock, LOCK, actual, files, exclusions, TODAY);
+        return LockCheck.check(lock, LOCK, actual, files, Set.of(), exclusions, TODAY);
     }
 
     @Test
@@ -120,5 +121,85 @@ class LockCheckTest {
         List<LockCheck.Violation> violations = check(new ModuleLock("org.example:new-module", List.of(), List.of()), Map.of(), List.of());
         assertEquals(List.of("module org.example:new-module is not in the lock secure-build.lock.json: lock the reactor with mvn secure-build:lock and"
                 + " review what it adds"), violations.stream().map(LockCheck.Violation::message).toList());
+    }
+
+    private static final LockKey COMPILER = LockKey.parse("org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0");
+    private static final LockKey PLEXUS = LockKey.parse("org.codehaus.plexus:plexus-java:jar:1.4.0");
+
+    @Test
+    void aPluginTheBuildDoesNotRunIsCheckedWithoutItsDependencies() {
+        List<LockedUse> uses = new ArrayList<>(lock.modules().get("org.example:app").uses());
+        uses.removeIf(u -> u.kind() == LockedUse.Kind.PLUGIN_DEPENDENCY);
+        Map<LockKey, ResolvedFile> files = sameBytes();
+        files.remove(PLEXUS);
+
+        assertEquals(List.of(), LockCheck.check(lock, LOCK, app(uses), files, Set.of(COMPILER), List.of(), TODAY));
+
+        List<LockCheck.Violation> whenItRuns = check(app(uses), files, List.of());
+        assertEquals(List.of(LockCheck.Kind.NO_LONGER_RESOLVED), whenItRuns.stream().map(LockCheck.Violation::kind).toList());
+        assertEquals(PLEXUS.toString(), whenItRuns.get(0).artifact());
+    }
+
+    @Test
+    void thePluginOfAPluginNotRunIsStillComparedByteForByte() {
+        List<LockedUse> uses = new ArrayList<>(lock.modules().get("org.example:app").uses());
+        uses.removeIf(u -> u.kind() == LockedUse.Kind.PLUGIN_DEPENDENCY);
+        Map<LockKey, ResolvedFile> files = sameBytes();
+        files.put(COMPILER, ResolvedFile.of(new LockedArtifact(COMPILER, B256, B512, "central"), Path.of("/m2/compiler.jar")));
+
+        List<LockCheck.Violation> violations = LockCheck.check(lock, LOCK, app(uses), files, Set.of(COMPILER), List.of(), TODAY);
+
+        assertEquals(List.of(LockCheck.Kind.DIGEST_MISMATCH), violations.stream().map(LockCheck.Violation::kind).toList());
+    }
+
+    @Test
+    void onlyWhatPluginsNotRunAloneBringInIsNotExpected() {
+        LockKey resources = LockKey.parse("org.apache.maven.plugins:maven-resources-plugin:jar:3.3.1");
+        LockKey shared = LockKey.parse("org.codehaus.plexus:plexus-utils:jar:4.0.2");
+        LockKey belowShared = LockKey.parse("org.codehaus.plexus:plexus-xml:jar:4.0.4");
+        LockKey filtering = LockKey.parse("org.apache.maven.shared:maven-filtering:jar:3.3.2");
+        LockKey belowFiltering = LockKey.parse("org.sonatype.plexus:plexus-build-api:jar:0.0.7");
+        LockKey onlyCompiler = LockKey.parse("org.ow2.asm:asm:jar:9.7.1");
+        ModuleLock locked = app(List.of(
+                new LockedUse(LockedUse.Kind.PLUGIN, COMPILER, null, null),
+                new LockedUse(LockedUse.Kind.PLUGIN, resources, null, null),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, PLEXUS, null, COMPILER),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, onlyCompiler, null, PLEXUS),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, shared, null, COMPILER),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, shared, null, resources),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, belowShared, null, shared),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, filtering, null, resources),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, belowFiltering, null, filtering),
+                // a dependency the dependency graph has too: not a plugin's
+                new LockedUse(LockedUse.Kind.DEPENDENCY, filtering, "compile", null)));
+
+        Set<String> notExpected = LockCheck.broughtOnlyThrough(locked, Set.of(resources));
+
+        // resources alone brings in maven-filtering and what is below it; plexus-utils the compiler brings in too, and
+        // plexus-xml below it may have come from either: neither is held against a build that runs the compiler only.
+        assertEquals(Set.of("plugin-dependency " + filtering, "plugin-dependency " + belowFiltering, "plugin-dependency " + belowShared), notExpected);
+        assertEquals(Set.of(), LockCheck.broughtOnlyThrough(locked, Set.of()));
+        assertEquals(Set.of("plugin-dependency " + PLEXUS, "plugin-dependency " + onlyCompiler, "plugin-dependency " + belowShared),
+                LockCheck.broughtOnlyThrough(locked, Set.of(COMPILER)));
+    }
+
+    @Test
+    void aMovedVersionIsPairedWithTheOneTheSameArtifactBroughtIn() {
+        LockKey deploy = LockKey.parse("org.apache.maven.plugins:maven-deploy-plugin:jar:3.1.2");
+        LockKey codec11 = LockKey.parse("commons-codec:commons-codec:jar:1.11");
+        LockKey codec16 = LockKey.parse("commons-codec:commons-codec:jar:1.16.0");
+        LockKey codec17 = LockKey.parse("commons-codec:commons-codec:jar:1.17.1");
+        List<LockedUse> locked = List.of(new LockedUse(LockedUse.Kind.PLUGIN, COMPILER, null, null), new LockedUse(LockedUse.Kind.PLUGIN, deploy, null, null),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, codec11, null, deploy), new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, codec16, null, COMPILER));
+        LockFile withCodec = new LockFile(List.of(new LockedArtifact(COMPILER, A256, A512, "central"), new LockedArtifact(deploy, A256, A512, "central"),
+                new LockedArtifact(codec11, A256, A512, "central"), new LockedArtifact(codec16, A256, A512, "central")), List.of(app(locked)));
+        List<LockedUse> now = List.of(new LockedUse(LockedUse.Kind.PLUGIN, COMPILER, null, null), new LockedUse(LockedUse.Kind.PLUGIN, deploy, null, null),
+                new LockedUse(LockedUse.Kind.PLUGIN_DEPENDENCY, codec17, null, COMPILER));
+
+        List<LockCheck.Violation> violations = LockCheck.check(withCodec, LOCK, app(now), Map.of(), Set.of(deploy), List.of(), TODAY);
+
+        assertEquals(List.of(LockCheck.Kind.VERSION_MOVED), violations.stream().map(LockCheck.Violation::kind).toList());
+        assertTrue(violations.get(0).message().startsWith("plugin-dependency commons-codec:commons-codec:jar moved from 1.16.0 to 1.17.1 in org.example:app"),
+                violations.get(0).message());
     }
 }

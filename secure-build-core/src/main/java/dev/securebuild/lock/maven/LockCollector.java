@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -78,11 +79,14 @@ public final class LockCollector {
         private final ModuleLock module;
         private final Map<LockKey, ResolvedFile> files;
         private final Map<LockKey, List<RemoteRepository>> repositories;
+        private final Set<LockKey> pluginsNotRun;
 
-        Collected(ModuleLock module, Map<LockKey, ResolvedFile> files, Map<LockKey, List<RemoteRepository>> repositories) {
+        Collected(ModuleLock module, Map<LockKey, ResolvedFile> files, Map<LockKey, List<RemoteRepository>> repositories,
+                  Set<LockKey> pluginsNotRun) {
             this.module = module;
             this.files = Collections.unmodifiableMap(files);
             this.repositories = Collections.unmodifiableMap(repositories);
+            this.pluginsNotRun = Collections.unmodifiableSet(pluginsNotRun);
         }
 
         public ModuleLock module() {
@@ -97,32 +101,43 @@ public final class LockCollector {
         public Map<LockKey, List<RemoteRepository>> repositories() {
             return repositories;
         }
+
+        /**
+         * The build plugins this build does not run in the module: each is among the uses, its dependencies are not
+         * (nothing loads them in this build; the build that runs the plugin collects them).
+         */
+        public Set<LockKey> pluginsNotRun() {
+            return pluginsNotRun;
+        }
     }
 
     private final RepositorySystem system;
     private final MavenSession session;
     private final boolean sha512;
     private final boolean mavenGraph;
+    private final PluginsRun pluginsRun;
 
-    private LockCollector(RepositorySystem system, MavenSession session, boolean sha512, boolean mavenGraph) {
+    private LockCollector(RepositorySystem system, MavenSession session, boolean sha512, boolean mavenGraph, PluginsRun pluginsRun) {
         this.system = system;
         this.session = session;
         this.sha512 = sha512;
         this.mavenGraph = mavenGraph;
+        this.pluginsRun = pluginsRun;
     }
 
-    /** For writing a lock: each file's SHA-256 and SHA-512. */
+    /** For writing a lock: each file's SHA-256 and SHA-512, every plugin with its dependencies. */
     public static LockCollector forLocking(RepositorySystem system, MavenSession session) {
-        return new LockCollector(system, session, true, false);
+        return new LockCollector(system, session, true, false, PluginsRun.ALL);
     }
 
     /**
      * For checking a build against its lock: each file's SHA-256 only, which proves the bytes at a third of the cost;
      * the dependencies as Maven collected them for the running goal when it did (the Enforcer's {@code enforce} does),
-     * which is the graph the lock was written from, without a second collection.
+     * which is the graph the lock was written from, without a second collection; the dependencies of the plugins
+     * {@code pluginsRun} says the build runs.
      */
-    public static LockCollector forChecking(RepositorySystem system, MavenSession session) {
-        return new LockCollector(system, session, false, true);
+    public static LockCollector forChecking(RepositorySystem system, MavenSession session, PluginsRun pluginsRun) {
+        return new LockCollector(system, session, false, true, pluginsRun);
     }
 
     public Collected collect(MavenProject project) throws BuildInputException {
@@ -160,16 +175,18 @@ public final class LockCollector {
         Map<LockKey, List<RemoteRepository>> repositories = new LinkedHashMap<>();
         uses.toResolve.forEach((key, request) -> repositories.put(key, request.repositories));
         return new Collected(new ModuleLock(project.getGroupId() + ":" + project.getArtifactId(), uses.uses, uses.reactorUsed), files,
-                repositories);
+                repositories, uses.pluginsNotRun);
     }
 
     /**
      * The uses a module's build plugins and extensions make, with their dependencies: the same for every module with
-     * the same plugins, extensions and plugin repositories, so made once per build and shared.
+     * the same plugins, extensions, plugin repositories and plugins run, so made once per build and shared. A plugin
+     * the build does not run is used by its artifact alone.
      */
     private Uses pluginUses(MavenProject project, Set<String> reactor) throws DependencyCollectionException {
         List<RemoteRepository> repositories = project.getRemotePluginRepositories();
-        StringBuilder cacheKey = new StringBuilder();
+        Optional<Set<String>> run = pluginsRun.in(project);
+        StringBuilder cacheKey = new StringBuilder(run.map(keys -> "run " + new TreeSet<>(keys) + ";").orElse(""));
         for (Plugin plugin : project.getBuildPlugins()) {
             cacheKey.append(plugin.getKey()).append(':').append(plugin.getVersion());
             for (org.apache.maven.model.Dependency declared : plugin.getDependencies()) {
@@ -196,6 +213,10 @@ public final class LockCollector {
             }
             LockKey key = new LockKey(plugin.getGroupId(), plugin.getArtifactId(), "jar", "", plugin.getVersion());
             uses.add(LockedUse.Kind.PLUGIN, key, null, null, artifact(key), repositories);
+            if (run.isPresent() && !run.get().contains(plugin.getKey())) {
+                uses.pluginsNotRun.add(key);
+                continue;
+            }
             DependencyNode graph = PluginGraph.of(system, repositorySession, repositories, plugin);
             walk(graph, key, LockedUse.Kind.PLUGIN_DEPENDENCY, repositories, uses, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
@@ -267,6 +288,7 @@ public final class LockCollector {
         final List<LockedUse> uses = new ArrayList<>();
         final Set<String> reactorUsed = new HashSet<>();
         final Map<LockKey, Request> toResolve = new LinkedHashMap<>();
+        final Set<LockKey> pluginsNotRun = new TreeSet<>();
 
         Uses(Set<String> reactor) {
             this.reactor = reactor;
@@ -298,6 +320,7 @@ public final class LockCollector {
         void addAll(Uses other) {
             uses.addAll(other.uses);
             reactorUsed.addAll(other.reactorUsed);
+            pluginsNotRun.addAll(other.pluginsNotRun);
             other.toResolve.forEach(toResolve::putIfAbsent);
         }
     }
