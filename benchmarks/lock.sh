@@ -122,6 +122,7 @@ check_count() {  # name, expected line, mvn args...: the run succeeds and the li
 }
 check_count baseline "Rule 0: org.apache.maven.enforcer.rules.AlwaysPass passed" validate -Pbaseline
 check_count locked "Rule 0: dev.securebuild.enforcer.RequireLockedDependencies passed" validate -Plocked
+check_count locked-all-plugins "Rule 0: dev.securebuild.enforcer.RequireLockedDependencies passed" validate -Plocked -Dbench.checkAllPlugins=true
 check_count maven-lockfile "Lockfile successfully validated." -Pbaseline validate "$mlf:validate"
 # maven-lockfile's validate requires online mode: with -o it fails (this is why it is timed online).
 if (cd "$reactor" && mvn -B -o -Pbaseline validate "$mlf:validate") 2>&1 | mvn_lines > "$work/check-maven-lockfile-offline.log"; then

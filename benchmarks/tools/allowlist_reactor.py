@@ -11,7 +11,8 @@ graphs overlap as in a real reactor without being one graph 50 times. Versions a
 
 The parent holds four profiles: `baseline` (the enforcer with a trivial rule), `banned`
 (bannedDependencies), `approved` (approvedDependencies; -Dbench.readLicenses=false for the variant without licenses),
-and `locked` (requireLockedDependencies against secure-build.lock.json at the top, for benchmarks/lock.sh).
+and `locked` (requireLockedDependencies against secure-build.lock.json at the top, for benchmarks/lock.sh;
+-Dbench.checkAllPlugins=true for the variant that checks the dependencies of every plugin, not only of those run).
 Every profile declares the rules artifact as a plugin dependency, so the plugin's realm is the same in all cases.
 """
 import argparse
@@ -347,7 +348,9 @@ def parent_pom(modules, rules_version, enforcer):
     baseline = f"{pad}<alwaysPass/>"
     approved = (f"{pad}<approvedDependencies>\n{pad}  <lists>\n{pad}    <list>${{maven.multiModuleProjectDirectory}}/allowlist.yaml</list>\n"
                 f"{pad}  </lists>\n{pad}  <readLicenses>${{bench.readLicenses}}</readLicenses>\n{pad}</approvedDependencies>")
-    locked = f"{pad}<requireLockedDependencies/>"  # the lock at the top of the reactor (benchmarks/lock.sh)
+    # The lock at the top of the reactor (benchmarks/lock.sh); -Dbench.checkAllPlugins=true: every plugin's dependencies.
+    locked = (f"{pad}<requireLockedDependencies>\n{pad}  <checkAllPlugins>${{bench.checkAllPlugins}}</checkAllPlugins>\n"
+              f"{pad}</requireLockedDependencies>")
     profiles = "\n".join([profile("baseline", baseline, rules_version, enforcer),
                           profile("banned", banned_xml(20), rules_version, enforcer),
                           profile("approved", approved, rules_version, enforcer),
@@ -369,6 +372,7 @@ def parent_pom(modules, rules_version, enforcer):
   <properties>
     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
     <bench.readLicenses>true</bench.readLicenses>
+    <bench.checkAllPlugins>false</bench.checkAllPlugins>
   </properties>
 
   <dependencyManagement>

@@ -7,7 +7,8 @@ Usage: lock_cases.py --reactor DIR --modules N --runs N --warmup N --inputs LIST
 
 maven-lockfile's validate requires online mode (its descriptor says requiresOnline: `-o` fails the goal when it is on
 the command line, and skips it silently when it is bound in a POM), so it is timed without `-o`; the baseline and our
-rule are timed both ways: offline (`-o`, the target's measure, as allowlist.sh times) and online (what maven-lockfile
+rule are timed both ways (and our rule offline with checkAllPlugins, which also collects the dependencies of the
+plugins validate does not run, as the rule did before it checked only those a build runs): offline (`-o`, the target's measure, as allowlist.sh times) and online (what maven-lockfile
 is compared with). Before every run, untimed: the modules' target/ go (our rule writes its result there) and every
 file the locks name is read, so that each run starts with a warm page cache (LIST: NUL-separated paths).
 """
@@ -39,6 +40,8 @@ def main():
         variant("baseline", "the enforcer with a trivial rule, `alwaysPass` (`-o -Pbaseline`)", "baseline",
                 mvn + ["-o", "validate", "-Pbaseline"]),
         variant("locked", "`requireLockedDependencies` (`-o -Plocked`)", "secure-build", mvn + ["-o", "validate", "-Plocked"]),
+        variant("locked-all-plugins", "`requireLockedDependencies` with `checkAllPlugins` (`-o -Plocked -Dbench.checkAllPlugins=true`)",
+                "secure-build-all-plugins", mvn + ["-o", "validate", "-Plocked", "-Dbench.checkAllPlugins=true"]),
         variant("baseline-online", "the enforcer with `alwaysPass`, online (`-Pbaseline`)", "baseline-online",
                 mvn + ["validate", "-Pbaseline"]),
         variant("locked-online", "`requireLockedDependencies`, online (`-Plocked`)", "secure-build-online",

@@ -34,14 +34,13 @@ import dev.securebuild.enforcer.internal.RuleResult;
 import dev.securebuild.lock.LockCheck;
 import dev.securebuild.lock.LockExclusion;
 import dev.securebuild.lock.LockFile;
-import dev.securebuild.lock.LockFiles;
 import dev.securebuild.lock.maven.LockCollector;
 import dev.securebuild.lock.maven.LockLocation;
+import dev.securebuild.lock.maven.LockReading;
 import dev.securebuild.lock.maven.PluginsRun;
 import dev.securebuild.shared.ci.CiOutput;
 import dev.securebuild.shared.ci.WorkflowCommand;
 import dev.securebuild.shared.results.GoalResult;
-import dev.securebuild.shared.session.SessionCache;
 
 /**
  * Fails when what the module resolves is not what the reactor's lock ({@code secure-build.lock.json}, written by
@@ -52,8 +51,6 @@ import dev.securebuild.shared.session.SessionCache;
  */
 @Named("requireLockedDependencies")
 public class RequireLockedDependencies extends AbstractEnforcerRule {
-
-    private static final String LOCKS_KEY = RequireLockedDependencies.class.getName() + ".locks";
 
     /** The lock file, relative to the top of the reactor; default {@code secure-build.lock.json} there. */
     private String lockFile;
@@ -91,16 +88,18 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
         Path file = LockLocation.of(session, lockFile);
         LocalDate today = LocalDate.now();
         List<LockExclusion> excluded = exclusions(today);
-        LockFile lock = read(file);
+        LockReading reading = startReading(file);
         LockCollector.Collected collected;
         try {
             LockCollector collector = LockCollector.forChecking(repositorySystem, session,
                     checkAllPlugins ? PluginsRun.ALL : PluginsRun.ofThisBuild(lifecycleExecutor, buildPluginManager, session));
-            collector.hashAhead(lock);
+            reading.whenRead(collector::hashAhead);
             collected = collector.collect(project);
         } catch (BuildInputException e) {
+            lockOf(reading, file); // a lock that cannot be read is the first thing to mend
             throw new EnforcerRuleError("requireLockedDependencies: " + e.getMessage(), e);
         }
+        LockFile lock = lockOf(reading, file);
         List<LockCheck.Violation> violations = LockCheck.check(lock, file, collected.module(), collected.files(), collected.pluginsNotRun(), excluded,
                 today);
         String summary = collected.module().uses().size() + " use(s) of " + collected.files().size() + " artifact(s) checked against " + file + ": "
@@ -123,33 +122,40 @@ public class RequireLockedDependencies extends AbstractEnforcerRule {
                 + violations.stream().map(LockCheck.Violation::message).collect(Collectors.joining("\n")));
     }
 
-    /** The lock, read once per build while the file is unchanged (every module reads the same one). */
-    private LockFile read(Path file) throws EnforcerRuleException {
+    /**
+     * The lock, read once per build while the file is unchanged (every module reads the same one), on a thread of its
+     * own while the module collects what it uses.
+     */
+    private LockReading startReading(Path file) throws EnforcerRuleException {
         if (!Files.isRegularFile(file)) {
             writeResult(GoalResult.Verdict.FAIL, "not checked: there is no lock " + file);
             throw new EnforcerRuleException("requireLockedDependencies: there is no lock " + file + ": write one with mvn secure-build:lock, review it"
                     + " and commit it");
         }
         try {
-            String key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
-            // Only this rule's realm keeps locks under this key; another realm's object (another version of the rules
-            // in the same build) is not ours, and the lock is read again.
-            Map<String, Object> locks = SessionCache.map(session.getRepositorySession().getData(), LOCKS_KEY);
-            Object cached = locks.get(key);
-            if (cached instanceof LockFile) {
-                return (LockFile) cached;
-            }
-            LockFile lock = LockFiles.read(file);
-            locks.put(key, lock);
-            if (LockFile.FORMAT_1.equals(lock.format())) {
-                getLog().info("requireLockedDependencies: the lock " + file + " is in format " + LockFile.FORMAT_1 + ", checked as it is;"
-                        + " mvn secure-build:lock writes it in format " + LockFile.FORMAT + ", which writes what modules share once");
-            }
-            return lock;
+            return LockReading.of(session.getRepositorySession().getData(), file);
         } catch (IOException e) {
-            writeResult(GoalResult.Verdict.FAIL, "not checked: the lock " + file + " cannot be read");
-            throw new EnforcerRuleException("requireLockedDependencies: " + e.getMessage(), e);
+            throw cannotRead(file, e);
         }
+    }
+
+    private LockFile lockOf(LockReading reading, Path file) throws EnforcerRuleException {
+        LockFile lock;
+        try {
+            lock = reading.get();
+        } catch (IOException e) {
+            throw cannotRead(file, e);
+        }
+        if (reading.startedHere() && LockFile.FORMAT_1.equals(lock.format())) {
+            getLog().info("requireLockedDependencies: the lock " + file + " is in format " + LockFile.FORMAT_1 + ", checked as it is;"
+                    + " mvn secure-build:lock writes it in format " + LockFile.FORMAT + ", which writes what modules share once");
+        }
+        return lock;
+    }
+
+    private EnforcerRuleException cannotRead(Path file, IOException e) throws EnforcerRuleError {
+        writeResult(GoalResult.Verdict.FAIL, "not checked: the lock " + file + " cannot be read");
+        return new EnforcerRuleException("requireLockedDependencies: " + e.getMessage(), e);
     }
 
     private List<LockExclusion> exclusions(LocalDate today) throws EnforcerRuleError {
