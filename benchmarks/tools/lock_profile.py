@@ -5,14 +5,15 @@
 
 allowlist_profile.py's method (its samples, its phase attribution, its JSON), with the phases of the lock check: the
 samples under RequireLockedDependencies.execute, each in the first phase of the list below with a frame on its stack
-(so the hashing inside the resolution of the files counts as hashing). The files are hashed on a background thread
-started once the lock is read, and in parallel when a module needs them first: what those other threads hash is not on
-the rule's stack, and not counted; the rule's waiting for them is.
+(so the hashing inside the resolution of the files counts as hashing). The lock is read on a thread of its own while the
+first module collects, and the files are hashed on a background thread started once the lock is read, and in parallel
+when a module needs them first: what those other threads do is not on the rule's stack, and not counted; the rule's
+waiting for them is (sampled only while it runs Java code).
 """
 import allowlist_profile as profile
 
 profile.PHASES["locked"] = ("dev.securebuild.enforcer.RequireLockedDependencies.execute", [
-    ("reading the lock (JSON)", ["LockFiles.read", "LockFiles.parse", "RequireLockedDependencies.read"]),
+    ("waiting for the lock (read on a thread of its own)", ["LockReading.", "LockFiles.read", "LockFiles.parse"]),
     ("starting the background hashing", ["LockCollector.hashAhead"]),
     ("hashing the files (SHA-256), or waiting for the background hashing", ["LockCollector.hashMissing", "OnePassReader."]),
     ("resolving the files (local repository)", ["LockCollector.resolve"]),
