@@ -14,7 +14,7 @@ import dev.securebuild.shared.session.SessionCache;
  */
 public final class ReportedOffenders {
 
-    private static final String SESSION_KEY = ReportedOffenders.class.getName() + "@" + System.identityHashCode(ReportedOffenders.class);
+    private static final String SESSION_KEY = SessionCache.realmKey(ReportedOffenders.class, "offenders");
 
     private final ConcurrentMap<String, String> firstModules = new ConcurrentHashMap<>();
 

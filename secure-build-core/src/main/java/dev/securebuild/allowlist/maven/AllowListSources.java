@@ -27,7 +27,7 @@ import dev.securebuild.shared.session.SessionCache;
  */
 public final class AllowListSources {
 
-    private static final String CACHE_KEY = AllowListSources.class.getName() + ".lists@" + System.identityHashCode(AllowList.class);
+    private static final String CACHE_KEY = SessionCache.realmKey(AllowListSources.class, "lists");
 
     private final RepositorySystemSession session;
     private final LocationReader reader;

@@ -66,12 +66,11 @@ public final class LockCollector {
     private static final String RESOLVED_KEY = LockCollector.class.getName() + ".resolved";
     private static final String STAMPS_KEY = LockCollector.class.getName() + ".stamps";
     // Objects of this class realm's own classes, for the build: the goals' and the rules' realms each keep theirs.
-    private static final String REALM = "@" + Integer.toHexString(System.identityHashCode(LockCollector.class));
-    private static final String PLUGIN_USES_KEY = LockCollector.class.getName() + ".pluginUses" + REALM;
-    private static final String FILES_KEY = LockCollector.class.getName() + ".files" + REALM;
-    private static final String HASHING_KEY = LockCollector.class.getName() + ".hashing" + REALM;
-    private static final String AHEAD_KEY = LockCollector.class.getName() + ".hashAhead" + REALM;
-    private static final String DEPENDENCY_USES_KEY = LockCollector.class.getName() + ".dependencyUses" + REALM;
+    private static final String PLUGIN_USES_KEY = SessionCache.realmKey(LockCollector.class, "pluginUses");
+    private static final String FILES_KEY = SessionCache.realmKey(LockCollector.class, "files");
+    private static final String HASHING_KEY = SessionCache.realmKey(LockCollector.class, "hashing");
+    private static final String AHEAD_KEY = SessionCache.realmKey(LockCollector.class, "hashAhead");
+    private static final String DEPENDENCY_USES_KEY = SessionCache.realmKey(LockCollector.class, "dependencyUses");
     private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
 
     /** One module's uses and their files. */

@@ -23,7 +23,7 @@ import dev.securebuild.shared.session.SessionCache;
 public final class LockReading {
 
     // Only this realm's readings: another version of the rules in the same build reads its own LockFile.
-    private static final String KEY = LockReading.class.getName() + ".readings@" + Integer.toHexString(System.identityHashCode(LockReading.class));
+    private static final String KEY = SessionCache.realmKey(LockReading.class, "readings");
 
     private final CompletableFuture<LockFile> lock;
     private final boolean startedHere;

@@ -27,6 +27,15 @@ public final class SessionCache {
         return (T) value;
     }
 
+    /**
+     * A key for values of this class loader's classes: {@code owner}'s name, {@code name}, and which copy of
+     * {@code owner} it is. Each plugin realm that loads our jars (the rules in the Enforcer's, the goals in the plugin's,
+     * another version of either) gets its own keys, so no one finds an object of another realm's class under them.
+     */
+    public static String realmKey(Class<?> owner, String name) {
+        return owner.getName() + "." + name + "@" + Integer.toHexString(System.identityHashCode(owner));
+    }
+
     /** A concurrent map under {@code key}, created by the first caller. */
     public static <V> Map<String, V> map(SessionData data, String key) {
         return get(data, key, ConcurrentHashMap::new);
